@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Code that reads the wall clock must not depend on the process time zone: Lambda runs in UTC. */
+const timeZoneSensitive = ['test/unit/calendar/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +13,14 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      ...['UTC', 'America/Los_Angeles'].map((timeZone) => ({
+        test: {
+          name: `unit-tz-${timeZone}`,
+          include: timeZoneSensitive,
+          environment: 'node' as const,
+          env: { TZ: timeZone },
+        },
+      })),
       {
         test: {
           name: 'integration',
