@@ -1,0 +1,85 @@
+/** Longest delay Node's setTimeout honours; longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+interface Timer {
+  dueMs: number;
+  fire: () => void;
+}
+
+/**
+ * The runtime's own clock: real time plus an offset that can only be changed on purpose. Timers are
+ * scheduled against it, so moving the clock forward fires whatever fell due, in due order.
+ */
+export class RuntimeClock {
+  private offsetMs = 0;
+  private readonly timers = new Set<Timer>();
+  private wakeUp: NodeJS.Timeout | undefined;
+  private wakeUpAtMs = Number.POSITIVE_INFINITY;
+
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  get offset(): number {
+    return this.offsetMs;
+  }
+
+  setOffset(offsetMs: number): void {
+    this.offsetMs = offsetMs;
+    this.fireDue();
+  }
+
+  set(instantMs: number): void {
+    this.setOffset(instantMs - Date.now());
+  }
+
+  advance(ms: number): void {
+    this.set(this.now() + ms);
+  }
+
+  /** Calls `fire` once the clock reaches `dueMs`; returns a function that cancels it. */
+  at(dueMs: number, fire: () => void): () => void {
+    const timer: Timer = { dueMs, fire };
+    this.timers.add(timer);
+    if (dueMs < this.wakeUpAtMs) this.reschedule();
+    return () => {
+      this.timers.delete(timer);
+    };
+  }
+
+  /** Resolves once the clock reaches `dueMs`; at once (without a timer) when it already has. */
+  until(dueMs: number): Promise<void> {
+    if (dueMs <= this.now()) return Promise.resolve();
+    return new Promise((resolve) => this.at(dueMs, resolve));
+  }
+
+  /** Forgets every timer; used when the runtime shuts down. */
+  close(): void {
+    this.timers.clear();
+    if (this.wakeUp) clearTimeout(this.wakeUp);
+    this.wakeUp = undefined;
+    this.wakeUpAtMs = Number.POSITIVE_INFINITY;
+  }
+
+  private fireDue(): void {
+    const now = this.now();
+    const due = [...this.timers].filter((timer) => timer.dueMs <= now).sort((a, b) => a.dueMs - b.dueMs);
+    for (const timer of due) {
+      this.timers.delete(timer);
+      timer.fire();
+    }
+    this.reschedule();
+  }
+
+  private reschedule(): void {
+    if (this.wakeUp) clearTimeout(this.wakeUp);
+    this.wakeUp = undefined;
+    let next = Number.POSITIVE_INFINITY;
+    for (const timer of this.timers) next = Math.min(next, timer.dueMs);
+    this.wakeUpAtMs = next;
+    if (next === Number.POSITIVE_INFINITY) return;
+    const delay = Math.min(Math.max(next - this.now(), 0), MAX_TIMER_MS);
+    this.wakeUp = setTimeout(() => this.fireDue(), delay);
+    this.wakeUp.unref();
+  }
+}

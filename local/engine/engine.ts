@@ -1,0 +1,375 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { StateMachine } from 'aws-local-stepfunctions';
+import type { RuntimeClock } from '../clock';
+import type { LambdaHandler } from '../lambda-context';
+import { analyseDefinition, interpreterDefinition, type MachineDefinition } from './asl';
+import {
+  executionAlreadyExists,
+  executionDoesNotExist,
+  invalidArn,
+  invalidExecutionInput,
+  invalidName,
+  invalidOutput,
+  invalidToken,
+  stateMachineDoesNotExist,
+  taskTimedOut,
+  validationError,
+} from './errors';
+import { type EngineServices, ExecutionRun, type MachineRuntime } from './execution';
+import { type HistoryEvent, renderHistory } from './history';
+import { interpreterTimeoutError } from './interpreter-errors';
+import { type ExecutionRecord, type ExecutionStatus, ExecutionStore } from './store';
+import { TaskTokens } from './tokens';
+
+export interface EngineOptions {
+  dynamodb: DynamoDBClient;
+  clock: RuntimeClock;
+  tableName?: string;
+  region?: string;
+  accountId?: string;
+}
+
+export interface StateMachineRegistration {
+  name: string;
+  definition: MachineDefinition;
+  /** Local handler modules by Lambda function name: what `FunctionName` or a function ARN names. */
+  functions: Record<string, LambdaHandler>;
+}
+
+export interface ExecutionDescription extends Omit<ExecutionRecord, 'output'> {
+  output?: string;
+}
+
+const MAX_PAYLOAD_BYTES = 256 * 1024;
+const MAX_NAME_LENGTH = 80;
+const FORBIDDEN_NAME = /[\s<>{}[\]?*"#%\\^|~`$&,;:/]/;
+/** Step Functions also refuses control characters in names. */
+const hasControlCharacter = (name: string) =>
+  [...name].some((character) => {
+    const code = character.charCodeAt(0);
+    return code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+  });
+const RESUME_CONCURRENCY = 16;
+
+/**
+ * Step Functions on one machine: interprets the same ASL that CDK deploys, keeps a journal of every
+ * task and wait in DynamoDB (dynalite locally) and replays it after a restart, so executions that
+ * wait days for a department survive crashes. Its API mirrors the Step Functions actions the
+ * platform uses; `startStepFunctionsServer` puts them on the wire for `@aws-sdk/client-sfn`.
+ */
+export class DurableEngine {
+  private readonly machines = new Map<string, MachineRuntime>();
+  private readonly active = new Map<string, ExecutionRun>();
+  private readonly activating = new Map<string, Promise<ExecutionRun | undefined>>();
+  private readonly services: EngineServices;
+  private transitions = 0;
+
+  private constructor(
+    private readonly store: ExecutionStore,
+    readonly clock: RuntimeClock,
+    tokens: TaskTokens,
+    timeoutError: () => Error,
+    readonly region: string,
+    readonly accountId: string,
+  ) {
+    this.services = {
+      store,
+      clock,
+      tokens,
+      timeoutError,
+      region,
+      accountId,
+      onTransition: () => {
+        this.transitions++;
+      },
+      onFinished: (run) => {
+        if (this.active.get(run.record.executionArn) === run) this.active.delete(run.record.executionArn);
+      },
+    };
+  }
+
+  static async create(options: EngineOptions): Promise<DurableEngine> {
+    const store = new ExecutionStore(options.dynamodb, options.tableName ?? 'local-step-functions');
+    await store.ensureTable();
+    const [secret, offset, timeoutError] = await Promise.all([
+      store.tokenSecret(),
+      store.clockOffset(),
+      interpreterTimeoutError(),
+    ]);
+    options.clock.setOffset(offset);
+    return new DurableEngine(
+      store,
+      options.clock,
+      new TaskTokens(secret),
+      timeoutError,
+      options.region ?? 'us-east-1',
+      options.accountId ?? '000000000000',
+    );
+  }
+
+  registerStateMachine(registration: StateMachineRegistration): string {
+    const states = analyseDefinition(registration.definition);
+    const arn = `arn:aws:states:${this.region}:${this.accountId}:stateMachine:${registration.name}`;
+    this.machines.set(arn, {
+      arn,
+      name: registration.name,
+      definition: registration.definition,
+      states,
+      interpreter: new StateMachine(interpreterDefinition(registration.definition) as never, {
+        validationOptions: { noValidate: true },
+      }),
+      functions: registration.functions,
+    });
+    return arn;
+  }
+
+  /** Moves the runtime clock (durably: a restart keeps it) and fires whatever fell due. */
+  async setClock(instantMs: number): Promise<void> {
+    const offset = instantMs - Date.now();
+    await this.store.saveClockOffset(offset);
+    this.clock.setOffset(offset);
+  }
+
+  stats(): { transitions: number; activeExecutions: number } {
+    return { transitions: this.transitions, activeExecutions: this.active.size };
+  }
+
+  async startExecution(request: {
+    stateMachineArn: string;
+    name?: string;
+    input?: string;
+  }): Promise<{ executionArn: string; startDate: number }> {
+    const machine = this.machine(request.stateMachineArn);
+    const name = request.name ?? randomUUID();
+    if (name.length === 0 || name.length > MAX_NAME_LENGTH || FORBIDDEN_NAME.test(name))
+      throw invalidName(name);
+    const input = request.input ?? '{}';
+    parsePayload(input, invalidExecutionInput);
+    const record: ExecutionRecord = {
+      executionArn: `arn:aws:states:${this.region}:${this.accountId}:execution:${machine.name}:${name}`,
+      stateMachineArn: machine.arn,
+      name,
+      input,
+      status: 'RUNNING',
+      startDate: this.clock.now(),
+    };
+    const { created, record: stored } = await this.store.createExecution(record);
+    if (!created) {
+      const sameInput = JSON.stringify(JSON.parse(stored.input)) === JSON.stringify(JSON.parse(input));
+      if (stored.status === 'RUNNING' && sameInput) {
+        return { executionArn: stored.executionArn, startDate: stored.startDate };
+      }
+      throw executionAlreadyExists(stored.executionArn);
+    }
+    const run = new ExecutionRun(this.services, machine, record, []);
+    this.active.set(record.executionArn, run);
+    run.start();
+    return { executionArn: record.executionArn, startDate: record.startDate };
+  }
+
+  async describeExecution(executionArn: string): Promise<ExecutionDescription> {
+    return this.active.get(executionArn)?.record ?? (await this.existingExecution(executionArn));
+  }
+
+  async listExecutions(request: {
+    stateMachineArn: string;
+    statusFilter?: ExecutionStatus;
+    maxResults?: number;
+    nextToken?: string;
+  }): Promise<{ executions: ExecutionRecord[]; nextToken?: string }> {
+    this.machine(request.stateMachineArn);
+    const limit = clampPageSize(request.maxResults, 100);
+    const skip = decodePageToken(request.nextToken);
+    const executions: ExecutionRecord[] = [];
+    let seen = 0;
+    for await (const execution of this.store.executions(request.stateMachineArn, request.statusFilter)) {
+      if (seen++ < skip) continue;
+      if (executions.length === limit) return { executions, nextToken: encodePageToken(skip + limit) };
+      executions.push(execution);
+    }
+    return { executions };
+  }
+
+  async getExecutionHistory(request: {
+    executionArn: string;
+    maxResults?: number;
+    nextToken?: string;
+    reverseOrder?: boolean;
+    includeExecutionData?: boolean;
+  }): Promise<{ events: HistoryEvent[]; nextToken?: string }> {
+    const live = this.active.get(request.executionArn);
+    const loaded = live ? undefined : await this.store.load(request.executionArn);
+    const record = live?.record ?? loaded?.record;
+    if (!record) throw executionDoesNotExist(request.executionArn);
+    const machine = this.machine(record.stateMachineArn);
+    const steps = live ? [...live.steps.values()] : (loaded?.steps ?? []);
+    const replay = new ExecutionRun(
+      { ...this.services, onTransition: () => {}, onFinished: () => {} },
+      machine,
+      { ...record, status: 'RUNNING' },
+      steps,
+      'history',
+    );
+    replay.start();
+    await replay.settle();
+    replay.dispose();
+    let events = renderHistory(record, replay.flow, replay.steps, machine);
+    if (request.includeExecutionData === false) events = events.map(withoutData);
+    if (request.reverseOrder) events.reverse();
+    const limit = clampPageSize(request.maxResults, 1000);
+    const skip = decodePageToken(request.nextToken);
+    const page = events.slice(skip, skip + limit);
+    return skip + limit < events.length
+      ? { events: page, nextToken: encodePageToken(skip + limit) }
+      : { events: page };
+  }
+
+  async stopExecution(request: {
+    executionArn: string;
+    error?: string;
+    cause?: string;
+  }): Promise<{ stopDate: number }> {
+    const run = await this.activate(request.executionArn);
+    if (run) await run.stop(request.error, request.cause);
+    const record = await this.existingExecution(request.executionArn);
+    return { stopDate: record.stopDate ?? this.clock.now() };
+  }
+
+  async sendTaskSuccess(request: { taskToken: string; output: string }): Promise<void> {
+    const output = parsePayload(request.output, invalidOutput);
+    const { run, stepKey, attempt } = await this.taskOf(request.taskToken);
+    await run.deliver(stepKey, attempt, { ok: true, output });
+  }
+
+  async sendTaskFailure(request: { taskToken: string; error?: string; cause?: string }): Promise<void> {
+    const { run, stepKey, attempt } = await this.taskOf(request.taskToken);
+    await run.deliver(stepKey, attempt, {
+      ok: false,
+      error: request.error ?? '',
+      cause: request.cause ?? '',
+    });
+  }
+
+  async sendTaskHeartbeat(request: { taskToken: string }): Promise<void> {
+    const { run, stepKey, attempt } = await this.taskOf(request.taskToken);
+    await run.heartbeat(stepKey, attempt);
+  }
+
+  /** Replays every unfinished execution of the registered machines; returns how many resumed. */
+  async resume(): Promise<number> {
+    const running: string[] = [];
+    for (const arn of this.machines.keys()) {
+      for await (const execution of this.store.executions(arn, 'RUNNING', false))
+        running.push(execution.executionArn);
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < running.length) {
+        const arn = running[next++];
+        if (arn) await this.activate(arn);
+      }
+    };
+    await Promise.all(Array.from({ length: RESUME_CONCURRENCY }, worker));
+    return running.length;
+  }
+
+  /** Waits until every execution started or resumed so far has finished (tests and benchmarks). */
+  async drain(): Promise<void> {
+    while (this.active.size > 0) await Promise.all([...this.active.values()].map((run) => run.finished));
+  }
+
+  close(): void {
+    for (const run of this.active.values()) run.dispose();
+    this.active.clear();
+    this.clock.close();
+  }
+
+  private async taskOf(taskToken: string): Promise<{ run: ExecutionRun; stepKey: string; attempt: number }> {
+    if (typeof taskToken !== 'string' || taskToken.length === 0 || taskToken.length > 1024)
+      throw invalidToken();
+    const target = this.services.tokens.read(taskToken);
+    if (!target) throw invalidToken();
+    const run = await this.activate(target.executionArn);
+    if (!run) throw taskTimedOut();
+    return { run, stepKey: target.stepKey, attempt: target.attempt };
+  }
+
+  /** The in-memory run of an unfinished execution, loading and replaying it if need be. */
+  private activate(executionArn: string): Promise<ExecutionRun | undefined> {
+    const active = this.active.get(executionArn);
+    if (active) return Promise.resolve(active);
+    let loading = this.activating.get(executionArn);
+    if (!loading) {
+      loading = (async () => {
+        const loaded = await this.store.load(executionArn);
+        if (!loaded) throw executionDoesNotExist(executionArn);
+        if (loaded.record.status !== 'RUNNING') return undefined;
+        const already = this.active.get(executionArn);
+        if (already) return already;
+        const run = new ExecutionRun(
+          this.services,
+          this.machine(loaded.record.stateMachineArn),
+          loaded.record,
+          loaded.steps,
+        );
+        this.active.set(executionArn, run);
+        run.start();
+        return run;
+      })().finally(() => this.activating.delete(executionArn));
+      this.activating.set(executionArn, loading);
+    }
+    return loading;
+  }
+
+  private async existingExecution(executionArn: string): Promise<ExecutionRecord> {
+    if (!executionArn?.startsWith('arn:')) throw invalidArn(executionArn);
+    const record = await this.store.execution(executionArn);
+    if (!record) throw executionDoesNotExist(executionArn);
+    return record;
+  }
+
+  private machine(stateMachineArn: string): MachineRuntime {
+    if (!stateMachineArn?.startsWith('arn:')) throw invalidArn(stateMachineArn);
+    const machine = this.machines.get(stateMachineArn);
+    if (!machine) throw stateMachineDoesNotExist(stateMachineArn);
+    return machine;
+  }
+}
+
+function parsePayload(text: string, invalid: (why: string) => Error) {
+  if (typeof text !== 'string') throw invalid('it must be a JSON text');
+  if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) throw invalid('it exceeds 256 KiB');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalid('it is not valid JSON');
+  }
+}
+
+function clampPageSize(requested: number | undefined, fallback: number): number {
+  if (requested === undefined || requested === 0) return fallback;
+  if (!Number.isInteger(requested) || requested < 0 || requested > 1000) {
+    throw validationError('maxResults must be between 0 and 1000');
+  }
+  return requested;
+}
+
+function encodePageToken(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
+}
+
+function decodePageToken(token: string | undefined): number {
+  if (!token) return 0;
+  try {
+    const { offset } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (Number.isInteger(offset) && offset >= 0) return offset;
+  } catch {}
+  throw validationError('Invalid nextToken');
+}
+
+function withoutData(event: HistoryEvent): HistoryEvent {
+  return JSON.parse(
+    JSON.stringify(event, (key, value) => (key === 'input' || key === 'output' ? undefined : value)),
+  );
+}
