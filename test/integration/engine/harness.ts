@@ -55,3 +55,30 @@ export async function startEngineHarness(): Promise<EngineHarness> {
     },
   };
 }
+
+/** Polls until `probe` returns a value other than undefined. */
+export async function eventually<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Collects the task tokens handed to a callback function, by the payload's `key`. */
+export function tokenInbox() {
+  const tokens = new Map<string, string[]>();
+  return {
+    handler: async (event: unknown) => {
+      const { key, token } = event as { key: string; token: string };
+      tokens.set(key, [...(tokens.get(key) ?? []), token]);
+    },
+    next: (key: string, index = 0) => eventually(() => tokens.get(key)?.[index]),
+    count: (key: string) => tokens.get(key)?.length ?? 0,
+  };
+}
