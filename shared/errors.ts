@@ -92,7 +92,9 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, message_zh: this.messageZh, fields: this.fields } };
+    return {
+      error: { code: this.code, message: this.message, message_zh: this.messageZh, fields: this.fields },
+    };
   }
 }
 
@@ -100,7 +102,12 @@ export const validationFailed = (fields: FieldError[]): AppError =>
   new AppError(400, 'ValidationFailed', 'The request has invalid fields', '请求中有字段不符合要求', fields);
 
 export const unauthorized = (): AppError =>
-  new AppError(401, 'Unauthorized', 'Sign in first: a valid bearer token is required', '请先登录：需要有效的访问令牌');
+  new AppError(
+    401,
+    'Unauthorized',
+    'Sign in first: a valid bearer token is required',
+    '请先登录：需要有效的访问令牌',
+  );
 
 export const forbidden = (): AppError =>
   new AppError(403, 'Forbidden', 'Your role may not do this', '您的角色无权执行此操作');
