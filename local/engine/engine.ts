@@ -142,8 +142,14 @@ export class DurableEngine {
   }): Promise<{ executionArn: string; startDate: number }> {
     const machine = this.machine(request.stateMachineArn);
     const name = request.name ?? randomUUID();
-    if (name.length === 0 || name.length > MAX_NAME_LENGTH || FORBIDDEN_NAME.test(name))
+    if (
+      name.length === 0 ||
+      name.length > MAX_NAME_LENGTH ||
+      FORBIDDEN_NAME.test(name) ||
+      hasControlCharacter(name)
+    ) {
       throw invalidName(name);
+    }
     const input = request.input ?? '{}';
     parsePayload(input, invalidExecutionInput);
     const record: ExecutionRecord = {

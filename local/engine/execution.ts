@@ -68,9 +68,6 @@ const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
 const LAMBDA_INVOKE_CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const LAMBDA_FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[^:]+:\d+:function:[^:]+/;
 
-/** A promise that never settles: what a step of an aborted branch, or beyond the journal, returns. */
-const never = <T>() => new Promise<T>(() => {});
-
 export const stepKeyFor = (state: string, visit: number) => `${state}#${String(visit).padStart(5, '0')}`;
 
 export function functionNameOf(nameOrArn: string): string {
@@ -95,6 +92,12 @@ export class ExecutionRun {
   private abortInterpreter: (() => void) | undefined;
   private finishing = false;
   private closed = false;
+  /**
+   * What a step that must not run returns (an aborted branch, the end of a history replay, a stopped
+   * execution): it settles only when the run is disposed, so the interpreter lets go of it then.
+   */
+  private readonly halted: Promise<null>;
+  private halt: () => void = () => {};
 
   constructor(
     private readonly services: EngineServices,
@@ -104,6 +107,9 @@ export class ExecutionRun {
     private readonly mode: 'live' | 'history' = 'live',
   ) {
     this.steps = new Map([...steps].map((step) => [step.stepKey, step]));
+    this.halted = new Promise((resolve) => {
+      this.halt = () => resolve(null);
+    });
   }
 
   get isRunning(): boolean {
@@ -176,6 +182,7 @@ export class ExecutionRun {
     for (const waiter of this.waiters.values()) cancelTimers(waiter);
     this.waiters.clear();
     this.abortInterpreter?.();
+    this.halt();
   }
 
   /**
@@ -297,9 +304,9 @@ export class ExecutionRun {
     if (journaled?.status === 'succeeded') return JSON.parse(journaled.output ?? 'null') as Json;
     if (journaled?.status === 'failed')
       throw this.failureError(journaled.error ?? 'States.TaskFailed', journaled.cause ?? '');
-    if (journaled?.status === 'cancelled' || this.mode === 'history' || !this.isRunning) return never();
+    if (journaled?.status === 'cancelled' || this.mode === 'history' || !this.isRunning) return this.halted;
     if (!journaled && info.enclosingParallels.length > 0 && !(await this.stillReachable(info)))
-      return never();
+      return this.halted;
     return this.task(info, stepKey, visit, params as unknown as TaskParameters, journaled);
   }
 
@@ -327,7 +334,7 @@ export class ExecutionRun {
       if (Number.isNaN(dueAt)) throw runtimeError(`Wait state "${info.name}" got an invalid timestamp`);
     }
     if (dueAt === undefined) {
-      if (this.mode === 'history' || !this.isRunning) return never();
+      if (this.mode === 'history' || !this.isRunning) return this.halted;
       if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
         throw runtimeError(`Wait state "${info.name}" needs a whole number of seconds ≥ 0`);
       }
@@ -348,7 +355,7 @@ export class ExecutionRun {
       await this.services.store.putStep(this.record.executionArn, step);
     }
     if (dueAt > this.services.clock.now()) {
-      if (this.mode === 'history') return never();
+      if (this.mode === 'history') return this.halted;
       await this.sleepUntil(dueAt);
     }
     return input;
@@ -386,12 +393,12 @@ export class ExecutionRun {
     const resumedWaiting = journaled?.status === 'waiting';
     for (let resumed = resumedWaiting; ; resumed = false) {
       if (step.status === 'retrying' && step.retryAt !== undefined) await this.sleepUntil(step.retryAt);
-      if (!this.isRunning) return never();
+      if (!this.isRunning) return this.halted;
       const outcome =
         invocation.kind === 'callback'
           ? await this.callbackAttempt(step, invocation, timeoutSeconds, heartbeatSeconds, resumed)
           : await this.requestResponseAttempt(step, invocation, timeoutSeconds);
-      if (!this.isRunning) return never();
+      if (!this.isRunning) return this.halted;
       step = this.steps.get(stepKey) ?? step;
       if (outcome.ok) {
         if (!outcome.recorded) {
@@ -468,7 +475,7 @@ export class ExecutionRun {
       if (!invoked.ok || !this.isRunning) {
         waiter.markPersisted(false);
         this.waiters.delete(step.stepKey);
-        return invoked.ok ? never() : invoked;
+        return invoked.ok ? this.halted.then(() => invoked) : invoked;
       }
       waiting = {
         ...step,
@@ -499,7 +506,10 @@ export class ExecutionRun {
   }
 
   private async waiterOutcome(stepKey: string, waiter: Waiter): Promise<Outcome> {
-    const outcome = await waiter.outcome;
+    const outcome = await Promise.race([
+      waiter.outcome,
+      this.halted.then((): Outcome => ({ ok: true, output: null, recorded: true })),
+    ]);
     cancelTimers(waiter);
     if (this.waiters.get(stepKey) === waiter) this.waiters.delete(stepKey);
     return outcome;
@@ -639,9 +649,9 @@ export class ExecutionRun {
     return taskError(error, cause);
   }
 
-  private sleepUntil(dueAt: number): Promise<void> {
+  private sleepUntil(dueAt: number): Promise<unknown> {
     if (dueAt <= this.services.clock.now()) return Promise.resolve();
-    return new Promise((resolve) => this.schedule(dueAt, resolve));
+    return Promise.race([new Promise<void>((resolve) => this.schedule(dueAt, resolve)), this.halted]);
   }
 
   private schedule(dueAt: number, fire: () => void): void {
