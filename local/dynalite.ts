@@ -4,6 +4,8 @@ import dynalite from 'dynalite';
 
 export interface LocalDynamo {
   endpoint: string;
+  /** DynamoDB requests served so far: what the benchmarks and cost figures count. */
+  requests: () => number;
   close: () => Promise<void>;
 }
 
@@ -18,6 +20,10 @@ export async function startDynalite(options: { path?: string; port?: number } = 
     deleteTableMs: 0,
     updateTableMs: 0,
   });
+  let requests = 0;
+  server.on('request', () => {
+    requests++;
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -25,6 +31,7 @@ export async function startDynalite(options: { path?: string; port?: number } = 
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    requests: () => requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -64,6 +64,8 @@ interface Invocation {
   wrapAsLambdaInvokeResult: boolean;
 }
 
+/** What a handler sees as its remaining time: a Lambda function's own timeout, not the task's. */
+const FUNCTION_TIMEOUT_MS = 30_000;
 const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
 const LAMBDA_INVOKE_CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const LAMBDA_FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[^:]+:\d+:function:[^:]+/;
@@ -576,7 +578,10 @@ export class ExecutionRun {
       requestId,
       region: this.services.region,
       accountId: this.services.accountId,
-      timeoutMs: timeoutAt === undefined ? undefined : timeoutAt - this.services.clock.now(),
+      timeoutMs: Math.min(
+        FUNCTION_TIMEOUT_MS,
+        timeoutAt === undefined ? FUNCTION_TIMEOUT_MS : timeoutAt - this.services.clock.now(),
+      ),
     });
     const call = (async (): Promise<Outcome> => {
       try {

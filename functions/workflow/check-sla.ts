@@ -1,0 +1,7 @@
+import { z } from 'zod';
+import { checkSla } from '../../shared/case/workflow-steps';
+import { applicationId, stepHandler } from './step-handler';
+
+export const handler = stepHandler(z.object({ applicationId }).strict(), (input) =>
+  checkSla(input.applicationId),
+);

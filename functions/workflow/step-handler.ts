@@ -1,0 +1,29 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import { z } from 'zod';
+import { ITEMS } from '../../shared/case/items';
+import { logger, tracer } from '../../shared/observability';
+
+/** Bad input from the state machine is a defect, not a transient fault: it is never retried. */
+export class InvalidStepInput extends Error {
+  override name = 'InvalidStepInput';
+}
+
+export const applicationId = z.string().min(1).max(64);
+export const item = z.enum(ITEMS);
+export const taskToken = z.string().min(1).max(2048);
+
+/**
+ * A workflow step: the state's payload checked against its schema, then one domain call. Metrics are
+ * emitted one by one as they happen (shared/observability), so there is no buffer to flush.
+ */
+export function stepHandler<S extends z.ZodType, R>(schema: S, step: (input: z.output<S>) => Promise<R>) {
+  return middy(async (event: unknown) => {
+    const parsed = schema.safeParse(event);
+    if (!parsed.success) throw new InvalidStepInput(z.prettifyError(parsed.error));
+    return step(parsed.data);
+  })
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger, { resetKeys: true }));
+}

@@ -1,0 +1,123 @@
+import './polyfills';
+import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { RuntimeClock } from './clock';
+import { startDynalite } from './dynalite';
+import { DurableEngine } from './engine/engine';
+import { startStepFunctionsServer } from './engine/http';
+import type { LambdaHandler } from './lambda-context';
+import { MetricsCapture } from './metrics-capture';
+
+export const LOCAL_ACCOUNT = { region: 'us-east-1', accountId: '000000000000' } as const;
+export const APP_TABLE = 'company-opening';
+export const STATE_MACHINE_NAME = 'CompanyOpening';
+
+export interface RuntimeOptions {
+  /** Where dynalite keeps its files; in memory when absent. */
+  dataDirectory?: string;
+  /** Extra environment for the handlers (INSTANT_APPROVAL=off, log levels). */
+  environment?: Record<string, string>;
+  /** Wraps a workflow function by name: how tests inject faults into a real handler. */
+  wrapFunction?: (name: string, handler: LambdaHandler) => LambdaHandler;
+  /** Echo EMF metric lines to stdout as well as capturing them. */
+  echoMetrics?: boolean;
+}
+
+export interface LocalRuntime {
+  engine: DurableEngine;
+  clock: RuntimeClock;
+  metrics: MetricsCapture;
+  stateMachineArn: string;
+  dynamoEndpoint: string;
+  /** DynamoDB requests dynalite has served, from handlers and engine alike. */
+  dynamoRequests: () => number;
+  stepFunctionsEndpoint: string;
+  /** Replays the executions a previous run left unfinished; resolves when all are back in memory. */
+  resumed: Promise<number>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Everything the platform runs on in AWS, on one machine: dynalite for DynamoDB, the durable engine for
+ * Step Functions, the handler modules for Lambda, EMF capture for CloudWatch metrics. Handlers reach
+ * the first two only through the SDK and the standard AWS_ENDPOINT_URL_* variables.
+ *
+ * The handlers read their configuration from process.env when they load, so one runtime runs per
+ * process, and handler modules are imported only after the environment is set.
+ */
+export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalRuntime> {
+  if (options.dataDirectory) await mkdir(options.dataDirectory, { recursive: true });
+  const dynamo = await startDynalite({ path: options.dataDirectory });
+  const metrics = new MetricsCapture();
+  metrics.start({ echo: options.echoMetrics ?? false });
+
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_ACCOUNT.region,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    TABLE_NAME: APP_TABLE,
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    POWERTOOLS_METRICS_NAMESPACE: 'CompanyOpening',
+    ...options.environment,
+  });
+
+  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint });
+  const { ensureAppTable } = await import('./app-table');
+  await ensureAppTable(dynamodb, APP_TABLE);
+
+  const clock = new RuntimeClock();
+  const { useClock } = await import('../shared/clock');
+  useClock(() => clock.now());
+
+  const engine = await DurableEngine.create({ dynamodb, clock, ...LOCAL_ACCOUNT });
+  const { server, url } = await startStepFunctionsServer(engine);
+  process.env.AWS_ENDPOINT_URL_SFN = url;
+
+  const { localCompanyOpeningAsl } = await import('../workflows/local-definition');
+  const stateMachineArn = engine.registerStateMachine({
+    name: STATE_MACHINE_NAME,
+    definition: JSON.parse(localCompanyOpeningAsl(LOCAL_ACCOUNT)),
+    functions: await loadWorkflowFunctions(options.wrapFunction),
+  });
+  process.env.STATE_MACHINE_ARN = stateMachineArn;
+
+  return {
+    engine,
+    clock,
+    metrics,
+    stateMachineArn,
+    dynamoEndpoint: dynamo.endpoint,
+    dynamoRequests: dynamo.requests,
+    stepFunctionsEndpoint: url,
+    resumed: engine.resume(),
+    close: async () => {
+      engine.close();
+      await closeServer(server);
+      dynamodb.destroy();
+      await dynamo.close();
+      metrics.stop();
+    },
+  };
+}
+
+async function loadWorkflowFunctions(
+  wrap: RuntimeOptions['wrapFunction'],
+): Promise<Record<string, LambdaHandler>> {
+  const { WORKFLOW_FUNCTIONS } = await import('../functions/workflow/catalog');
+  const entries = await Promise.all(
+    Object.values(WORKFLOW_FUNCTIONS).map(async (fn) => {
+      const module = (await import(`../functions/workflow/${fn.file}.ts`)) as { handler: LambdaHandler };
+      return [fn.name, wrap ? wrap(fn.name, module.handler) : module.handler] as const;
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}

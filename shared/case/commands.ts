@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { now } from '../clock';
+import { cases } from '../data/cases';
+import { tasks } from '../data/tasks';
+import { type AppError, conflict, notFound, parseOrThrow } from '../errors';
+import { type ApplicationForm, applicationFormSchema } from '../form';
+import { resumeTask, startCaseWorkflow } from '../workflow-client';
+import { changedPaths } from './changes';
+import type { Department } from './items';
+import type { Actor, CaseRecord, DepartmentTask, Outcome, Reason } from './model';
+import { type Decision, newCase, submitCorrection, TransitionRefused } from './transitions';
+
+/** What founders, agents and officers ask of the platform, behind the HTTP API. */
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/** A case id is derived from who filed it and their Idempotency-Key: a repeated request finds its case. */
+export function caseIdFor(filer: string, idempotencyKey: string): string {
+  return `co-${sha256(`${filer}\u0000${idempotencyKey}`).slice(0, 22)}`;
+}
+
+export async function submitApplication(request: {
+  owner: string;
+  filedBy: Actor & { sub: string };
+  idempotencyKey: string;
+  body: unknown;
+}): Promise<{ record: CaseRecord; created: boolean }> {
+  const requestHash = sha256(canonicalJson(request.body));
+  const form = parseOrThrow(applicationFormSchema, request.body) as ApplicationForm;
+  const id = caseIdFor(request.filedBy.sub, request.idempotencyKey);
+  const { created, record } = await cases.create(
+    newCase({
+      id,
+      owner: request.owner,
+      filedBy: request.filedBy,
+      idempotencyKey: request.idempotencyKey,
+      requestHash,
+      form,
+      submittedAt: now().toISOString(),
+    }),
+  );
+  if (!created && record.requestHash !== requestHash) {
+    throw conflict(
+      'This Idempotency-Key was already used for a different application',
+      '该幂等键已用于另一份不同的申请',
+    );
+  }
+  // Starting is idempotent (the execution is named after the case), so a retried request also
+  // starts a workflow that a crash kept from starting the first time.
+  await startCaseWorkflow(record.id);
+  return { record, created };
+}
+
+export interface DecisionRequest {
+  taskId: string;
+  officer: { sub: string; department: Department };
+  outcome: Outcome;
+  reasons: Reason[];
+  note?: string;
+}
+
+/**
+ * An officer's decision resumes the workflow through the task's token. The token is single-use, so of
+ * two decisions racing on one task exactly one resumes it; the other is told the task is closed.
+ */
+export async function decideTask(
+  request: DecisionRequest,
+): Promise<{ task: DepartmentTask; decision: Decision }> {
+  const task = await tasks.get(request.taskId);
+  if (!task || task.department !== request.officer.department) throw notFound('Task', '任务');
+  if (task.status !== 'open') throw taskClosed();
+  const decision: Decision = {
+    outcome: request.outcome,
+    reasons: request.reasons,
+    note: request.note,
+    decidedBy: { role: 'officer', sub: request.officer.sub, department: request.officer.department },
+    decidedAt: now().toISOString(),
+    taskId: task.id,
+  };
+  if (!(await resumeTask(task.token, decision))) throw taskClosed();
+  await tasks.close(task, {
+    outcome: decision.outcome,
+    decidedBy: decision.decidedBy,
+    decidedAt: decision.decidedAt,
+  });
+  return { task: { ...task, status: 'closed', outcome: decision.outcome }, decision };
+}
+
+function taskClosed(): AppError {
+  return conflict(
+    'This task is already closed: it was decided, or the case moved on',
+    '该任务已关闭：已有决定，或案件已进入下一环节',
+  );
+}
+
+/** The founder's corrected form answers every open correction request of the case at once. */
+export async function answerCorrections(request: {
+  applicationId: string;
+  by: Actor;
+  application: unknown;
+  note?: string;
+}): Promise<CaseRecord> {
+  const form = parseOrThrow(applicationFormSchema, request.application) as ApplicationForm;
+  const at = now().toISOString();
+  let updated: CaseRecord;
+  try {
+    updated = await cases.update(request.applicationId, (record) =>
+      submitCorrection(record, {
+        form,
+        note: request.note,
+        changedFields: changedPaths(record.form, form),
+        by: request.by,
+        at,
+      }),
+    );
+  } catch (error) {
+    if (error instanceof TransitionRefused) {
+      throw conflict('No correction request is open for this case', '该案件没有待补正的事项');
+    }
+    throw error;
+  }
+  for (const correction of updated.corrections) {
+    if (correction.status === 'open' && correction.token)
+      await resumeTask(correction.token, { correctionId: correction.id });
+  }
+  return updated;
+}

@@ -1,0 +1,34 @@
+/** The three items of one case and the departments that own them (ARCHITECTURE §1). */
+export const ITEMS = ['registration', 'invoice', 'seal'] as const;
+export type Item = (typeof ITEMS)[number];
+
+export const DEPARTMENTS = ['market-regulation', 'tax', 'public-security'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+export const DEPARTMENT_OF: Readonly<Record<Item, Department>> = {
+  registration: 'market-regulation',
+  invoice: 'tax',
+  seal: 'public-security',
+};
+
+export const ITEM_OF: Readonly<Record<Department, Item>> = {
+  'market-regulation': 'registration',
+  tax: 'invoice',
+  'public-security': 'seal',
+};
+
+export const ITEM_NAMES: Readonly<Record<Item, { en: string; zh: string }>> = {
+  registration: { en: 'Enterprise registration', zh: '企业设立登记' },
+  invoice: { en: 'Invoice application', zh: '发票申领' },
+  seal: { en: 'Seal filing', zh: '刻章备案' },
+};
+
+export const DEPARTMENT_NAMES: Readonly<Record<Department, { en: string; zh: string }>> = {
+  'market-regulation': { en: 'Market regulation', zh: '市场监管部门' },
+  tax: { en: 'Tax', zh: '税务部门' },
+  'public-security': { en: 'Public security', zh: '公安部门' },
+};
+
+export function isDepartment(value: string): value is Department {
+  return (DEPARTMENTS as readonly string[]).includes(value);
+}

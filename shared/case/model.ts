@@ -1,0 +1,156 @@
+import type { SlaState } from '../calendar';
+import type { ApplicationForm } from '../form';
+import type { Department, Item } from './items';
+
+export type CaseStatus = 'submitted' | 'in-review' | 'correction-needed' | 'completed' | 'rejected';
+export type ItemStatus =
+  | 'pending'
+  | 'in-review'
+  | 'awaiting-correction'
+  | 'approved'
+  | 'rejected'
+  | 'cancelled';
+export type Role = 'applicant' | 'agent' | 'officer' | 'ops' | 'system';
+export type Outcome = 'approved' | 'correction-requested' | 'rejected';
+
+export interface Actor {
+  role: Role;
+  sub?: string;
+  department?: Department;
+}
+
+export interface Reason {
+  path: string;
+  message: string;
+}
+
+export interface RegistrationResult {
+  uscc: string;
+  licenceNumber: string;
+  eLicenceId: string;
+  companyName: string;
+}
+
+export interface InvoiceResult {
+  taxpayerId: string;
+  taxpayerType: 'small-scale' | 'general';
+  invoiceKinds: string[];
+  monthlyQuotaCny: number;
+}
+
+export interface SealResult {
+  seals: { kind: string; filingNumber: string }[];
+  maker: string;
+}
+
+export type ItemResult = RegistrationResult | InvoiceResult | SealResult;
+
+export interface ItemState {
+  status: ItemStatus;
+  department: Department;
+  /** Review rounds: 1, then one more per correction. */
+  round: number;
+  instant?: boolean;
+  taskId?: string;
+  startedAt?: string;
+  decidedAt?: string;
+  decidedBy?: Actor;
+  result?: ItemResult;
+  reasons?: Reason[];
+  note?: string;
+}
+
+export interface CorrectionAnswer {
+  form: ApplicationForm;
+  note?: string;
+  changedFields: string[];
+  by: Actor;
+  at: string;
+}
+
+/** 一次性告知: every problem of one review round, sent to the founder at once. */
+export interface CorrectionRequest {
+  id: string;
+  item: Item;
+  round: number;
+  status: 'open' | 'answered';
+  requestedAt: string;
+  requestedBy: Actor;
+  reasons: Reason[];
+  note?: string;
+  /** The founder's answer, stored before the workflow is resumed so no personal data travels in it. */
+  answer?: CorrectionAnswer;
+  answeredAt?: string;
+  changedFields?: string[];
+  /** The workflow's task token for this request: never shown to anyone. */
+  token?: string;
+}
+
+export interface Delivery {
+  method: 'express' | 'pickup';
+  trackingNumber?: string;
+  carrier?: string;
+  appointment?: { serviceCentre: string; date: string; slot: string };
+  dispatchedAt: string;
+}
+
+export interface TimelineEvent {
+  at: string;
+  type: string;
+  actor: Actor;
+  item?: Item;
+  details?: Record<string, unknown>;
+}
+
+export interface CaseSla {
+  workingDays: number;
+  pauses: { from: string; to?: string }[];
+  /** The state as last recorded by the workflow (the API recomputes it live). */
+  state: SlaState;
+  deadline: string;
+  atRiskAt?: string;
+  breachedAt?: string;
+  /** Bumped whenever the clock pauses, resumes or stops, so the SLA timer knows to recompute. */
+  revision: number;
+  /** Token of the SLA timer's current wait, so a transition can make it recompute. Never shown. */
+  timerToken?: string;
+}
+
+export interface CaseRecord {
+  id: string;
+  version: number;
+  status: CaseStatus;
+  owner: string;
+  filedBy: Actor;
+  idempotencyKey: string;
+  requestHash: string;
+  submittedAt: string;
+  closedAt?: string;
+  form: ApplicationForm;
+  items: Record<Item, ItemState>;
+  sla: CaseSla;
+  corrections: CorrectionRequest[];
+  trips: number;
+  delivery?: Delivery;
+  failure?: { error: string; cause: string; at: string };
+  timeline: TimelineEvent[];
+  /** Transitions already applied: each workflow step applies at most once, however often it runs. */
+  applied: string[];
+}
+
+export interface DepartmentTask {
+  id: string;
+  applicationId: string;
+  item: Item;
+  department: Department;
+  round: number;
+  status: 'open' | 'closed';
+  slaDeadline: string;
+  createdAt: string;
+  companyName: string;
+  /** The workflow's task token: officers act on task ids, never see this. */
+  token: string;
+  outcome?: Outcome | 'cancelled';
+  decidedBy?: Actor;
+  decidedAt?: string;
+}

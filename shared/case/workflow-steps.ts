@@ -1,0 +1,270 @@
+import { createHash } from 'node:crypto';
+import { isWorkingDay, localDate, workingTimeBetween } from '../calendar';
+import { now } from '../clock';
+import { cases } from '../data/cases';
+import { tasks } from '../data/tasks';
+import { emitMetric, MetricUnit } from '../observability';
+import { STATUTORY_LIMITS } from '../sla/config';
+import { resumeTask } from '../workflow-client';
+import { instantApprovalBlockers, instantApprovalRules } from './instant-approval';
+import { DEPARTMENT_OF, ITEMS, type Item } from './items';
+import type { CaseRecord, Delivery, ItemResult, RegistrationResult } from './model';
+import { expressTrackingNumber, invoiceResult, registrationResult, sealResult } from './results';
+import { currentDeadline, liveSla, nextSlaPoint } from './sla';
+import {
+  applyCorrection as applyCorrectionTo,
+  applyDecision as applyDecisionTo,
+  approveInstantly,
+  armSlaTimer as armSlaTimerOn,
+  attachCorrectionToken,
+  completeCase,
+  type Decision,
+  openTask,
+  recordDelivery,
+  recordFailure as recordFailureOn,
+  recordSlaPoint,
+  rejectCase as rejectCaseOn,
+  startCase,
+  startItemReview,
+  TransitionRefused,
+} from './transitions';
+
+/**
+ * What each workflow step does to a case: read it, apply one transition, write it back, then the side
+ * effects that follow (department tasks, the SLA timer, metrics). Steps are safe to run again.
+ */
+
+/** The longest a Step Functions task may wait: used while the SLA clock is paused or done. */
+export const LONGEST_WAIT_SECONDS = 31_536_000;
+
+const instant = () => now().toISOString();
+
+function itemResult(record: CaseRecord, item: Item, at: string): ItemResult {
+  switch (item) {
+    case 'registration':
+      return registrationResult(record.id, record.form, localDate(at));
+    case 'invoice':
+      return invoiceResult(record.form, record.items.registration.result as RegistrationResult | undefined);
+    case 'seal':
+      return sealResult(record.id, record.form);
+  }
+}
+
+export function taskIdFor(applicationId: string, item: Item, round: number): string {
+  return `t-${createHash('sha256').update(`${applicationId}:${item}:${round}`).digest('base64url').slice(0, 22)}`;
+}
+
+async function pokeSlaTimer(record: CaseRecord): Promise<void> {
+  if (record.sla.timerToken) await resumeTask(record.sla.timerToken, {});
+}
+
+async function closeOpenTasks(record: CaseRecord, at: string): Promise<void> {
+  for (const item of ITEMS) {
+    const taskId = record.items[item].taskId;
+    const task = taskId ? await tasks.get(taskId) : undefined;
+    if (task?.status === 'open') await tasks.close(task, { outcome: 'cancelled', decidedAt: at });
+  }
+}
+
+export async function intake(applicationId: string): Promise<void> {
+  await cases.update(applicationId, (record) => startCase(record, instant()));
+}
+
+/** Rules first: an item that meets its department's standard conditions is approved on the spot. */
+export async function reviewRules(applicationId: string, item: Item): Promise<{ instant: boolean }> {
+  const at = instant();
+  const record = await cases.update(applicationId, (current) => {
+    const started = startItemReview(current, item, at);
+    if (started.items[item].status !== 'in-review' || started.items[item].taskId) return started;
+    const blockers = instantApprovalBlockers(item, started.form, instantApprovalRules());
+    return blockers.length === 0
+      ? approveInstantly(started, item, itemResult(started, item, at), at)
+      : started;
+  });
+  const handledInstantly = record.items[item].instant === true;
+  if (handledInstantly) emitMetric('ItemDecided', 1, MetricUnit.Count, { item, outcome: 'instant' });
+  return { instant: handledInstantly };
+}
+
+/** Puts the item in its department's inbox, holding the token the officer's decision resumes. */
+export async function openDepartmentTask(applicationId: string, item: Item, token: string): Promise<void> {
+  const at = instant();
+  const record = await cases.get(applicationId);
+  if (!record) throw new TransitionRefused(`Case ${applicationId} does not exist`);
+  const round = record.items[item].round;
+  const taskId = taskIdFor(applicationId, item, round);
+  await tasks.open({
+    id: taskId,
+    applicationId,
+    item,
+    department: DEPARTMENT_OF[item],
+    round,
+    status: 'open',
+    slaDeadline: currentDeadline(record, now()),
+    createdAt: at,
+    companyName: record.form.company.name.full,
+    token,
+  });
+  await cases.update(applicationId, (current) => openTask(current, item, taskId, at));
+}
+
+export async function applyDecision(
+  applicationId: string,
+  item: Item,
+  decision: Decision,
+): Promise<{ outcome: Decision['outcome'] }> {
+  const record = await cases.update(applicationId, (current) =>
+    applyDecisionTo(
+      current,
+      item,
+      decision,
+      decision.outcome === 'approved' ? itemResult(current, item, decision.decidedAt) : undefined,
+    ),
+  );
+  const task = await tasks.get(decision.taskId);
+  if (task?.status === 'open') {
+    await tasks.close(task, {
+      outcome: decision.outcome,
+      decidedBy: decision.decidedBy,
+      decidedAt: decision.decidedAt,
+    });
+  }
+  if (decision.outcome === 'correction-requested') await pokeSlaTimer(record);
+  emitMetric('ItemDecided', 1, MetricUnit.Count, { item, outcome: decision.outcome });
+  return { outcome: decision.outcome };
+}
+
+function latestCorrection(record: CaseRecord, item: Item) {
+  const correction = record.corrections.filter((candidate) => candidate.item === item).at(-1);
+  if (!correction) throw new TransitionRefused(`Case ${record.id} has no correction request for ${item}`);
+  return correction;
+}
+
+export async function awaitCorrection(applicationId: string, item: Item, token: string): Promise<void> {
+  await cases.update(applicationId, (record) =>
+    attachCorrectionToken(record, latestCorrection(record, item).id, token),
+  );
+}
+
+export async function applyCorrection(applicationId: string, item: Item): Promise<void> {
+  const at = instant();
+  const record = await cases.update(applicationId, (current) => {
+    const corrected = applyCorrectionTo(current, latestCorrection(current, item).id, at);
+    if (corrected === current) return current;
+    return { ...corrected, sla: { ...corrected.sla, deadline: currentDeadline(corrected, now()) } };
+  });
+  await pokeSlaTimer(record);
+}
+
+/** Open tasks close before the case shows its final state, so no inbox lists a case that has ended. */
+async function closeOpenTasksOf(applicationId: string, at: string): Promise<void> {
+  const record = await cases.get(applicationId);
+  if (record) await closeOpenTasks(record, at);
+}
+
+export async function rejectCase(applicationId: string, item: Item): Promise<void> {
+  const at = instant();
+  await closeOpenTasksOf(applicationId, at);
+  const record = await cases.update(applicationId, (current) => rejectCaseOn(current, item, at));
+  await pokeSlaTimer(record);
+  emitMetric('CaseRejected', 1, MetricUnit.Count, { item });
+}
+
+/** Results leave by express (no trip) or wait for one pickup appointment (one trip). */
+export async function deliver(applicationId: string): Promise<void> {
+  const at = now();
+  await cases.update(applicationId, (record) => {
+    const method = record.form.delivery;
+    const delivery: Delivery =
+      method.method === 'express'
+        ? {
+            method: 'express',
+            carrier: 'SF Express',
+            trackingNumber: expressTrackingNumber(record.id),
+            dispatchedAt: at.toISOString(),
+          }
+        : {
+            method: 'pickup',
+            appointment: {
+              serviceCentre: method.serviceCentre,
+              date: nextWorkingDay(at),
+              slot: '09:00-12:00',
+            },
+            dispatchedAt: at.toISOString(),
+          };
+    return recordDelivery(record, delivery);
+  });
+}
+
+function nextWorkingDay(from: Date): string {
+  let day = from.getTime();
+  do day += 86_400_000;
+  while (!isWorkingDay(localDate(new Date(day))));
+  return localDate(new Date(day));
+}
+
+/** Closes the case and reports the reform's KPIs per item. */
+export async function closeCase(applicationId: string): Promise<void> {
+  const at = instant();
+  const record = await cases.update(applicationId, (current) => completeCase(current, at));
+  await pokeSlaTimer(record);
+  const online = record.form.channel === 'service-counter' ? 0 : 1;
+  for (const item of ITEMS) {
+    const state = record.items[item];
+    const dimensions = { item, department: state.department };
+    const startedAt = state.startedAt ?? record.submittedAt;
+    const decidedAt = state.decidedAt ?? at;
+    const workingMs = workingTimeBetween(startedAt, decidedAt, record.sla.pauses);
+    const limitMs = STATUTORY_LIMITS[item].workingDays * 86_400_000;
+    emitMetric('WorkingTimeRatio', workingMs / limitMs, MetricUnit.NoUnit, dimensions);
+    emitMetric('HandledInstantly', state.instant ? 1 : 0, MetricUnit.Count, dimensions);
+    emitMetric('HandledOnline', online, MetricUnit.Count, dimensions);
+  }
+  emitMetric('Trips', record.trips, MetricUnit.Count);
+  emitMetric('WithinSla', record.sla.state === 'met' ? 1 : 0, MetricUnit.Count);
+  emitMetric('CaseCompleted', 1, MetricUnit.Count);
+}
+
+/** The SLA timer: records the at-risk and breach points that are due and says when to look again. */
+export async function checkSla(
+  applicationId: string,
+): Promise<{ done: boolean; waitSeconds: number; revision: number }> {
+  const current = await cases.get(applicationId);
+  if (!current) throw new TransitionRefused(`Case ${applicationId} does not exist`);
+  if (current.closedAt) return { done: true, waitSeconds: 1, revision: current.sla.revision };
+  const at = now();
+  const live = liveSla(current, at);
+  let record = current;
+  if (live.state === 'at-risk' || live.state === 'breached') {
+    const points = live.state === 'breached' ? (['at-risk', 'breached'] as const) : (['at-risk'] as const);
+    record = await cases.update(applicationId, (latest) =>
+      points.reduce((next, point) => recordSlaPoint(next, point, at.toISOString()), latest),
+    );
+    for (const point of points) {
+      if (current.applied.includes(`sla:${point}`)) continue;
+      for (const item of ITEMS) {
+        const state = record.items[item];
+        if (state.status !== 'in-review' && state.status !== 'awaiting-correction') continue;
+        const metric = point === 'at-risk' ? 'SlaAtRisk' : 'SlaBreached';
+        emitMetric(metric, 1, MetricUnit.Count, { item, department: state.department });
+      }
+    }
+  }
+  const next = nextSlaPoint(record);
+  const waitSeconds =
+    next === undefined
+      ? LONGEST_WAIT_SECONDS
+      : Math.min(Math.max(Math.ceil((next - at.getTime()) / 1000), 1), LONGEST_WAIT_SECONDS);
+  return { done: false, waitSeconds, revision: record.sla.revision };
+}
+
+export async function armSlaTimer(applicationId: string, token: string, revision: number): Promise<void> {
+  await cases.update(applicationId, (record) => armSlaTimerOn(record, token, revision));
+}
+
+export async function recordFailure(applicationId: string, error: string, cause: string): Promise<void> {
+  const at = instant();
+  await closeOpenTasksOf(applicationId, at);
+  await cases.update(applicationId, (current) => recordFailureOn(current, error, cause, at));
+  emitMetric('CaseFailed', 1, MetricUnit.Count);
+}

@@ -1,0 +1,156 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { CaseRecord } from '../case/model';
+import { documents, isConditionFailure } from './dynamo';
+import { decodeCursor, encodeCursor, type Page } from './pages';
+import { keys, TABLE_INDEXES, tableName } from './table';
+
+const MAX_ATTEMPTS = 8;
+
+export class VersionConflict extends Error {
+  override name = 'VersionConflict';
+}
+
+function toItem(record: CaseRecord) {
+  const sortKey = keys.timeSorted(record.submittedAt, record.id);
+  return {
+    ...keys.case(record.id),
+    ownerPk: keys.owner(record.owner),
+    agentPk:
+      record.filedBy.role === 'agent' && record.filedBy.sub ? keys.agent(record.filedBy.sub) : undefined,
+    submittedSk: sortKey,
+    slaPk: keys.sla(record.sla.state),
+    deadlineSk: keys.timeSorted(record.sla.deadline, record.id),
+    ...record,
+  };
+}
+
+function toRecord(item: Record<string, unknown>): CaseRecord {
+  const { pk, sk, ownerPk, agentPk, submittedSk, slaPk, deadlineSk, ...record } = item;
+  return record as unknown as CaseRecord;
+}
+
+export const cases = {
+  async get(id: string): Promise<CaseRecord | undefined> {
+    const { Item } = await documents.send(
+      new GetCommand({ TableName: tableName(), Key: keys.case(id), ConsistentRead: true }),
+    );
+    return Item ? toRecord(Item) : undefined;
+  },
+
+  /** Stores a new case unless one with its id exists; answers the stored one either way. */
+  async create(record: CaseRecord): Promise<{ created: boolean; record: CaseRecord }> {
+    try {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: toItem(record),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { created: true, record };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const existing = await cases.get(record.id);
+      if (!existing) throw error;
+      return { created: false, record: existing };
+    }
+  },
+
+  /** One conditional, versioned write: it lands only on the version the change was made from. */
+  async save(next: CaseRecord, fromVersion: number): Promise<CaseRecord> {
+    const saved = { ...next, version: fromVersion + 1 };
+    try {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: toItem(saved),
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':version': fromVersion },
+        }),
+      );
+      return saved;
+    } catch (error) {
+      if (isConditionFailure(error))
+        throw new VersionConflict(`Case ${next.id} changed since version ${fromVersion}`);
+      throw error;
+    }
+  },
+
+  /**
+   * Reads, changes and writes a case, starting over when another writer got there first. A change
+   * that returns the record it was given writes nothing.
+   */
+  async update(id: string, change: (record: CaseRecord) => CaseRecord): Promise<CaseRecord> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await cases.get(id);
+      if (!current) throw new Error(`Case ${id} does not exist`);
+      const next = change(current);
+      if (next === current) return current;
+      try {
+        return await cases.save(next, current.version);
+      } catch (error) {
+        if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  },
+
+  listByOwner: (owner: string, limit: number, cursor?: string) =>
+    listNewestFirst(TABLE_INDEXES.byOwner.name, 'ownerPk', keys.owner(owner), limit, cursor),
+
+  listByAgent: (agent: string, limit: number, cursor?: string) =>
+    listNewestFirst(TABLE_INDEXES.byAgent.name, 'agentPk', keys.agent(agent), limit, cursor),
+
+  async listBySla(state: string, limit: number): Promise<CaseRecord[]> {
+    const { Items = [] } = await documents.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: TABLE_INDEXES.bySla.name,
+        KeyConditionExpression: 'slaPk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.sla(state) },
+        Limit: limit,
+      }),
+    );
+    return Items.map(toRecord);
+  },
+
+  async countBySla(state: string): Promise<number> {
+    let count = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await documents.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: TABLE_INDEXES.bySla.name,
+          KeyConditionExpression: 'slaPk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.sla(state) },
+          Select: 'COUNT',
+          ExclusiveStartKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return count;
+  },
+};
+
+async function listNewestFirst(
+  indexName: string,
+  keyAttribute: string,
+  keyValue: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<CaseRecord>> {
+  const page = await documents.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: indexName,
+      KeyConditionExpression: `${keyAttribute} = :pk`,
+      ExpressionAttributeValues: { ':pk': keyValue },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor),
+    }),
+  );
+  return { items: (page.Items ?? []).map(toRecord), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+}

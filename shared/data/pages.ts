@@ -1,0 +1,22 @@
+import { validationFailed } from '../errors';
+
+/** Opaque list cursors: the DynamoDB key to continue from, as base64url JSON. */
+export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+}
+
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (key && typeof key === 'object' && !Array.isArray(key)) return key;
+  } catch {}
+  throw validationFailed([
+    { path: 'cursor', message: 'This cursor is not one the API handed out', message_zh: '分页游标无效' },
+  ]);
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,42 @@
+/**
+ * The single table's shape, defined once: CDK creates it in AWS, the local runtime creates it in
+ * dynalite, and the repositories build every key through the functions below.
+ */
+export const TABLE_NAME_VARIABLE = 'TABLE_NAME';
+
+export function tableName(env: NodeJS.ProcessEnv = process.env): string {
+  const name = env[TABLE_NAME_VARIABLE];
+  if (!name) throw new Error(`${TABLE_NAME_VARIABLE} is not set`);
+  return name;
+}
+
+export interface IndexDefinition {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+/** Every access pattern is a query on one of these; nothing on a request path scans. */
+export const TABLE_INDEXES = {
+  /** A founder's cases, newest first. */
+  byOwner: { name: 'byOwner', partitionKey: 'ownerPk', sortKey: 'submittedSk' },
+  /** The cases a help-desk agent filed, newest first. */
+  byAgent: { name: 'byAgent', partitionKey: 'agentPk', sortKey: 'submittedSk' },
+  /** A department's tasks of one status, soonest SLA deadline first. */
+  byDepartment: { name: 'byDepartment', partitionKey: 'departmentPk', sortKey: 'deadlineSk' },
+  /** Cases in one SLA state (on-track, at-risk, breached, met, missed), soonest deadline first. */
+  bySla: { name: 'bySla', partitionKey: 'slaPk', sortKey: 'deadlineSk' },
+} as const satisfies Record<string, IndexDefinition>;
+
+export const keys = {
+  case: (id: string) => ({ pk: `APP#${id}`, sk: 'CASE' }),
+  task: (id: string) => ({ pk: `TASK#${id}`, sk: 'TASK' }),
+  owner: (sub: string) => `OWNER#${sub}`,
+  agent: (sub: string) => `AGENT#${sub}`,
+  department: (department: string, status: string) => `DEPT#${department}#${status}`,
+  sla: (state: string) => `SLA#${state}`,
+  /** Sorts by time, then id, so equal instants still give a stable order. */
+  timeSorted: (instant: string, id: string) => `${instant}#${id}`,
+};

@@ -1,0 +1,91 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DepartmentTask } from '../case/model';
+import { documents, isConditionFailure } from './dynamo';
+import { decodeCursor, encodeCursor, type Page } from './pages';
+import { keys, TABLE_INDEXES, tableName } from './table';
+
+function toItem(task: DepartmentTask) {
+  return {
+    ...keys.task(task.id),
+    departmentPk: keys.department(task.department, task.status),
+    deadlineSk: keys.timeSorted(task.slaDeadline, task.id),
+    ...task,
+  };
+}
+
+function toTask(item: Record<string, unknown>): DepartmentTask {
+  const { pk, sk, departmentPk, deadlineSk, ...task } = item;
+  return task as unknown as DepartmentTask;
+}
+
+export const tasks = {
+  async get(id: string): Promise<DepartmentTask | undefined> {
+    const { Item } = await documents.send(
+      new GetCommand({ TableName: tableName(), Key: keys.task(id), ConsistentRead: true }),
+    );
+    return Item ? toTask(Item) : undefined;
+  },
+
+  /**
+   * Creates the task, or refreshes it while it is still open: a retried workflow step brings a new
+   * task token, and the decision must resume the attempt that is actually waiting.
+   */
+  async open(task: DepartmentTask): Promise<DepartmentTask> {
+    try {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: toItem(task),
+          ConditionExpression: 'attribute_not_exists(pk) OR #status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'open' },
+        }),
+      );
+      return task;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return (await tasks.get(task.id)) ?? task;
+    }
+  },
+
+  /** Closes an open task; false when it was already closed (by another decision or the workflow). */
+  async close(
+    task: DepartmentTask,
+    closing: Pick<DepartmentTask, 'outcome' | 'decidedBy' | 'decidedAt'>,
+  ): Promise<boolean> {
+    try {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: toItem({ ...task, ...closing, status: 'closed' }),
+          ConditionExpression: '#status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'open' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  async listByDepartment(
+    department: string,
+    status: DepartmentTask['status'],
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<DepartmentTask>> {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: TABLE_INDEXES.byDepartment.name,
+        KeyConditionExpression: 'departmentPk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.department(department, status) },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }),
+    );
+    return { items: (page.Items ?? []).map(toTask), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  },
+};

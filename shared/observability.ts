@@ -1,0 +1,29 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+
+/** Logger, metrics and tracer for every handler, configured once (POWERTOOLS_* variables override). */
+const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'company-opening';
+
+export const METRICS_NAMESPACE = 'CompanyOpening';
+
+export const logger = new Logger({ serviceName });
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName });
+export const tracer = new Tracer({ serviceName, enabled: process.env.POWERTOOLS_TRACE_ENABLED !== 'false' });
+
+export { MetricUnit };
+
+/**
+ * Emits one metric with its own dimensions at once. Handlers that run side by side in one process
+ * (the local runtime) must not share a buffer of dimensioned metrics, so each one travels alone.
+ */
+export function emitMetric(
+  name: string,
+  value: number,
+  unit: (typeof MetricUnit)[keyof typeof MetricUnit] = MetricUnit.Count,
+  dimensions: Record<string, string> = {},
+): void {
+  const single = metrics.singleMetric();
+  if (Object.keys(dimensions).length > 0) single.addDimensions(dimensions);
+  single.addMetric(name, unit, value);
+}

@@ -1,0 +1,33 @@
+import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+
+/** Step Functions, at module scope; locally AWS_ENDPOINT_URL_SFN points it at the durable engine. */
+export const stepFunctions = new SFNClient({});
+
+export const STATE_MACHINE_ARN_VARIABLE = 'STATE_MACHINE_ARN';
+
+export async function startCaseWorkflow(applicationId: string): Promise<string | undefined> {
+  const stateMachineArn = process.env[STATE_MACHINE_ARN_VARIABLE];
+  if (!stateMachineArn) throw new Error(`${STATE_MACHINE_ARN_VARIABLE} is not set`);
+  const { executionArn } = await stepFunctions.send(
+    new StartExecutionCommand({
+      stateMachineArn,
+      name: applicationId,
+      input: JSON.stringify({ applicationId }),
+    }),
+  );
+  return executionArn;
+}
+
+/** Resumes a waiting task; false when its token is spent, expired or unknown (the task moved on). */
+export async function resumeTask(token: string, output: unknown): Promise<boolean> {
+  try {
+    await stepFunctions.send(
+      new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify(output) }),
+    );
+    return true;
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'TaskTimedOut' || name === 'InvalidToken' || name === 'TaskDoesNotExist') return false;
+    throw error;
+  }
+}
