@@ -1,0 +1,19 @@
+/**
+ * The environment a workflow Lambda sees, set before any handler module loads: observability reads
+ * POWERTOOLS_* when it is imported, the repositories read TABLE_NAME and STATE_MACHINE_ARN on each call.
+ * Test files import this module first, as a side-effect import.
+ */
+export const TABLE = 'company-opening-unit';
+export const STATE_MACHINE_ARN = 'arn:aws:states:cn-north-1:123456789012:stateMachine:CompanyOpening';
+
+Object.assign(process.env, {
+  AWS_REGION: 'cn-north-1',
+  TABLE_NAME: TABLE,
+  STATE_MACHINE_ARN,
+  POWERTOOLS_SERVICE_NAME: 'company-opening',
+  POWERTOOLS_TRACE_ENABLED: 'false',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  POWERTOOLS_METRICS_DISABLED: 'false',
+});
+delete process.env.POWERTOOLS_DEV;
+delete process.env.INSTANT_APPROVAL;
