@@ -16,6 +16,13 @@ export class MetricsCapture {
   readonly datapoints: MetricDatapoint[] = [];
   private restore: (() => void) | undefined;
 
+  /** Datapoints are stamped with the runtime's clock, which moves when the demo clock does. */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  record(point: Omit<MetricDatapoint, 'timestamp' | 'unit'> & { unit?: string }): void {
+    this.datapoints.push({ unit: 'Count', ...point, timestamp: this.now() });
+  }
+
   start(options: { echo: boolean }): void {
     const stdout = process.stdout;
     const original = stdout.write.bind(stdout);
@@ -65,7 +72,7 @@ export class MetricsCapture {
             const values = document[metric.Name];
             for (const value of Array.isArray(values) ? values : [values]) {
               this.datapoints.push({
-                timestamp: document._aws.Timestamp,
+                timestamp: this.now(),
                 namespace: directive.Namespace,
                 name: metric.Name,
                 value: Number(value),

@@ -3,15 +3,17 @@ import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { RuntimeClock } from './clock';
+import { startCloudWatchServer } from './cloudwatch';
 import { startDynalite } from './dynalite';
 import { DurableEngine } from './engine/engine';
 import { startStepFunctionsServer } from './engine/http';
-import type { LambdaHandler } from './lambda-context';
+import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { MetricsCapture } from './metrics-capture';
 
 export const LOCAL_ACCOUNT = { region: 'us-east-1', accountId: '000000000000' } as const;
 export const APP_TABLE = 'company-opening';
 export const STATE_MACHINE_NAME = 'CompanyOpening';
+const OVERDUE_CHECK_INTERVAL_MS = 5 * 60_000;
 
 export interface RuntimeOptions {
   /** Where dynalite keeps its files; in memory when absent. */
@@ -49,7 +51,8 @@ export interface LocalRuntime {
 export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalRuntime> {
   if (options.dataDirectory) await mkdir(options.dataDirectory, { recursive: true });
   const dynamo = await startDynalite({ path: options.dataDirectory });
-  const metrics = new MetricsCapture();
+  const metricsClock = new RuntimeClock();
+  const metrics = new MetricsCapture(() => metricsClock.now());
   metrics.start({ echo: options.echoMetrics ?? false });
 
   Object.assign(process.env, {
@@ -69,21 +72,53 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
   const { ensureAppTable } = await import('./app-table');
   await ensureAppTable(dynamodb, APP_TABLE);
 
-  const clock = new RuntimeClock();
+  const clock = metricsClock;
   const { useClock } = await import('../shared/clock');
   useClock(() => clock.now());
 
-  const engine = await DurableEngine.create({ dynamodb, clock, ...LOCAL_ACCOUNT });
+  let stateMachineArn = '';
+  const engine = await DurableEngine.create({
+    dynamodb,
+    clock,
+    ...LOCAL_ACCOUNT,
+    observer: {
+      executionFinished: (record) => {
+        const metric = {
+          FAILED: 'ExecutionsFailed',
+          TIMED_OUT: 'ExecutionsTimedOut',
+          ABORTED: 'ExecutionsAborted',
+        }[record.status as string];
+        if (metric)
+          metrics.record({
+            namespace: 'AWS/States',
+            name: metric,
+            value: 1,
+            dimensions: { StateMachineArn: record.stateMachineArn },
+          });
+      },
+      functionFailed: () =>
+        metrics.record({ namespace: 'AWS/Lambda', name: 'Errors', value: 1, dimensions: {} }),
+    },
+  });
   const { server, url } = await startStepFunctionsServer(engine);
   process.env.AWS_ENDPOINT_URL_SFN = url;
 
+  const { alarmDefinitions } = await import('../shared/ops/alarms');
+  const cloudWatch = await startCloudWatchServer({
+    alarms: () => alarmDefinitions({ stateMachineArn, apiId: 'local', serviceName: 'company-opening' }),
+    metrics,
+    now: () => clock.now(),
+  });
+  process.env.AWS_ENDPOINT_URL_CLOUDWATCH = cloudWatch.url;
+
   const { localCompanyOpeningAsl } = await import('../workflows/local-definition');
-  const stateMachineArn = engine.registerStateMachine({
+  stateMachineArn = engine.registerStateMachine({
     name: STATE_MACHINE_NAME,
     definition: JSON.parse(localCompanyOpeningAsl(LOCAL_ACCOUNT)),
     functions: await loadWorkflowFunctions(options.wrapFunction),
   });
   process.env.STATE_MACHINE_ARN = stateMachineArn;
+  const stopOverdueChecks = await scheduleOverdueChecks(clock);
 
   return {
     engine,
@@ -95,8 +130,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     stepFunctionsEndpoint: url,
     resumed: engine.resume(),
     close: async () => {
+      stopOverdueChecks();
       engine.close();
       await closeServer(server);
+      await closeServer(cloudWatch.server);
       dynamodb.destroy();
       await dynamo.close();
       metrics.stop();
@@ -115,6 +152,20 @@ async function loadWorkflowFunctions(
     }),
   );
   return Object.fromEntries(entries);
+}
+
+/** EventBridge runs the overdue-task count every five minutes in AWS; here the runtime clock does. */
+async function scheduleOverdueChecks(clock: RuntimeClock): Promise<() => void> {
+  const { handler } = (await import('../functions/ops/overdue-tasks')) as { handler: LambdaHandler };
+  let cancel = () => {};
+  const next = () => {
+    cancel = clock.at(clock.now() + OVERDUE_CHECK_INTERVAL_MS, () => {
+      void handler({}, lambdaContext({ functionName: 'OverdueTasks' })).catch(() => {});
+      next();
+    });
+  };
+  next();
+  return () => cancel();
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -5,17 +5,26 @@ export const stepFunctions = new SFNClient({});
 
 export const STATE_MACHINE_ARN_VARIABLE = 'STATE_MACHINE_ARN';
 
+/**
+ * Starts the case's execution, named after the case. The same name and input answer the running
+ * execution again; once it has closed, Step Functions says ExecutionAlreadyExists: started all the same.
+ */
 export async function startCaseWorkflow(applicationId: string): Promise<string | undefined> {
   const stateMachineArn = process.env[STATE_MACHINE_ARN_VARIABLE];
   if (!stateMachineArn) throw new Error(`${STATE_MACHINE_ARN_VARIABLE} is not set`);
-  const { executionArn } = await stepFunctions.send(
-    new StartExecutionCommand({
-      stateMachineArn,
-      name: applicationId,
-      input: JSON.stringify({ applicationId }),
-    }),
-  );
-  return executionArn;
+  try {
+    const { executionArn } = await stepFunctions.send(
+      new StartExecutionCommand({
+        stateMachineArn,
+        name: applicationId,
+        input: JSON.stringify({ applicationId }),
+      }),
+    );
+    return executionArn;
+  } catch (error) {
+    if ((error as Error).name === 'ExecutionAlreadyExists') return undefined;
+    throw error;
+  }
 }
 
 /** Resumes a waiting task; false when its token is spent, expired or unknown (the task moved on). */

@@ -22,8 +22,15 @@ import { interpreterTimeoutError } from './interpreter-errors';
 import { type ExecutionRecord, type ExecutionStatus, ExecutionStore } from './store';
 import { TaskTokens } from './tokens';
 
+/** What the local runtime turns into the CloudWatch metrics AWS would publish for Step Functions and Lambda. */
+export interface EngineObserver {
+  executionFinished?: (record: ExecutionRecord) => void;
+  functionFailed?: (functionName: string, errorType: string) => void;
+}
+
 export interface EngineOptions {
   dynamodb: DynamoDBClient;
+  observer?: EngineObserver;
   clock: RuntimeClock;
   tableName?: string;
   region?: string;
@@ -72,6 +79,7 @@ export class DurableEngine {
     timeoutError: () => Error,
     readonly region: string,
     readonly accountId: string,
+    observer: EngineObserver,
   ) {
     this.services = {
       store,
@@ -85,7 +93,9 @@ export class DurableEngine {
       },
       onFinished: (run) => {
         if (this.active.get(run.record.executionArn) === run) this.active.delete(run.record.executionArn);
+        observer.executionFinished?.(run.record);
       },
+      onFunctionError: (functionName, errorType) => observer.functionFailed?.(functionName, errorType),
     };
   }
 
@@ -105,6 +115,7 @@ export class DurableEngine {
       timeoutError,
       options.region ?? 'us-east-1',
       options.accountId ?? '000000000000',
+      options.observer ?? {},
     );
   }
 
@@ -211,7 +222,7 @@ export class DurableEngine {
     const machine = this.machine(record.stateMachineArn);
     const steps = live ? [...live.steps.values()] : (loaded?.steps ?? []);
     const replay = new ExecutionRun(
-      { ...this.services, onTransition: () => {}, onFinished: () => {} },
+      { ...this.services, onTransition: () => {}, onFinished: () => {}, onFunctionError: () => {} },
       machine,
       { ...record, status: 'RUNNING' },
       steps,

@@ -27,6 +27,7 @@ export interface EngineServices {
   accountId: string;
   onTransition: () => void;
   onFinished: (run: ExecutionRun) => void;
+  onFunctionError: (functionName: string, errorType: string) => void;
 }
 
 /** What the interpreter reported, kept only by history replays. */
@@ -601,6 +602,7 @@ export class ExecutionRun {
       } catch (error) {
         const failure = error as Error;
         const errorType = failure?.name ?? 'Error';
+        this.services.onFunctionError(name, errorType);
         return {
           ok: false,
           error: errorType,

@@ -106,10 +106,10 @@ function taskClosed(): AppError {
 export async function answerCorrections(request: {
   applicationId: string;
   by: Actor;
-  application: unknown;
+  form: ApplicationForm;
   note?: string;
 }): Promise<CaseRecord> {
-  const form = parseOrThrow(applicationFormSchema, request.application) as ApplicationForm;
+  const { form } = request;
   const at = now().toISOString();
   let updated: CaseRecord;
   try {

@@ -88,4 +88,28 @@ export const tasks = {
     );
     return { items: (page.Items ?? []).map(toTask), nextCursor: encodeCursor(page.LastEvaluatedKey) };
   },
+
+  /** Open tasks whose SLA deadline has passed: the callbacks open past their deadline. */
+  async countOverdue(department: string, now: Date): Promise<number> {
+    let count = 0;
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await documents.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: TABLE_INDEXES.byDepartment.name,
+          KeyConditionExpression: 'departmentPk = :pk AND deadlineSk < :now',
+          ExpressionAttributeValues: {
+            ':pk': keys.department(department, 'open'),
+            ':now': now.toISOString(),
+          },
+          Select: 'COUNT',
+          ExclusiveStartKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return count;
+  },
 };

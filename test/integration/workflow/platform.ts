@@ -19,6 +19,7 @@ export async function startPlatform(options: RuntimeOptions = {}) {
   const { cases } = await import('../../../shared/data/cases');
   const { tasks } = await import('../../../shared/data/tasks');
   const commands = await import('../../../shared/case/commands');
+  const { applicationFormSchema } = await import('../../../shared/form');
   const sfn = new SFNClient({ endpoint: runtime.stepFunctionsEndpoint });
   let submissions = 0;
   const submitted: string[] = [];
@@ -30,6 +31,7 @@ export async function startPlatform(options: RuntimeOptions = {}) {
     cases,
     tasks,
     commands,
+    parseForm: (form: unknown) => applicationFormSchema.parse(form),
     setClock: (iso: string) => runtime.engine.setClock(Date.parse(iso)),
     advance: (ms: number) => runtime.engine.setClock(runtime.clock.now() + ms),
     async submit(form: unknown = validForm(), owner = 'founder-1'): Promise<CaseRecord> {

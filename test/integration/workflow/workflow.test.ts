@@ -172,7 +172,7 @@ describe('corrections pause the SLA and go back to the same department', () => {
     await platform.commands.answerCorrections({
       applicationId: submitted.id,
       by: { role: 'applicant', sub: 'founder-1' },
-      application: corrected,
+      form: platform.parseForm(corrected),
       note: 'Fixed both',
     });
     const second = await platform.openTask(submitted.id, 'registration');
@@ -204,7 +204,7 @@ describe('corrections pause the SLA and go back to the same department', () => {
     await platform.commands.answerCorrections({
       applicationId: submitted.id,
       by: { role: 'applicant', sub: 'founder-1' },
-      application: sealFix,
+      form: platform.parseForm(sealFix),
     });
     const sealAgain = await platform.openTask(submitted.id, 'seal');
     expect(sealAgain.round).toBe(2);
@@ -231,7 +231,7 @@ describe('corrections pause the SLA and go back to the same department', () => {
     await platform.commands.answerCorrections({
       applicationId: submitted.id,
       by: { role: 'applicant' },
-      application: fix,
+      form: platform.parseForm(fix),
     });
     const again = await platform.openTask(submitted.id, 'registration');
     expect(again.round).toBe(2);

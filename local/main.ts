@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { localTokens } from './jwt';
+import { startRuntime } from './runtime';
+import { startLocalServer } from './server';
+
+/**
+ * `npm start`: the whole platform on this machine. Data lives under .data/ (or DATA_DIR) and survives
+ * restarts; `--reset` starts clean. PORT changes the port (default 3000).
+ */
+const { values: flags } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
+const dataDirectory = resolve(process.env.DATA_DIR ?? '.data');
+const port = Number(process.env.PORT ?? 3000);
+const started = performance.now();
+
+if (flags.reset) await rm(dataDirectory, { recursive: true, force: true });
+
+const runtime = await startRuntime({ dataDirectory: join(dataDirectory, 'dynamo') });
+const tokens = await localTokens({ dataDirectory, now: () => runtime.clock.now() });
+const webDirectory = resolve('web/dist');
+const { server, url } = await startLocalServer({
+  runtime,
+  tokens,
+  port,
+  webDirectory: existsSync(join(webDirectory, 'index.html')) ? webDirectory : undefined,
+});
+const resumed = await runtime.resumed;
+
+const demoRoles = [
+  ['founder', 'demo-founder', ['applicants']],
+  ['agent', 'demo-agent', ['agents']],
+  ['market-regulation officer', 'demo-officer-market', ['officers-market-regulation']],
+  ['tax officer', 'demo-officer-tax', ['officers-tax']],
+  ['public-security officer', 'demo-officer-police', ['officers-public-security']],
+  ['ops', 'demo-ops', ['ops']],
+] as const;
+
+const lines = [
+  '',
+  `One-stop company opening, running locally (ready in ${Math.round(performance.now() - started)} ms)`,
+  `  web            ${url}/`,
+  `  API            ${url}/api   (OpenAPI: ${url}/api/openapi.json)`,
+  `  Step Functions ${runtime.stepFunctionsEndpoint}   (durable local engine, ${resumed} unfinished executions resumed)`,
+  `  DynamoDB       ${runtime.dynamoEndpoint}   (dynalite, data in ${dataDirectory})`,
+  `  clock          ${new Date(runtime.clock.now()).toISOString()}   (POST /api/local/clock to move it)`,
+  '',
+  'Demo tokens (valid 12 hours; POST /api/local/token {"sub","groups"} for others):',
+];
+for (const [role, sub, groups] of demoRoles) {
+  lines.push(`  ${role.padEnd(26)} ${await tokens.issue({ sub, groups: [...groups] })}`);
+}
+lines.push('', 'Ctrl-C stops it; the data stays for the next start.', '');
+process.stdout.write(`${lines.join('\n')}\n`);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`\n${signal}: stopping…\n`);
+  server.closeAllConnections();
+  await new Promise((done) => server.close(done));
+  await runtime.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

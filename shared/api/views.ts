@@ -1,0 +1,113 @@
+import { WORKING_DAY_MS, workingTimeBetween } from '../calendar';
+import { DEPARTMENT_NAMES, ITEM_NAMES, ITEMS, type Item } from '../case/items';
+import type { CaseRecord, DepartmentTask, TimelineEvent } from '../case/model';
+import { liveSla } from '../case/sla';
+
+/**
+ * What the API shows. Task tokens, idempotency bookkeeping and applied-transition keys stay inside;
+ * people are named by role (and by id only to those who may act on the case).
+ */
+export function caseSummary(record: CaseRecord, now: Date) {
+  const sla = liveSla(record, now);
+  return {
+    id: record.id,
+    status: record.status,
+    companyName: record.form.company.name.full,
+    submittedAt: record.submittedAt,
+    closedAt: record.closedAt ?? null,
+    sla: { deadline: sla.deadline, deadlineDate: sla.deadlineDate, state: sla.state },
+    items: Object.fromEntries(ITEMS.map((item) => [item, record.items[item].status])) as Record<Item, string>,
+  };
+}
+
+export function caseView(record: CaseRecord, now: Date) {
+  const sla = liveSla(record, now);
+  return {
+    id: record.id,
+    status: record.status,
+    channel: record.form.channel,
+    submittedAt: record.submittedAt,
+    closedAt: record.closedAt ?? null,
+    filedBy: { role: record.filedBy.role },
+    application: record.form,
+    items: Object.fromEntries(
+      ITEMS.map((item) => {
+        const state = record.items[item];
+        return [
+          item,
+          {
+            name: ITEM_NAMES[item],
+            status: state.status,
+            department: state.department,
+            departmentName: DEPARTMENT_NAMES[state.department],
+            round: state.round,
+            instant: state.instant ?? false,
+            taskId: state.taskId ?? null,
+            startedAt: state.startedAt ?? null,
+            decidedAt: state.decidedAt ?? null,
+            result: state.result ?? null,
+            reasons: state.reasons ?? [],
+            note: state.note ?? null,
+          },
+        ];
+      }),
+    ),
+    sla: {
+      workingDays: record.sla.workingDays,
+      deadline: sla.deadline,
+      deadlineDate: sla.deadlineDate,
+      state: sla.state,
+      pausedMs: sla.pausedMs,
+      remainingMs: sla.remainingMs,
+      calendar: sla.calendar,
+      paused: record.sla.pauses.some((pause) => pause.to === undefined),
+      atRiskAt: record.sla.atRiskAt ?? null,
+      breachedAt: record.sla.breachedAt ?? null,
+    },
+    corrections: record.corrections.map((correction) => ({
+      id: correction.id,
+      item: correction.item,
+      round: correction.round,
+      status: correction.status,
+      requestedAt: correction.requestedAt,
+      reasons: correction.reasons,
+      note: correction.note ?? null,
+      answerSubmitted: correction.answer !== undefined,
+      answeredAt: correction.answeredAt ?? null,
+      changedFields: correction.changedFields ?? [],
+    })),
+    timeline: record.timeline.map(timelineView),
+    trips: record.trips,
+    delivery: record.delivery ?? null,
+    failure: record.failure ? { error: record.failure.error, at: record.failure.at } : null,
+  };
+}
+
+function timelineView(event: TimelineEvent) {
+  return {
+    at: event.at,
+    type: event.type,
+    item: event.item ?? null,
+    actor: { role: event.actor.role, department: event.actor.department ?? null },
+    details: event.details ?? {},
+  };
+}
+
+export function taskView(task: DepartmentTask, now: Date) {
+  const remainingMs = workingTimeBetween(now, task.slaDeadline);
+  return {
+    id: task.id,
+    applicationId: task.applicationId,
+    item: task.item,
+    department: task.department,
+    round: task.round,
+    status: task.status,
+    companyName: task.companyName,
+    slaDeadline: task.slaDeadline,
+    atRisk: task.status === 'open' && remainingMs < WORKING_DAY_MS,
+    overdue: task.status === 'open' && now.getTime() > Date.parse(task.slaDeadline),
+    createdAt: task.createdAt,
+    outcome: task.outcome ?? null,
+    decidedAt: task.decidedAt ?? null,
+  };
+}

@@ -1,0 +1,113 @@
+import { DEPARTMENTS } from '../case/items';
+import { METRICS_NAMESPACE } from '../observability';
+
+/**
+ * The alarms ops watch, defined once: CDK deploys them as CloudWatch alarms, the local runtime
+ * evaluates the same definitions over the metrics it captured, and the ops API reports their states.
+ */
+export interface AlarmDefinition {
+  name: string;
+  description: string;
+  namespace: string;
+  metricName: string;
+  dimensions: Record<string, string>;
+  statistic: 'Sum' | 'Maximum';
+  periodSeconds: number;
+  evaluationPeriods: number;
+  threshold: number;
+}
+
+export interface AlarmContext {
+  stateMachineArn: string;
+  apiId: string;
+  serviceName: string;
+}
+
+/** Powertools adds the `service` dimension to every metric it emits. */
+const ours = (metricName: string, context: AlarmContext, dimensions: Record<string, string> = {}) => ({
+  namespace: METRICS_NAMESPACE,
+  metricName,
+  dimensions: { service: context.serviceName, ...dimensions },
+});
+
+const fiveMinutes = { statistic: 'Sum' as const, periodSeconds: 300, evaluationPeriods: 1, threshold: 1 };
+
+/** Every alarm name starts with this, so the ops API can list exactly this platform's alarms. */
+export const ALARM_NAME_PREFIX = 'CompanyOpening-';
+
+export function alarmDefinitions(context: AlarmContext): AlarmDefinition[] {
+  const perDepartment = DEPARTMENTS.flatMap((department) => {
+    const item = { 'market-regulation': 'registration', tax: 'invoice', 'public-security': 'seal' }[
+      department
+    ];
+    return [
+      {
+        name: `SlaBreached-${department}`,
+        description: `A case passed its 3-working-day deadline while waiting on ${department}`,
+        ...ours('SlaBreached', context, { item, department }),
+        ...fiveMinutes,
+      },
+      {
+        name: `SlaAtRisk-${department}`,
+        description: `A case waiting on ${department} has less than one working day left`,
+        ...ours('SlaAtRisk', context, { item, department }),
+        ...fiveMinutes,
+      },
+      {
+        name: `OverdueTasks-${department}`,
+        description: `${department} has department tasks open past their SLA deadline`,
+        ...ours('OverdueTasks', context, { department }),
+        statistic: 'Maximum' as const,
+        periodSeconds: 300,
+        evaluationPeriods: 1,
+        threshold: 1,
+      },
+    ];
+  });
+  const states = (metricName: string, description: string): AlarmDefinition => ({
+    name: metricName,
+    description,
+    namespace: 'AWS/States',
+    metricName,
+    dimensions: { StateMachineArn: context.stateMachineArn },
+    ...fiveMinutes,
+  });
+  const alarms: AlarmDefinition[] = [
+    ...perDepartment,
+    {
+      name: 'CaseFailed',
+      description: 'A workflow step failed for good; the case records why',
+      ...ours('CaseFailed', context),
+      ...fiveMinutes,
+    },
+    states('ExecutionsFailed', 'A CompanyOpening execution failed'),
+    states('ExecutionsTimedOut', 'A CompanyOpening execution timed out'),
+    states('ExecutionsAborted', 'A CompanyOpening execution was stopped'),
+    {
+      name: 'LambdaErrors',
+      description: 'Lambda functions threw errors',
+      namespace: 'AWS/Lambda',
+      metricName: 'Errors',
+      dimensions: {},
+      ...fiveMinutes,
+      threshold: 5,
+    },
+    {
+      name: 'LambdaThrottles',
+      description: 'Lambda invocations were throttled',
+      namespace: 'AWS/Lambda',
+      metricName: 'Throttles',
+      dimensions: {},
+      ...fiveMinutes,
+    },
+    {
+      name: 'Api5xx',
+      description: 'The HTTP API answered with server errors',
+      namespace: 'AWS/ApiGateway',
+      metricName: '5xx',
+      dimensions: { ApiId: context.apiId },
+      ...fiveMinutes,
+    },
+  ];
+  return alarms.map((alarm) => ({ ...alarm, name: `${ALARM_NAME_PREFIX}${alarm.name}` }));
+}
