@@ -107,15 +107,19 @@ function sendError(response: ServerResponse, error: AppError): void {
   send(response, error.status, error.toBody() satisfies ErrorBody);
 }
 
+/**
+ * Reads the whole body before any answer is sent, also when the answer is an error: a server that
+ * answers mid-upload closes the connection under a client still sending.
+ */
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      throw new AppError(413, 'PayloadTooLarge', 'The request body exceeds 1 MiB', '请求体超过 1 MiB');
-    }
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+  }
+  if (size > MAX_BODY_BYTES) {
+    throw new AppError(413, 'PayloadTooLarge', 'The request body exceeds 1 MiB', '请求体超过 1 MiB');
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -164,6 +168,7 @@ export async function startLocalServer(
 
   const api = async (path: string, url: URL, request: IncomingMessage, response: ServerResponse) => {
     const matched = matchRoute(request.method ?? 'GET', path);
+    if (!matched || matched === 'method-not-allowed') await readBody(request);
     if (matched === 'method-not-allowed') {
       return sendError(
         response,
@@ -172,6 +177,7 @@ export async function startLocalServer(
     }
     if (!matched)
       return sendError(response, new AppError(404, 'NotFound', 'No such API route', '没有这个接口'));
+    const body = await readBody(request);
     let claims: Record<string, string | number | boolean> | undefined;
     if (matched.route.authenticated) {
       const header = request.headers.authorization ?? '';
@@ -180,7 +186,6 @@ export async function startLocalServer(
       if (!payload) return sendError(response, unauthorized());
       claims = gatewayClaims(payload as Record<string, unknown>);
     }
-    const body = await readBody(request);
     const headers = Object.fromEntries(
       Object.entries(request.headers).map(([name, value]) => [
         name,
@@ -253,7 +258,13 @@ export async function startLocalServer(
       );
     }
     const root = options.webDirectory;
-    let file = normalize(join(root, decodeURIComponent(path)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      throw new AppError(400, 'BadPath', 'The path is not valid URL encoding', '路径编码无效');
+    }
+    let file = normalize(join(root, decoded));
     if (!file.startsWith(root)) file = join(root, 'index.html');
     const found = await stat(file).then(
       (info) => info.isFile(),
@@ -269,9 +280,9 @@ export async function startLocalServer(
   };
 
   const server = createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const path = url.pathname;
     try {
+      const url = parseRequestUrl(request.url);
+      const path = url.pathname;
       if (path.startsWith('/api/local/')) return await local(path, request, response);
       if (path === '/api' || path.startsWith('/api/')) return await api(path, url, request, response);
       return await web(path, response);
@@ -292,6 +303,15 @@ export async function startLocalServer(
   });
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://${options.host ?? '127.0.0.1'}:${port}` };
+}
+
+/** The request target as a URL; `//x` would otherwise read as a host, and bad ones would throw. */
+function parseRequestUrl(target: string | undefined): URL {
+  try {
+    return new URL(`http://localhost${(target ?? '/').startsWith('/') ? '' : '/'}${target ?? '/'}`);
+  } catch {
+    throw new AppError(400, 'BadPath', 'The request target is not a valid path', '请求路径无效');
+  }
 }
 
 function parseJson(text: string): unknown {

@@ -1,0 +1,157 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface Response<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export const validApplication = () =>
+  JSON.parse(readFileSync('test/fixtures/applications/valid-baiyun-llc.json', 'utf8')) as Record<string, any>;
+
+/**
+ * `npm start`'s server as a child process (node --import tsx local/main.ts), so tests talk to it over
+ * HTTP exactly as users do, and can kill it with SIGKILL and start it again on the same data.
+ */
+export async function startServer(environment: Record<string, string> = {}) {
+  const dataDirectory = await mkdtemp(join(tmpdir(), 'company-opening-'));
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  let dynamoEndpoint = '';
+  const url = `http://127.0.0.1:${port}`;
+
+  async function launch(reset: boolean): Promise<void> {
+    child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts', ...(reset ? ['--reset'] : [])], {
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDirectory, ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      dynamoEndpoint ||= /DynamoDB\s+(http:\/\/\S+)/.exec(output)?.[1] ?? '';
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (process.env.SHOW_SERVER_OUTPUT) process.stderr.write(chunk);
+    });
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
+      const healthy = await fetch(`${url}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (healthy && dynamoEndpoint) return;
+      if (Date.now() > deadline) throw new Error(`the server did not start within 60 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async function stopChild(signal: NodeJS.Signals): Promise<void> {
+    const running = child;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill(signal);
+    await exited;
+  }
+
+  await launch(true);
+
+  const server = {
+    url,
+    dataDirectory,
+    dynamoEndpoint: () => dynamoEndpoint,
+    async request<T = any>(
+      method: string,
+      path: string,
+      options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+    ): Promise<Response<T>> {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await fetch(`${url}${path}`, { method, headers, body });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {}
+      return { status: response.status, headers: response.headers, body: parsed as T };
+    },
+    async token(sub: string, groups: string[]): Promise<string> {
+      const response = await server.request<{ token: string }>('POST', '/api/local/token', {
+        body: { sub, groups },
+      });
+      if (response.status !== 200)
+        throw new Error(`token: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body.token;
+    },
+    async setClock(body: { now: string } | { advance: string }): Promise<string> {
+      const response = await server.request<{ now: string }>('POST', '/api/local/clock', { body });
+      if (response.status !== 200)
+        throw new Error(`clock: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body.now;
+    },
+    /** Polls GET until `until` holds for the body. */
+    async poll<T = any>(
+      path: string,
+      token: string,
+      until: (body: T) => boolean,
+      timeoutMs = 20_000,
+    ): Promise<T> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const response = await server.request<T>('GET', path, { token });
+        if (response.status === 200 && until(response.body)) return response.body;
+        if (Date.now() > deadline)
+          throw new Error(`${path} never matched: ${JSON.stringify(response.body).slice(0, 500)}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    kill: () => stopChild('SIGKILL'),
+    restart: () => launch(false),
+    async stop(): Promise<void> {
+      await stopChild('SIGTERM');
+      await rm(dataDirectory, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+export type TestServer = Awaited<ReturnType<typeof startServer>>;
+
+export function expectErrorShape(body: unknown): void {
+  const error = (body as { error?: Record<string, unknown> })?.error;
+  if (
+    !error ||
+    typeof error.code !== 'string' ||
+    typeof error.message !== 'string' ||
+    typeof error.message_zh !== 'string' ||
+    !Array.isArray(error.fields) ||
+    !error.fields.every(
+      (field: Record<string, unknown>) =>
+        typeof field.path === 'string' &&
+        typeof field.message === 'string' &&
+        typeof field.message_zh === 'string',
+    ) ||
+    Object.keys(body as object).length !== 1
+  ) {
+    throw new Error(`not the error shape: ${JSON.stringify(body).slice(0, 500)}`);
+  }
+}
