@@ -73,7 +73,7 @@ export async function intake(applicationId: string): Promise<void> {
 /** Rules first: an item that meets its department's standard conditions is approved on the spot. */
 export async function reviewRules(applicationId: string, item: Item): Promise<{ instant: boolean }> {
   const at = instant();
-  const record = await cases.update(applicationId, (current) => {
+  const { record, changed } = await cases.change(applicationId, (current) => {
     const started = startItemReview(current, item, at);
     if (started.items[item].status !== 'in-review' || started.items[item].taskId) return started;
     const blockers = instantApprovalBlockers(item, started.form, instantApprovalRules());
@@ -82,7 +82,8 @@ export async function reviewRules(applicationId: string, item: Item): Promise<{ 
       : started;
   });
   const handledInstantly = record.items[item].instant === true;
-  if (handledInstantly) emitMetric('ItemDecided', 1, MetricUnit.Count, { item, outcome: 'instant' });
+  if (handledInstantly && changed)
+    emitMetric('ItemDecided', 1, MetricUnit.Count, { item, outcome: 'instant' });
   return { instant: handledInstantly };
 }
 
@@ -113,7 +114,7 @@ export async function applyDecision(
   item: Item,
   decision: Decision,
 ): Promise<{ outcome: Decision['outcome'] }> {
-  const record = await cases.update(applicationId, (current) =>
+  const { record, changed } = await cases.change(applicationId, (current) =>
     applyDecisionTo(
       current,
       item,
@@ -130,7 +131,7 @@ export async function applyDecision(
     });
   }
   if (decision.outcome === 'correction-requested') await pokeSlaTimer(record);
-  emitMetric('ItemDecided', 1, MetricUnit.Count, { item, outcome: decision.outcome });
+  if (changed) emitMetric('ItemDecided', 1, MetricUnit.Count, { item, outcome: decision.outcome });
   return { outcome: decision.outcome };
 }
 
@@ -165,9 +166,9 @@ async function closeOpenTasksOf(applicationId: string, at: string): Promise<void
 export async function rejectCase(applicationId: string, item: Item): Promise<void> {
   const at = instant();
   await closeOpenTasksOf(applicationId, at);
-  const record = await cases.update(applicationId, (current) => rejectCaseOn(current, item, at));
+  const { record, changed } = await cases.change(applicationId, (current) => rejectCaseOn(current, item, at));
   await pokeSlaTimer(record);
-  emitMetric('CaseRejected', 1, MetricUnit.Count, { item });
+  if (changed) emitMetric('CaseRejected', 1, MetricUnit.Count, { item });
 }
 
 /** Results leave by express (no trip) or wait for one pickup appointment (one trip). */
@@ -206,8 +207,10 @@ function nextWorkingDay(from: Date): string {
 /** Closes the case and reports the reform's KPIs per item. */
 export async function closeCase(applicationId: string): Promise<void> {
   const at = instant();
-  const record = await cases.update(applicationId, (current) => completeCase(current, at));
+  const { record, changed } = await cases.change(applicationId, (current) => completeCase(current, at));
   await pokeSlaTimer(record);
+  // KPIs count each case once, even when a retry runs this step again after its write landed.
+  if (!changed) return;
   const online = record.form.channel === 'service-counter' ? 0 : 1;
   for (const item of ITEMS) {
     const state = record.items[item];
@@ -265,6 +268,8 @@ export async function armSlaTimer(applicationId: string, token: string, revision
 export async function recordFailure(applicationId: string, error: string, cause: string): Promise<void> {
   const at = instant();
   await closeOpenTasksOf(applicationId, at);
-  await cases.update(applicationId, (current) => recordFailureOn(current, error, cause, at));
-  emitMetric('CaseFailed', 1, MetricUnit.Count);
+  const { changed } = await cases.change(applicationId, (current) =>
+    recordFailureOn(current, error, cause, at),
+  );
+  if (changed) emitMetric('CaseFailed', 1, MetricUnit.Count);
 }

@@ -81,13 +81,21 @@ export const cases = {
    * that returns the record it was given writes nothing.
    */
   async update(id: string, change: (record: CaseRecord) => CaseRecord): Promise<CaseRecord> {
+    return (await cases.change(id, change)).record;
+  },
+
+  /** As `update`, also telling whether this call wrote: what a step reports happened once. */
+  async change(
+    id: string,
+    change: (record: CaseRecord) => CaseRecord,
+  ): Promise<{ record: CaseRecord; changed: boolean }> {
     for (let attempt = 1; ; attempt++) {
       const current = await cases.get(id);
       if (!current) throw new Error(`Case ${id} does not exist`);
       const next = change(current);
-      if (next === current) return current;
+      if (next === current) return { record: current, changed: false };
       try {
-        return await cases.save(next, current.version);
+        return { record: await cases.save(next, current.version), changed: true };
       } catch (error) {
         if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
       }

@@ -1,0 +1,356 @@
+import './env';
+import { describe, expect, test } from 'vitest';
+import { handler as armSlaTimerHandler } from '../../../functions/workflow/arm-sla-timer';
+import { handler as checkSlaHandler } from '../../../functions/workflow/check-sla';
+import type { CaseRecord } from '../../../shared/case/model';
+import {
+  applyDecision,
+  approveInstantly,
+  armSlaTimer,
+  completeCase,
+  openTask,
+  recordSlaPoint,
+  startCase,
+  startItemReview,
+} from '../../../shared/case/transitions';
+import { LONGEST_WAIT_SECONDS } from '../../../shared/case/workflow-steps';
+import {
+  atVersion,
+  CASE_ID,
+  DEADLINE,
+  ddb,
+  expectedTaskId,
+  getCase,
+  givenCase,
+  givenNoCase,
+  lambdaContext,
+  putCase,
+  putItem,
+  SUBMITTED_AT,
+  SYSTEM,
+  sent,
+  setNow,
+  sfn,
+  submittedCase,
+  useWorkflowHarness,
+} from './helpers';
+
+const harness = useWorkflowHarness();
+
+const INTAKE_AT = '2026-12-01T02:00:05.000Z';
+const REVIEW_AT = '2026-12-01T02:00:10.000Z';
+/** Start of Friday 2026-12-04, Asia/Shanghai: from here on less than one working day is left. */
+const AT_RISK_FROM = '2026-12-03T16:00:00.000Z';
+/** Friday 08:00 Asia/Shanghai. */
+const FRIDAY_MORNING = '2026-12-04T00:00:00.000Z';
+/** Saturday 09:00 Asia/Shanghai: past the deadline. */
+const SATURDAY = '2026-12-05T01:00:00.000Z';
+
+/** Registration approved by rule; invoice and seal with their departments. Version 8. */
+function twoItemsInReview(): CaseRecord {
+  let record = startCase(submittedCase(), INTAKE_AT);
+  record = approveInstantly(
+    startItemReview(record, 'registration', REVIEW_AT),
+    'registration',
+    { seals: [], maker: 'x' },
+    REVIEW_AT,
+  );
+  for (const item of ['invoice', 'seal'] as const) {
+    record = openTask(
+      startItemReview(record, item, REVIEW_AT),
+      item,
+      expectedTaskId(CASE_ID, item, 1),
+      REVIEW_AT,
+    );
+  }
+  return atVersion(record, 8);
+}
+
+const slaMetric = (name: string, item: string, department: string) => ({
+  namespace: 'CompanyOpening',
+  name,
+  unit: 'Count',
+  value: 1,
+  dimensions: { item, department },
+});
+
+describe('checkSla', () => {
+  const invoke = (event: unknown) => checkSlaHandler(event, lambdaContext('CaseCheckSla'));
+
+  test('on track: only reads, and waits until just past the at-risk point', async () => {
+    // Prepare
+    givenCase(atVersion(startCase(submittedCase(), INTAKE_AT), 2));
+    setNow(SUBMITTED_AT);
+
+    // Act
+    const result = await invoke({ applicationId: CASE_ID });
+
+    // Assess: 62 hours to Friday 00:00 Asia/Shanghai, plus the 1 ms past it, rounded up to a second.
+    expect(result).toEqual({ done: false, waitSeconds: 62 * 3600 + 1, revision: 0 });
+    expect(sent(ddb)).toEqual([getCase()]);
+    expect(harness.metrics()).toEqual([]);
+  });
+
+  test('exactly one working day left is still on track, and it looks again a second later', async () => {
+    // Prepare
+    givenCase(twoItemsInReview());
+    setNow(AT_RISK_FROM);
+
+    // Act
+    const result = await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    expect(result).toEqual({ done: false, waitSeconds: 1, revision: 0 });
+    expect(sent(ddb)).toEqual([getCase()]);
+  });
+
+  test('at risk: records the point with a versioned Put, one SlaAtRisk per item still under review, waits for the deadline', async () => {
+    // Prepare
+    const current = twoItemsInReview();
+    givenCase(current);
+    setNow(FRIDAY_MORNING);
+
+    // Act
+    const result = await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    expect(result).toEqual({ done: false, waitSeconds: 16 * 3600, revision: 0 });
+    const expected = structuredClone(current);
+    expected.sla = { ...expected.sla, state: 'at-risk', atRiskAt: FRIDAY_MORNING };
+    expected.timeline.push({
+      at: FRIDAY_MORNING,
+      type: 'sla-at-risk',
+      actor: SYSTEM,
+      details: { deadline: DEADLINE },
+    });
+    expected.applied.push('sla:at-risk');
+    expect(sent(ddb)).toEqual([getCase(), getCase(), putCase(expected, 8)]);
+    expect(putItem(2).slaPk).toBe('SLA#at-risk');
+    expect(harness.metrics()).toEqual([
+      slaMetric('SlaAtRisk', 'invoice', 'tax'),
+      slaMetric('SlaAtRisk', 'seal', 'public-security'),
+    ]);
+    expect(sent(sfn)).toEqual([]);
+  });
+
+  test('past the deadline with nothing recorded: both points in one write, both metrics, then the longest wait', async () => {
+    // Prepare
+    const current = twoItemsInReview();
+    givenCase(current);
+    setNow(SATURDAY);
+
+    // Act
+    const result = await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    expect(result).toEqual({ done: false, waitSeconds: LONGEST_WAIT_SECONDS, revision: 0 });
+    expect(LONGEST_WAIT_SECONDS).toBe(365 * 24 * 3600);
+    const expected = structuredClone(current);
+    expected.sla = { ...expected.sla, state: 'breached', atRiskAt: SATURDAY, breachedAt: SATURDAY };
+    expected.timeline.push(
+      { at: SATURDAY, type: 'sla-at-risk', actor: SYSTEM, details: { deadline: DEADLINE } },
+      { at: SATURDAY, type: 'sla-breached', actor: SYSTEM, details: { deadline: DEADLINE } },
+    );
+    expected.applied.push('sla:at-risk', 'sla:breached');
+    expect(sent(ddb)).toEqual([getCase(), getCase(), putCase(expected, 8)]);
+    expect(putItem(2).slaPk).toBe('SLA#breached');
+    expect(harness.metrics()).toEqual([
+      slaMetric('SlaAtRisk', 'invoice', 'tax'),
+      slaMetric('SlaAtRisk', 'seal', 'public-security'),
+      slaMetric('SlaBreached', 'invoice', 'tax'),
+      slaMetric('SlaBreached', 'seal', 'public-security'),
+    ]);
+  });
+
+  test('past the deadline after the at-risk point was recorded: only the breach is new', async () => {
+    // Prepare
+    const current = atVersion(recordSlaPoint(twoItemsInReview(), 'at-risk', FRIDAY_MORNING), 9);
+    givenCase(current);
+    setNow(SATURDAY);
+
+    // Act
+    await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    const saved = putItem(2);
+    expect(saved.sla).toMatchObject({ state: 'breached', atRiskAt: FRIDAY_MORNING, breachedAt: SATURDAY });
+    expect(saved.applied.slice(-2)).toEqual(['sla:at-risk', 'sla:breached']);
+    expect(
+      saved.timeline.filter((event) => event.type.startsWith('sla-')).map((event) => event.type),
+    ).toEqual(['sla-at-risk', 'sla-breached']);
+    expect(harness.metrics()).toEqual([
+      slaMetric('SlaBreached', 'invoice', 'tax'),
+      slaMetric('SlaBreached', 'seal', 'public-security'),
+    ]);
+  });
+
+  test('run again with both points recorded, it writes nothing and emits nothing', async () => {
+    // Prepare
+    const breached = recordSlaPoint(
+      recordSlaPoint(twoItemsInReview(), 'at-risk', SATURDAY),
+      'breached',
+      SATURDAY,
+    );
+    givenCase(atVersion(breached, 9));
+    setNow('2026-12-07T01:00:00.000Z');
+
+    // Act
+    const result = await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    expect(result).toEqual({ done: false, waitSeconds: LONGEST_WAIT_SECONDS, revision: 0 });
+    expect(sent(ddb)).toEqual([getCase(), getCase()]);
+    expect(harness.metrics()).toEqual([]);
+  });
+
+  test('while a correction pauses the clock it records nothing and waits the longest (a resumption wakes it)', async () => {
+    // Prepare
+    const current = twoItemsInReview();
+    const paused = applyDecision(
+      current,
+      'invoice',
+      {
+        outcome: 'correction-requested',
+        reasons: [],
+        decidedBy: { role: 'officer', sub: 'o-1', department: 'tax' },
+        decidedAt: '2026-12-02T02:00:00.000Z',
+        taskId: expectedTaskId(CASE_ID, 'invoice', 1),
+      },
+      undefined,
+    );
+    givenCase(atVersion(paused, 9));
+    setNow('2026-12-10T02:00:00.000Z');
+
+    // Act
+    const result = await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    expect(result).toEqual({ done: false, waitSeconds: LONGEST_WAIT_SECONDS, revision: 1 });
+    expect(sent(ddb)).toEqual([getCase()]);
+    expect(harness.metrics()).toEqual([]);
+  });
+
+  test('a closed case ends the timer: done, with one read and no write, however late it is', async () => {
+    // Prepare
+    const closed = completeCase(twoItemsInReview(), '2026-12-03T02:00:00.000Z');
+    givenCase(atVersion(closed, 9));
+    setNow('2026-12-20T02:00:00.000Z');
+
+    // Act
+    const result = await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    expect(result).toEqual({ done: true, waitSeconds: 1, revision: 1 });
+    expect(sent(ddb)).toEqual([getCase()]);
+    expect(harness.metrics()).toEqual([]);
+  });
+
+  test('a case that does not exist is refused', async () => {
+    // Prepare
+    givenNoCase();
+
+    // Act
+    const failure = invoke({ applicationId: CASE_ID });
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({ name: 'TransitionRefused' });
+    expect(sent(ddb)).toEqual([getCase()]);
+  });
+});
+
+describe('armSlaTimer', () => {
+  const invoke = (event: unknown) => armSlaTimerHandler(event, lambdaContext('CaseArmSlaTimer'));
+
+  test('keeps the timer’s token on the case with a versioned Put', async () => {
+    // Prepare
+    const current = twoItemsInReview();
+    givenCase(current);
+
+    // Act
+    const result = await invoke({ applicationId: CASE_ID, token: 'token-sla-1', revision: 0 });
+
+    // Assess
+    expect(result).toBeUndefined();
+    const expected = structuredClone(current);
+    expected.sla.timerToken = 'token-sla-1';
+    expect(sent(ddb)).toEqual([getCase(), putCase(expected, 8)]);
+    expect(sent(sfn)).toEqual([]);
+  });
+
+  test('a new wait replaces the previous token', async () => {
+    // Prepare
+    givenCase(atVersion(armSlaTimer(twoItemsInReview(), 'token-sla-1', 0), 9));
+
+    // Act
+    await invoke({ applicationId: CASE_ID, token: 'token-sla-2', revision: 0 });
+
+    // Assess
+    const saved = putItem(1);
+    expect(saved.sla.timerToken).toBe('token-sla-2');
+    expect(saved.version).toBe(10);
+  });
+
+  test('run again with the same token, it writes nothing', async () => {
+    // Prepare
+    givenCase(atVersion(armSlaTimer(twoItemsInReview(), 'token-sla-1', 0), 9));
+
+    // Act
+    await invoke({ applicationId: CASE_ID, token: 'token-sla-1', revision: 0 });
+
+    // Assess
+    expect(sent(ddb)).toEqual([getCase()]);
+  });
+
+  test('a closed case throws CaseClosed (caught by name: the timer ends) and writes nothing', async () => {
+    // Prepare: closed, and its revision moved on too; CaseClosed wins.
+    givenCase(atVersion(completeCase(twoItemsInReview(), '2026-12-03T02:00:00.000Z'), 9));
+
+    // Act
+    const failure = invoke({ applicationId: CASE_ID, token: 'token-sla-1', revision: 0 });
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({ name: 'CaseClosed', message: `Case ${CASE_ID} is closed` });
+    expect(sent(ddb)).toEqual([getCase()]);
+  });
+
+  test('an SLA revision that moved on throws SlaChanged (caught by name: the timer recomputes) and writes nothing', async () => {
+    // Prepare: a correction paused the clock after the timer computed its wait at revision 0.
+    const paused = applyDecision(
+      twoItemsInReview(),
+      'seal',
+      {
+        outcome: 'correction-requested',
+        reasons: [],
+        decidedBy: { role: 'officer', sub: 'o-1', department: 'public-security' },
+        decidedAt: '2026-12-02T02:00:00.000Z',
+        taskId: expectedTaskId(CASE_ID, 'seal', 1),
+      },
+      undefined,
+    );
+    givenCase(atVersion(paused, 9));
+
+    // Act
+    const failure = invoke({ applicationId: CASE_ID, token: 'token-sla-1', revision: 0 });
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({
+      name: 'SlaChanged',
+      message: `Case ${CASE_ID} SLA changed since revision 0`,
+    });
+    expect(sent(ddb)).toEqual([getCase()]);
+  });
+
+  test.each([
+    ['a negative revision', { applicationId: CASE_ID, token: 'token-sla-1', revision: -1 }],
+    ['a fractional revision', { applicationId: CASE_ID, token: 'token-sla-1', revision: 0.5 }],
+    ['a revision as text', { applicationId: CASE_ID, token: 'token-sla-1', revision: '0' }],
+    ['no token', { applicationId: CASE_ID, revision: 0 }],
+  ])('%s is InvalidStepInput, before any DynamoDB call', async (_, event) => {
+    // Act
+    const failure = invoke(event);
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({ name: 'InvalidStepInput' });
+    expect(ddb.calls()).toHaveLength(0);
+  });
+});
