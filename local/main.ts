@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { lockDataDirectory } from './data-lock';
 import { localTokens } from './jwt';
 import { startRuntime } from './runtime';
 import { startLocalServer } from './server';
@@ -15,7 +16,16 @@ const dataDirectory = resolve(process.env.DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
 const started = performance.now();
 
-if (flags.reset) await rm(dataDirectory, { recursive: true, force: true });
+await mkdir(dataDirectory, { recursive: true });
+const unlock = await lockDataDirectory(dataDirectory).catch((error: Error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});
+if (flags.reset) {
+  for (const entry of await readdir(dataDirectory)) {
+    if (entry !== 'runtime.pid') await rm(join(dataDirectory, entry), { recursive: true, force: true });
+  }
+}
 
 const runtime = await startRuntime({ dataDirectory: join(dataDirectory, 'dynamo') });
 const tokens = await localTokens({ dataDirectory, now: () => runtime.clock.now() });
@@ -62,6 +72,7 @@ const stop = async (signal: string) => {
   server.closeAllConnections();
   await new Promise((done) => server.close(done));
   await runtime.close();
+  await unlock();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop('SIGINT'));
