@@ -1,11 +1,53 @@
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { DataStack } from './data-stack';
+import { EdgeStack } from './edge-stack';
+import { REPO_ROOT } from './house-function';
+import { checkAwsSolutions } from './nag';
+import { OpsStack } from './ops-stack';
 import { WorkflowStack } from './workflow-stack';
 
-/** The AWS deployment: `npm run synth` offline, `npm run deploy` with an account. */
+const CROSS_STACK_REFERENCES = '@aws-cdk/core:defaultCrossStackReferences';
+
+export const STACK_NAMES = {
+  data: 'CompanyOpeningData',
+  workflow: 'CompanyOpeningWorkflow',
+  edge: 'CompanyOpeningEdge',
+  ops: 'CompanyOpeningOps',
+} as const;
+
+/**
+ * The AWS deployment: `npm run synth` offline, `npm run deploy` with an account (docs/deploy.md).
+ * Context: `webDist` (the built SPA, default web/dist), `authDomainPrefix`, `alarmEmail`.
+ * cdk-nag's AwsSolutionsChecks run on every synth; an unacknowledged finding fails it.
+ */
 export function buildApp(app: App = new App()): App {
-  const data = new DataStack(app, 'CompanyOpeningData');
-  new WorkflowStack(app, 'CompanyOpeningWorkflow', { table: data.table });
+  const context = (key: string): string | undefined => app.node.tryGetContext(key);
+  // Strong references (Fn::ImportValue): a stack cannot be deleted while another one uses its outputs.
+  if (context(CROSS_STACK_REFERENCES) === undefined) app.node.setContext(CROSS_STACK_REFERENCES, 'strong');
+  checkAwsSolutions(app);
+
+  const data = new DataStack(app, STACK_NAMES.data, {
+    description: 'Company opening: the single DynamoDB table (retained on delete)',
+  });
+  const workflow = new WorkflowStack(app, STACK_NAMES.workflow, {
+    description: 'Company opening: the CompanyOpening state machine and its step functions',
+    table: data.table,
+  });
+  const edge = new EdgeStack(app, STACK_NAMES.edge, {
+    description: 'Company opening: HTTP API, Cognito and the CloudFront site',
+    table: data.table,
+    stateMachine: workflow.stateMachine,
+    webDistPath: context('webDist') ?? join(REPO_ROOT, 'web', 'dist'),
+    authDomainPrefix: context('authDomainPrefix'),
+  });
+  new OpsStack(app, STACK_NAMES.ops, {
+    description: 'Company opening: alarms, alarm topic, overdue-task schedule and dashboard',
+    table: data.table,
+    stateMachine: workflow.stateMachine,
+    apiId: edge.api.api.apiId,
+    alarmEmail: context('alarmEmail'),
+  });
   return app;
 }
 

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS } from '../shared/data/table';
@@ -24,5 +24,6 @@ export class DataStack extends Stack {
         sortKey: string(index.sortKey),
       })),
     });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 }

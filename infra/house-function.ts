@@ -1,9 +1,35 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TABLE_NAME_VARIABLE } from '../shared/data/table';
+import { METRICS_NAMESPACE } from '../shared/observability';
+import { acknowledge } from './nag';
+
+/** The repository root: handler entries are given relative to it. */
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Powertools names every log line and adds this `service` dimension to every metric. */
+export const SERVICE_NAME = 'company-opening';
+
+/**
+ * How every handler is bundled, in one place: `infra/bundle-sizes.ts` measures the same bundles.
+ * The Node 24 runtime provides the AWS SDK v3, so `@aws-sdk/*` stays out of every bundle.
+ */
+export const BUNDLING = {
+  format: 'esm',
+  target: 'node24',
+  minify: true,
+  sourceMap: true,
+  mainFields: ['module', 'main'],
+  // ESM bundles need a require() for the CommonJS dependencies they inline.
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  external: ['@aws-sdk/*'],
+} as const;
 
 export interface HouseFunctionProps {
   /** The handler module, relative to the repository root. */
@@ -17,37 +43,57 @@ export interface HouseFunctionProps {
 /**
  * The one way this project makes a Lambda function: Node 24 on arm64, an ESM bundle with source maps
  * built by the local esbuild, JSON logs kept for a set time, Powertools configured by environment.
+ *
+ * Its role starts empty: it may write to its own log group and send X-Ray segments, nothing else.
+ * Whoever creates a function grants it exactly what its handler calls.
  */
 export class HouseFunction extends NodejsFunction {
+  /** The handler module, relative to the repository root. */
+  readonly entry: string;
+
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.THREE_MONTHS });
+    // An own role instead of the AWSLambdaBasicExecutionRole managed policy, which may write to
+    // every log group in the account.
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.entry}`,
+    });
+    logGroup.grantWrite(role);
     super(scope, id, {
-      entry: props.entry,
+      entry: join(REPO_ROOT, props.entry),
       handler: 'handler',
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
+      role,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       tracing: lambda.Tracing.ACTIVE,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: 'company-opening',
-        POWERTOOLS_METRICS_NAMESPACE: 'CompanyOpening',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...(props.tableName ? { [TABLE_NAME_VARIABLE]: props.tableName } : {}),
         ...props.environment,
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        mainFields: ['module', 'main'],
-        // ESM bundles need a require() for the CommonJS dependencies they inline.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        externalModules: ['@aws-sdk/*'],
+        target: BUNDLING.target,
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourceMap,
+        mainFields: [...BUNDLING.mainFields],
+        banner: BUNDLING.banner,
+        externalModules: [...BUNDLING.external],
       },
     });
+    this.entry = props.entry;
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level ' +
+        'permissions, so AWS requires Resource "*" for them; they are the only actions on "*".',
+    );
   }
 }

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTES, type Route } from '../functions/api/routes';
 import { ALL_GROUPS } from '../shared/api/caller';
 import { AppError, type ErrorBody, parseOrThrow, unauthorized } from '../shared/errors';

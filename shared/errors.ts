@@ -1,4 +1,6 @@
-import { type core, z } from 'zod';
+import type * as z from 'zod';
+import type { core } from 'zod';
+import { en, zhCN } from 'zod/locales';
 
 /** One field problem, in both languages the platform speaks. */
 export interface FieldError {
@@ -43,8 +45,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-const englishLocale = z.locales.en().localeError;
-const chineseLocale = z.locales.zhCN().localeError;
+// Only the two locales the platform speaks: importing `z.locales` would bundle all of them.
+const englishLocale = en().localeError;
+const chineseLocale = zhCN().localeError;
 
 function localized(locale: typeof englishLocale, issue: core.$ZodIssue): string {
   const result = locale(issue as unknown as core.$ZodRawIssue);

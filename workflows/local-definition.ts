@@ -19,7 +19,8 @@ export function localFunctionArn(name: string, account: LocalAccount): string {
  * local ARN of the same handler module: what the local engine runs.
  */
 export function localCompanyOpeningAsl(account: LocalAccount): string {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  // No bundling and no CloudFormation lint: only the definition string is read from this app.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
   const stack = new Stack(app, 'LocalCompanyOpening', {
     env: { region: account.region, account: account.accountId },
   });

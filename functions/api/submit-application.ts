@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isAgent, isApplicant } from '../../shared/api/caller';
 import { idempotencyKeySchema, onBehalfOfSchema } from '../../shared/api/requests';
 import { caseView } from '../../shared/api/views';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEPARTMENTS } from '../../shared/case/items';
 import { applyDecision } from '../../shared/case/workflow-steps';
 import { applicationId, item, stepHandler } from './step-handler';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { armSlaTimer } from '../../shared/case/workflow-steps';
 import { applicationId, stepHandler, taskToken } from './step-handler';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { closeCase } from '../../shared/case/workflow-steps';
 import { applicationId, stepHandler } from './step-handler';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { openDepartmentTask } from '../../shared/case/workflow-steps';
 import { applicationId, item, stepHandler, taskToken } from './step-handler';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTES } from '../../functions/api/routes';
 import { applicationFormSchema } from '../form';
 import { GROUPS } from './caller';

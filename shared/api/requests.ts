@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEPARTMENTS } from '../case/items';
 import { bilingual } from '../errors';
 import { applicationFormSchema } from '../form';

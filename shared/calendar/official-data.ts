@@ -4,7 +4,7 @@
  * year is adding its notice to that file; no code changes.
  */
 import chineseDaysData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type DayNumber,
   dayOf,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../errors';
 import { report, whenValid } from './cross-field';
 import { GUANGZHOU_CITY, GUANGZHOU_DISTRICT_NAMES, isStreetOf } from './guangzhou';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { registeredAddressSchema } from './address';
 import { businessScopeSchema } from './business-scope';
 import { companyNameSchema, districtOfRegion, ORGANIZATION_FORMS, SUFFIXES_BY_FORM } from './company-name';

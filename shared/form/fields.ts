@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../errors';
 import { isValidMobile, normalizeMobile } from '../ids/mobile';
 import { checkResidentId, type ResidentIdProblem } from '../ids/resident-id';

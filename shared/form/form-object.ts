@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { companySchema } from './company';
 import { deliverySchema } from './delivery';
 import { invoiceSchema } from './invoice';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual } from '../errors';
 import { EACH, uniqueBy, whenValid } from './cross-field';
 import { yuanSchema } from './fields';

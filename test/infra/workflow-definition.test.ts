@@ -1,12 +1,12 @@
 import aslValidator from 'asl-validator';
-import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import type { CfnElement } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { WORKFLOW_FUNCTIONS } from '../../functions/workflow/catalog';
-import { buildApp } from '../../infra/app';
 import { LOCAL_ACCOUNT } from '../../local/runtime';
 import { localCompanyOpeningAsl, localFunctionArn } from '../../workflows/local-definition';
 import { resolveDefinitionString, stateMachineDefinitionString } from '../../workflows/synthesized-asl';
+import { synthesize } from './synth';
 
 interface State {
   Type: string;
@@ -28,9 +28,9 @@ let template: Template;
 let deployedAsl: { States: Record<string, State> };
 
 beforeAll(() => {
-  const app = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }));
-  const stack = app.node.findChild('CompanyOpeningWorkflow') as Stack;
-  template = Template.fromStack(stack);
+  const synthesized = synthesize();
+  const stack = synthesized.workflow;
+  template = synthesized.templates.workflow;
   const functionByLogicalId = new Map(
     Object.values(WORKFLOW_FUNCTIONS).map((fn) => {
       const resource = stack.node.findChild(fn.name).node.defaultChild as CfnElement;

@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ROUTES } from '../../functions/api/routes';
+import { WORKFLOW_FUNCTIONS } from '../../functions/workflow/catalog';
+import { BUNDLING, SERVICE_NAME } from '../../infra/house-function';
+import { type Resource, resourcesOf, type SynthesizedApp, synthesize } from './synth';
+
+let synthesized: SynthesizedApp;
+let functions: [string, Resource][];
+let logGroups: Record<string, Resource>;
+
+beforeAll(() => {
+  synthesized = synthesize();
+  const templates = Object.values(synthesized.templates);
+  functions = templates.flatMap((template) => Object.entries(resourcesOf(template, 'AWS::Lambda::Function')));
+  logGroups = Object.assign({}, ...templates.map((template) => resourcesOf(template, 'AWS::Logs::LogGroup')));
+});
+
+describe('every Lambda function is a house function', () => {
+  test('one per workflow step, one per route, one for the overdue-task count, and no other', () => {
+    // Prepare
+    const expected = Object.keys(WORKFLOW_FUNCTIONS).length + ROUTES.length + 1;
+
+    // Act / Assess
+    expect(functions).toHaveLength(expected);
+  });
+
+  test('Node 24 on arm64, traced, JSON logs into its own log group kept three months', () => {
+    for (const [id, fn] of functions) {
+      // Prepare
+      const logGroup = fn.Properties.LoggingConfig?.LogGroup?.Ref as string;
+
+      // Act / Assess
+      expect(fn.Properties, id).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON' },
+        Environment: {
+          Variables: expect.objectContaining({
+            NODE_OPTIONS: '--enable-source-maps',
+            POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+            POWERTOOLS_METRICS_NAMESPACE: 'CompanyOpening',
+          }),
+        },
+      });
+      expect(logGroups[logGroup]?.Properties.RetentionInDays, id).toBe(90);
+    }
+  });
+
+  test('no two functions share a log group or a role', () => {
+    // Prepare / Act
+    const groups = new Set(functions.map(([, fn]) => fn.Properties.LoggingConfig.LogGroup.Ref));
+    const roles = new Set(functions.map(([, fn]) => JSON.stringify(fn.Properties.Role)));
+
+    // Assess
+    expect(groups.size).toBe(functions.length);
+    expect(roles.size).toBe(functions.length);
+  });
+
+  test('bundles are minified ESM with source maps, leaving out the SDK the runtime provides', () => {
+    // Prepare / Act / Assess
+    expect(BUNDLING).toMatchObject({ format: 'esm', target: 'node24', minify: true, sourceMap: true });
+    expect(BUNDLING.external).toContain('@aws-sdk/*');
+  });
+});

@@ -1,0 +1,407 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stack } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ROUTES } from '../../functions/api/routes';
+import { WORKFLOW_FUNCTIONS, type WorkflowFunction } from '../../functions/workflow/catalog';
+import type { HouseFunction } from '../../infra/house-function';
+import { REPO_ROOT } from '../../infra/house-function';
+import { ROUTE_ACCESS } from '../../infra/http-api';
+import { RESUMES_SLA_TIMER } from '../../infra/workflow-stack';
+import { type Json, logicalIdOf, resourcesOf, type SynthesizedApp, synthesize } from './synth';
+
+interface Statement {
+  Effect: 'Allow' | 'Deny';
+  Action: string | string[];
+  Resource?: Json;
+  Principal?: Json;
+  Condition?: Json;
+}
+
+let synthesized: SynthesizedApp;
+let templates: [string, Template][];
+
+beforeAll(() => {
+  synthesized = synthesize();
+  templates = Object.entries(synthesized.templates);
+});
+
+const actionsOf = (statement: Statement) => [statement.Action].flat();
+
+/** Every statement of every identity policy (roles' inline policies, AWS::IAM::Policy, managed policies). */
+function identityStatements(): [string, Statement][] {
+  return templates.flatMap(([stack, template]) => [
+    ...Object.entries(resourcesOf(template, 'AWS::IAM::Policy')).flatMap(([id, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as Statement[]).map(
+        (s) => [`${stack}/${id}`, s] as [string, Statement],
+      ),
+    ),
+    ...Object.entries(resourcesOf(template, 'AWS::IAM::ManagedPolicy')).flatMap(([id, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as Statement[]).map(
+        (s) => [`${stack}/${id}`, s] as [string, Statement],
+      ),
+    ),
+    ...Object.entries(resourcesOf(template, 'AWS::IAM::Role')).flatMap(([id, role]) =>
+      ((role.Properties.Policies ?? []) as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
+        (policy) => policy.PolicyDocument.Statement.map((s) => [`${stack}/${id}`, s] as [string, Statement]),
+      ),
+    ),
+  ]);
+}
+
+/** Every statement of every resource policy: buckets, topics, keys. */
+function resourceStatements(): [string, Statement][] {
+  const documents: [string, string][] = [
+    ['AWS::S3::BucketPolicy', 'PolicyDocument'],
+    ['AWS::SNS::TopicPolicy', 'PolicyDocument'],
+    ['AWS::KMS::Key', 'KeyPolicy'],
+  ];
+  return templates.flatMap(([stack, template]) =>
+    documents.flatMap(([type, property]) =>
+      Object.entries(resourcesOf(template, type)).flatMap(([id, resource]) =>
+        (resource.Properties[property].Statement as Statement[]).map(
+          (statement) => [`${stack}/${id}`, statement] as [string, Statement],
+        ),
+      ),
+    ),
+  );
+}
+
+/** The statements of the policies attached to one function's role. */
+function statementsOf(fn: HouseFunction): Statement[] {
+  const template = synthesized.templateOf(fn);
+  if (!fn.role) throw new Error(`${fn.node.id} has no role`);
+  const role = logicalIdOf(fn.role);
+  const roleResource = resourcesOf(template, 'AWS::IAM::Role')[role];
+  expect(roleResource?.Properties.ManagedPolicyArns, `${fn.node.id} managed policies`).toBeUndefined();
+  expect(roleResource?.Properties.Policies, `${fn.node.id} inline policies`).toBeUndefined();
+  return Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as Json[]).some((ref) => ref.Ref === role))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+/** What every house function may do: write its own logs and send trace segments. */
+function baseline(fn: HouseFunction): Statement[] {
+  const logs = logicalIdOf((fn.node.scope ?? Stack.of(fn)).node.findChild(`${fn.node.id}Logs`));
+  return [
+    {
+      Effect: 'Allow',
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Resource: { 'Fn::GetAtt': [logs, 'Arn'] },
+    },
+    { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
+  ];
+}
+
+function tableArn(fn: HouseFunction): Json {
+  return fn.stack.resolve(synthesized.data.table.tableArn);
+}
+
+function indexArn(fn: HouseFunction, index: string): Json {
+  return { 'Fn::Join': ['', [tableArn(fn), `/index/${index}`]] };
+}
+
+const itemsGetPut = (fn: HouseFunction): Statement => ({
+  Effect: 'Allow',
+  Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+  Resource: tableArn(fn),
+});
+
+describe('no wildcard actions', () => {
+  test('no identity policy allows an action with a wildcard, let alone "*" or "service:*"', () => {
+    // Prepare
+    const statements = identityStatements();
+
+    // Act
+    const wildcards = statements.filter(
+      ([, statement]) =>
+        statement.Effect === 'Allow' && actionsOf(statement).some((action) => action.includes('*')),
+    );
+
+    // Assess
+    expect(statements.length).toBeGreaterThan(30);
+    expect(wildcards).toEqual([]);
+  });
+
+  test('no role carries an AWS managed policy', () => {
+    // Prepare / Act
+    const managed = templates.flatMap(([, template]) =>
+      Object.entries(resourcesOf(template, 'AWS::IAM::Role')).filter(
+        ([, role]) => role.Properties.ManagedPolicyArns,
+      ),
+    );
+
+    // Assess
+    expect(managed.map(([id]) => id)).toEqual([]);
+  });
+
+  test('resource policies allow no "*" action, but for the KMS default statement giving the account its own key', () => {
+    // Prepare
+    const statements = resourceStatements();
+
+    // Act
+    const wildcards = statements.filter(
+      ([, statement]) =>
+        statement.Effect === 'Allow' &&
+        actionsOf(statement).some((action) => action === '*' || action.endsWith(':*')),
+    );
+
+    // Assess: without it the key could not be administered through IAM at all (KMS key policy basics).
+    expect(wildcards).toHaveLength(1);
+    const [[where, statement] = ['', {} as Statement]] = wildcards;
+    expect(where).toMatch(/^ops\/AlarmTopicKey/);
+    expect(statement.Action).toBe('kms:*');
+    expect(statement.Principal).toEqual({
+      AWS: {
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']],
+      },
+    });
+  });
+
+  test('DynamoDB: only GetItem, PutItem and Query are granted anywhere, never Scan, Update, Delete or batches', () => {
+    // Prepare / Act
+    const dynamo = new Set(
+      identityStatements()
+        .flatMap(([, statement]) => actionsOf(statement))
+        .filter((action) => action.startsWith('dynamodb:')),
+    );
+
+    // Assess
+    expect([...dynamo].sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+  });
+
+  test('those three cover every DynamoDB command the repositories in shared/data send', () => {
+    // Prepare
+    const directory = join(REPO_ROOT, 'shared', 'data');
+    const sources = readdirSync(directory)
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(join(directory, file), 'utf8'));
+
+    // Act
+    const commands = new Set(
+      sources.flatMap((source) => [...source.matchAll(/new (\w+)Command\(/g)].map((m) => m[1])),
+    );
+
+    // Assess: add the action to infra/table-access.ts (and grant it) before using another command.
+    expect([...commands].sort()).toEqual(['Get', 'Put', 'Query']);
+  });
+});
+
+describe('each API function gets what its route needs', () => {
+  const fn = (name: string) => synthesized.edge.api.functions[name] as HouseFunction;
+
+  test('read-only routes (every GET) have no write action of any kind', () => {
+    // Prepare
+    const reads = ROUTES.filter((route) => route.method === 'GET');
+
+    // Act
+    const writes = reads.flatMap((route) =>
+      statementsOf(fn(route.name))
+        .flatMap(actionsOf)
+        .filter(
+          (action) =>
+            /:(Put|Update|Delete|BatchWrite|Write|Start|Send|Create)/.test(action) &&
+            !action.startsWith('logs:') &&
+            !action.startsWith('xray:'),
+        )
+        .map((action) => `${route.name}: ${action}`),
+    );
+
+    // Assess
+    expect(reads.length).toBe(7);
+    expect(writes).toEqual([]);
+  });
+
+  test('GET /api/applications/{id} and GET /api/tasks/{taskId}: GetItem on the table, nothing else', () => {
+    for (const name of ['GetApplication', 'GetTask']) {
+      // Prepare / Act
+      const statements = statementsOf(fn(name));
+
+      // Assess
+      expect(statements).toEqual([
+        ...baseline(fn(name)),
+        { Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: tableArn(fn(name)) },
+      ]);
+    }
+  });
+
+  test("GET /api/applications: Query on the owner's and the agent's index only", () => {
+    // Prepare / Act
+    const statements = statementsOf(fn('ListApplications'));
+
+    // Assess
+    expect(statements).toEqual([
+      ...baseline(fn('ListApplications')),
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:Query',
+        Resource: [indexArn(fn('ListApplications'), 'byOwner'), indexArn(fn('ListApplications'), 'byAgent')],
+      },
+    ]);
+  });
+
+  test('POST /api/applications: GetItem/PutItem and StartExecution on the CompanyOpening machine', () => {
+    // Prepare
+    const submit = fn('SubmitApplication');
+
+    // Act
+    const statements = statementsOf(submit);
+
+    // Assess
+    expect(statements).toEqual([
+      ...baseline(submit),
+      itemsGetPut(submit),
+      {
+        Effect: 'Allow',
+        Action: 'states:StartExecution',
+        Resource: submit.stack.resolve(synthesized.workflow.stateMachine.stateMachineArn),
+      },
+    ]);
+  });
+
+  test('decisions and corrections: GetItem/PutItem and SendTaskSuccess on the machine, no StartExecution', () => {
+    for (const name of ['DecideTask', 'AnswerCorrections']) {
+      // Prepare / Act
+      const statements = statementsOf(fn(name));
+
+      // Assess
+      expect(statements).toEqual([
+        ...baseline(fn(name)),
+        itemsGetPut(fn(name)),
+        {
+          Effect: 'Allow',
+          Action: 'states:SendTaskSuccess',
+          Resource: fn(name).stack.resolve(synthesized.workflow.stateMachine.stateMachineArn),
+        },
+      ]);
+    }
+  });
+
+  test("GET /api/ops/sla: Query on the SLA index and DescribeAlarms on this platform's alarms", () => {
+    // Prepare / Act
+    const statements = statementsOf(fn('OpsSla'));
+
+    // Assess
+    expect(statements).toEqual([
+      ...baseline(fn('OpsSla')),
+      { Effect: 'Allow', Action: 'dynamodb:Query', Resource: indexArn(fn('OpsSla'), 'bySla') },
+      {
+        Effect: 'Allow',
+        Action: 'cloudwatch:DescribeAlarms',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':cloudwatch:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':alarm:CompanyOpening-*',
+            ],
+          ],
+        },
+      },
+    ]);
+  });
+
+  test('the public routes may touch nothing at all', () => {
+    for (const name of ['Health', 'OpenApi']) {
+      expect(statementsOf(fn(name))).toEqual(baseline(fn(name)));
+    }
+  });
+
+  test('every route has declared access', () => {
+    expect(Object.keys(ROUTE_ACCESS).sort()).toEqual(ROUTES.map((route) => route.name).sort());
+  });
+});
+
+describe('each workflow function gets what its step needs', () => {
+  const stateMachineArnByName = {
+    'Fn::Join': [
+      '',
+      [
+        'arn:',
+        { Ref: 'AWS::Partition' },
+        ':states:',
+        { Ref: 'AWS::Region' },
+        ':',
+        { Ref: 'AWS::AccountId' },
+        ':stateMachine:CompanyOpening',
+      ],
+    ],
+  };
+
+  test.each(Object.keys(WORKFLOW_FUNCTIONS).map((key) => [key as WorkflowFunction]))(
+    '%s: GetItem/PutItem on the table; SendTaskSuccess only if it wakes the SLA timer',
+    (key) => {
+      // Prepare
+      const fn = synthesized.workflow.functions[key];
+      const resumes = (RESUMES_SLA_TIMER as readonly string[]).includes(key);
+
+      // Act
+      const statements = statementsOf(fn);
+
+      // Assess
+      expect(statements).toEqual([
+        ...baseline(fn),
+        itemsGetPut(fn),
+        ...(resumes
+          ? [{ Effect: 'Allow', Action: 'states:SendTaskSuccess', Resource: stateMachineArnByName }]
+          : []),
+      ]);
+    },
+  );
+
+  test('the SLA timer is resumed by exactly the four steps that change what it waits for', () => {
+    expect([...RESUMES_SLA_TIMER].sort()).toEqual([
+      'applyCorrection',
+      'applyDecision',
+      'closeCase',
+      'rejectCase',
+    ]);
+  });
+
+  test('the state machine may invoke its twelve functions and nothing else', () => {
+    // Prepare
+    const machineRole = synthesized.workflow.stateMachine.role;
+    const role = logicalIdOf(machineRole);
+
+    // Act
+    const statements = Object.values(resourcesOf(synthesized.templates.workflow, 'AWS::IAM::Policy'))
+      .filter((policy) => (policy.Properties.Roles as Json[]).some((ref) => ref.Ref === role))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+    const invoked = statements
+      .filter((statement) => statement.Action === 'lambda:InvokeFunction')
+      .map((statement) => statement.Resource[0]['Fn::GetAtt'][0] as string);
+
+    // Assess
+    expect(invoked.sort()).toEqual(
+      Object.values(synthesized.workflow.functions)
+        .map((fn) => logicalIdOf(fn))
+        .sort(),
+    );
+    const others = statements.filter((statement) => statement.Action !== 'lambda:InvokeFunction');
+    expect(
+      others.flatMap(actionsOf).every((action) => action.startsWith('logs:') || action.startsWith('xray:')),
+    ).toBe(true);
+  });
+});
+
+describe('the overdue-task count', () => {
+  test('may only Query the department index', () => {
+    // Prepare
+    const fn = synthesized.ops.overdueTasks;
+
+    // Act
+    const statements = statementsOf(fn);
+
+    // Assess
+    expect(statements).toEqual([
+      ...baseline(fn),
+      { Effect: 'Allow', Action: 'dynamodb:Query', Resource: indexArn(fn, 'byDepartment') },
+    ]);
+  });
+});
