@@ -92,7 +92,16 @@ export async function decideTask(
     decidedBy: decision.decidedBy,
     decidedAt: decision.decidedAt,
   });
-  return { task: { ...task, status: 'closed', outcome: decision.outcome }, decision };
+  return {
+    task: {
+      ...task,
+      status: 'closed',
+      outcome: decision.outcome,
+      decidedBy: decision.decidedBy,
+      decidedAt: decision.decidedAt,
+    },
+    decision,
+  };
 }
 
 function taskClosed(): AppError {

@@ -119,7 +119,9 @@ export const calendarDateSchema = z.iso.date(
 /** Whole yuan, because registration and tax forms state amounts in yuan. */
 export function yuanSchema(what: { en: string; zh: string }) {
   return z
-    .number()
+    .number({
+      error: bilingual(`Fill in ${what.en.toLowerCase()} as a number of yuan`, `请填写${what.zh}（元）`),
+    })
     .int(bilingual(`${what.en} is a whole number of yuan`, `${what.zh}应为整数元`))
     .positive(bilingual(`${what.en} must be more than 0 yuan`, `${what.zh}应大于0元`));
 }

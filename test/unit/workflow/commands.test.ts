@@ -330,7 +330,13 @@ describe('decideTask', () => {
       taskId: task.id,
     };
     expect(result).toEqual({
-      task: { ...task, status: 'closed', outcome: 'correction-requested' },
+      task: {
+        ...task,
+        status: 'closed',
+        outcome: 'correction-requested',
+        decidedBy: DECIDED_BY,
+        decidedAt: DECIDED_AT,
+      },
       decision,
     });
     expect(sentToAny()).toEqual([

@@ -1,0 +1,251 @@
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FieldError } from '../../shared/errors';
+import { fieldLabel } from '../../web/src/form/field-labels';
+import { LANGUAGES, type Language, MESSAGES } from '../../web/src/i18n/messages';
+import { fillApplication, signIn } from './support/actors';
+import { ConsoleWatch, launchBrowser, screenshot } from './support/browser';
+import { decide } from './support/officer';
+import { buildWebApp, type Platform, startPlatform } from './support/platform';
+
+/** The text a screen reader reads as the field's description: its hint and its messages. */
+function description(locator: Locator): Promise<string> {
+  return locator.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
+
+describe('the web app against npm start', () => {
+  let platform: Platform;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await buildWebApp();
+    [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  for (const lang of LANGUAGES) {
+    it(`a founder files, an officer asks for a correction, the founder fixes it, three departments approve (${lang})`, async () => {
+      // Prepare
+      const t = MESSAGES[lang];
+      const watch = new ConsoleWatch();
+      const run = `${lang}-${Date.now()}`;
+      const company = `广州${lang === 'zh' ? '云启' : '星河'}科技有限公司`;
+      const founder = await signIn(
+        browser,
+        watch,
+        platform.url,
+        lang,
+        'founder',
+        `founder-${run}`,
+        `${lang}-00-sign-in`,
+      );
+      await screenshot(founder, `${lang}-01-my-cases-empty`);
+
+      // Act: the founder files the one form
+      await founder
+        .getByRole('navigation', { name: t.app.mainNav })
+        .getByRole('link', { name: t.nav.apply })
+        .click();
+      await fillApplication(founder, t, { tradeName: lang === 'zh' ? '云启' : '星河' }, `${lang}-02-form`);
+      await founder
+        .getByRole('region', { name: t.steps.company })
+        .getByText(company, { exact: true })
+        .waitFor();
+      await screenshot(founder, `${lang}-02-form-7-review`);
+      await founder.getByRole('button', { name: t.apply.submit, exact: true }).click();
+      await founder.getByText(t.apply.submittedNotice).waitFor();
+      await founder.getByRole('heading', { level: 1, name: company }).waitFor();
+      await screenshot(founder, `${lang}-03-case-submitted`);
+
+      // Act: market regulation asks for the room number
+      const market = await signIn(
+        browser,
+        watch,
+        platform.url,
+        lang,
+        'officer-market-regulation',
+        `market-${run}`,
+      );
+      await screenshot(market, `${lang}-04-market-inbox`);
+      await decide(
+        market,
+        t,
+        company,
+        {
+          outcome: 'correction-requested',
+          reasons: [{ path: 'company.address.detail', message: '请写明房号 / give the room' }],
+        },
+        `${lang}-05-market-correction`,
+      );
+
+      // Act: the founder sees exactly that field to fix, fixes it and resubmits
+      await founder
+        .getByRole('heading', { level: 2, name: t.casePage.corrections })
+        .waitFor({ timeout: 15_000 });
+      await screenshot(founder, `${lang}-06-case-correction-needed`);
+      await founder.getByRole('link', { name: t.casePage.correctNow }).click();
+      const detail = founder
+        .getByRole('group', { name: t.groups['company.address'], exact: true })
+        .getByLabel(t.fields['company.address.detail'], { exact: true });
+      expect(await description(detail)).toContain('请写明房号 / give the room');
+      await screenshot(founder, `${lang}-07-correction-form`);
+      await detail.fill('示例路18号A栋302房');
+      await founder
+        .getByRole('navigation', { name: t.apply.steps })
+        .getByRole('link', { name: t.steps.review })
+        .click();
+      await founder.getByRole('heading', { level: 2, name: t.apply.changedFields }).waitFor();
+      await founder
+        .getByRole('region', { name: t.apply.changedFields })
+        .getByText(fieldLabel('company.address.detail', t))
+        .waitFor();
+      await screenshot(founder, `${lang}-08-correction-review`);
+      await founder.getByRole('button', { name: t.apply.resubmit, exact: true }).click();
+      await founder.getByText(t.apply.resubmittedNotice).waitFor();
+
+      // Act: the three departments approve
+      await decide(market, t, company, { outcome: 'approved' }, `${lang}-09-market-approval`);
+      const tax = await signIn(browser, watch, platform.url, lang, 'officer-tax', `tax-${run}`);
+      const taxColleague = await signIn(browser, watch, platform.url, lang, 'officer-tax', `tax-2-${run}`);
+      const taskPath = await tax
+        .getByRole('link', { name: company, exact: true })
+        .getAttribute('href', { timeout: 30_000 });
+      await taxColleague.goto(`${platform.url}${taskPath}`);
+      await taxColleague.getByRole('heading', { level: 2, name: t.task.decision }).waitFor();
+      await decide(tax, t, company, { outcome: 'approved' }, `${lang}-10-tax-approval`);
+      // The colleague had the same task open: their decision comes second and is told so.
+      watch.expect({ status: 409, path: /^\/api\/tasks\/[^/]+\/decision$/ });
+      await taxColleague.getByLabel(t.status.outcome.approved ?? '', { exact: true }).check();
+      await taxColleague.getByRole('button', { name: t.task.submit, exact: true }).click();
+      await taxColleague.getByRole('alert').filter({ hasText: t.task.alreadyDecided }).waitFor();
+      await screenshot(taxColleague, `${lang}-10-tax-already-decided`);
+      const police = await signIn(
+        browser,
+        watch,
+        platform.url,
+        lang,
+        'officer-public-security',
+        `police-${run}`,
+      );
+      await decide(police, t, company, { outcome: 'approved' }, `${lang}-11-seal-approval`);
+
+      // Assess: the founder sees the results
+      const results = founder.getByRole('region', { name: t.casePage.results });
+      await results.getByText(/SF\d{12}/).waitFor({ timeout: 20_000 });
+      const text = await results.textContent();
+      for (const label of [t.casePage.uscc, t.casePage.licenceNumber, t.casePage.quota, t.casePage.seals]) {
+        expect(text).toContain(label);
+      }
+      // The first fact of the results is the unified social credit code (GB 32100: 18 characters).
+      expect(await results.getByRole('definition').first().textContent()).toMatch(
+        /^[0-9A-HJ-NPQRTUWXY]{18}$/,
+      );
+      await screenshot(founder, `${lang}-12-case-completed`);
+      await founder
+        .getByRole('navigation', { name: t.app.mainNav })
+        .getByRole('link', { name: t.nav.myCases })
+        .click();
+      await founder.getByRole('link', { name: company }).waitFor();
+      await screenshot(founder, `${lang}-13-my-cases`);
+      await founder.setViewportSize({ width: 390, height: 844 });
+      await founder.getByRole('link', { name: company }).click();
+      await founder.getByRole('region', { name: t.casePage.results }).waitFor();
+      await screenshot(founder, `${lang}-14-case-on-a-phone`);
+
+      const ops = await signIn(browser, watch, platform.url, lang, 'ops', `ops-${run}`);
+      await ops.getByRole('heading', { level: 2, name: t.ops.kpis }).waitFor();
+      await screenshot(ops, `${lang}-15-ops`);
+
+      expect(watch.problems).toEqual([]);
+    });
+  }
+
+  it('shows each field problem of a rejected submission beside its field, in the current language', async () => {
+    // Prepare
+    const watch = new ConsoleWatch();
+    watch.expect({ status: 400, path: /^\/api\/applications$/ });
+    const zh = MESSAGES.zh;
+    const founder = await signIn(browser, watch, platform.url, 'zh', 'founder', `mistakes-${Date.now()}`);
+    await founder
+      .getByRole('navigation', { name: zh.app.mainNav })
+      .getByRole('link', { name: zh.nav.apply })
+      .click();
+    await fillApplication(founder, zh, {
+      tradeName: '错漏9',
+      secondShareholderId: '440106199011034280',
+      contactMobile: '12345',
+    });
+
+    // Act
+    const answer = founder.waitForResponse(
+      (response) => response.url().endsWith('/api/applications') && response.request().method() === 'POST',
+    );
+    await founder.getByRole('button', { name: zh.apply.submit, exact: true }).click();
+    const response = await answer;
+    const { error } = (await response.json()) as { error: { fields: FieldError[] } };
+
+    // Assess: every problem the API named is listed and linked to its field…
+    expect(response.status()).toBe(400);
+    expect(error.fields.map((problem) => problem.path).sort()).toEqual([
+      'company.name.tradeName',
+      'contact.mobile',
+      'shareholders[1].idNumber',
+    ]);
+    const summary = founder
+      .getByRole('alert')
+      .filter({ hasText: zh.errors.summaryTitle(error.fields.length) });
+    await summary.waitFor();
+    await screenshot(founder, 'errors-01-review-summary');
+
+    const inputs: Record<string, (lang: Language) => Locator> = {
+      'company.name.tradeName': (lang) =>
+        founder
+          .getByRole('group', { name: MESSAGES[lang].groups['company.name'], exact: true })
+          .getByLabel(MESSAGES[lang].fields['company.name.tradeName'], { exact: true }),
+      'contact.mobile': (lang) =>
+        founder
+          .getByRole('group', { name: MESSAGES[lang].groups.contact, exact: true })
+          .getByLabel(MESSAGES[lang].fields['contact.mobile'], { exact: true }),
+      'shareholders[1].idNumber': (lang) =>
+        founder
+          .getByRole('group', { name: MESSAGES[lang].groups['shareholders[]'](2), exact: true })
+          .getByLabel(MESSAGES[lang].fields['shareholders[].idNumber'], { exact: true }),
+    };
+    // …and the link takes the founder to that field, which carries the message in Chinese…
+    for (const problem of error.fields) {
+      await founder
+        .getByRole('navigation', { name: zh.apply.steps })
+        .getByRole('link', { name: zh.steps.review })
+        .click();
+      await founder.getByRole('link', { name: fieldLabel(problem.path, zh), exact: true }).click();
+      const input = inputs[problem.path]?.('zh') as Locator;
+      await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      expect(await description(input)).toContain(problem.message_zh);
+    }
+    await screenshot(founder, 'errors-02-field-zh');
+
+    // …and in English, one click away.
+    await founder.getByRole('button', { name: zh.app.switchLanguageLabel }).click();
+    for (const problem of error.fields) {
+      await founder
+        .getByRole('navigation', { name: MESSAGES.en.apply.steps })
+        .getByRole('link', { name: MESSAGES.en.steps.review })
+        .click();
+      await founder.getByRole('link', { name: fieldLabel(problem.path, MESSAGES.en), exact: true }).click();
+      const input = inputs[problem.path]?.('en') as Locator;
+      expect(await description(input)).toContain(problem.message);
+    }
+    await screenshot(founder, 'errors-03-field-en');
+    expect(watch.problems).toEqual([]);
+  });
+});

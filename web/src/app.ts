@@ -1,0 +1,155 @@
+import { h } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { type Role, roleOf, type Session, useSession } from './auth/session';
+import { signOut } from './auth/sign-in';
+import type { RuntimeConfig } from './config';
+import { toggleLanguage, useLanguage } from './i18n/language';
+import type { Messages } from './i18n/messages';
+import { CasePage } from './pages/case-page';
+import { CorrectionPage } from './pages/correction';
+import { InboxPage } from './pages/inbox';
+import { MyCasesPage } from './pages/my-cases';
+import { NewApplicationPage } from './pages/new-application';
+import { NotFoundPage } from './pages/not-found';
+import { OpsDashboardPage } from './pages/ops-dashboard';
+import { homeOf, SignInPage } from './pages/sign-in';
+import { TaskPage } from './pages/task-page';
+import { Link, navigate, parseRoute, type Route, useLocation } from './router';
+
+export function App(props: { config: RuntimeConfig }) {
+  const { t, lang } = useLanguage();
+  const session = useSession();
+  const location = useLocation();
+  const route = parseRoute(location.pathname);
+  const role = session ? roleOf(session) : undefined;
+  const mustSignIn = !session && route.name !== 'sign-in';
+
+  useEffect(() => {
+    if (mustSignIn) {
+      const next =
+        route.name === 'home' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+      navigate(`/sign-in${next}`, { replace: true });
+    } else if (route.name === 'home' && session) navigate(homeOf(role), { replace: true });
+  }, [mustSignIn, route.name, session, role, location]);
+
+  return h(
+    'div',
+    { class: 'app' },
+    h('a', { href: '#main', class: 'skip-link' }, t.app.skipToContent),
+    h(
+      'header',
+      { class: 'site-header' },
+      h(
+        'div',
+        { class: 'header-inner' },
+        h(
+          'div',
+          { class: 'brand' },
+          h(Link, { href: '/' }, t.app.title),
+          h('span', { class: 'tagline' }, t.app.tagline),
+        ),
+        session && role ? h(MainNav, { role, route, t }) : null,
+        h(
+          'div',
+          { class: 'header-tools' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'button-ghost',
+              lang: lang === 'zh' ? 'en' : 'zh-CN',
+              'aria-label': t.app.switchLanguageLabel,
+              onClick: toggleLanguage,
+            },
+            t.app.switchLanguage,
+          ),
+          session ? h(SignedIn, { session, role, config: props.config }) : null,
+        ),
+      ),
+    ),
+    h('main', { id: 'main', tabIndex: -1 }, mustSignIn ? null : page(route, session, role, props.config)),
+  );
+}
+
+function SignedIn(props: { session: Session; role: Role | undefined; config: RuntimeConfig }) {
+  const { t } = useLanguage();
+  const { role } = props;
+  const roleName = role
+    ? t.roles[role.kind === 'officer' ? (`officer-${role.department}` as const) : role.kind]
+    : '';
+  return h(
+    'div',
+    { class: 'signed-in' },
+    h('span', { class: 'who' }, t.app.signedInAs(`${props.session.sub}${roleName ? ` · ${roleName}` : ''}`)),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'button-ghost',
+        onClick: () => {
+          signOut(props.config.auth);
+          navigate('/sign-in');
+        },
+      },
+      t.app.signOut,
+    ),
+  );
+}
+
+function MainNav(props: { role: Role; route: Route; t: Messages }) {
+  const { role, route, t } = props;
+  const links: { href: string; label: string; active: boolean }[] =
+    role.kind === 'founder' || role.kind === 'agent'
+      ? [
+          { href: '/cases', label: t.nav.myCases, active: route.name === 'cases' || route.name === 'case' },
+          { href: '/apply/company', label: t.nav.apply, active: route.name === 'apply' },
+        ]
+      : role.kind === 'officer'
+        ? [{ href: '/inbox', label: t.nav.inbox, active: route.name === 'inbox' || route.name === 'task' }]
+        : [{ href: '/ops', label: t.nav.ops, active: route.name === 'ops' }];
+  return h(
+    'nav',
+    { class: 'main-nav', 'aria-label': t.app.mainNav },
+    h(
+      'ul',
+      null,
+      links.map((link) =>
+        h(
+          'li',
+          { key: link.href },
+          h(Link, { href: link.href, 'aria-current': link.active ? 'page' : undefined }, link.label),
+        ),
+      ),
+    ),
+  );
+}
+
+function page(route: Route, session: Session | undefined, role: Role | undefined, config: RuntimeConfig) {
+  if (route.name === 'sign-in') return h(SignInPage, { auth: config.auth });
+  if (!session || route.name === 'home') return null;
+  const files = role?.kind === 'founder' || role?.kind === 'agent';
+  switch (route.name) {
+    case 'cases':
+      return files ? h(MyCasesPage, { forAgent: role?.kind === 'agent' }) : h(NotFoundPage, null);
+    case 'apply':
+      return files
+        ? h(NewApplicationPage, { step: route.step, session, forAgent: role?.kind === 'agent' })
+        : h(NotFoundPage, null);
+    case 'case':
+      return h(CasePage, { key: route.id, id: route.id, canAct: files });
+    case 'correct':
+      return files
+        ? h(CorrectionPage, { key: route.id, id: route.id, step: route.step, session })
+        : h(NotFoundPage, null);
+    case 'inbox':
+      return role?.kind === 'officer' ? h(InboxPage, { department: role.department }) : h(NotFoundPage, null);
+    case 'task':
+      return role?.kind === 'officer'
+        ? h(TaskPage, { key: route.taskId, taskId: route.taskId })
+        : h(NotFoundPage, null);
+    case 'ops':
+      return role?.kind === 'ops' ? h(OpsDashboardPage, null) : h(NotFoundPage, null);
+    default:
+      return h(NotFoundPage, null);
+  }
+}

@@ -1,0 +1,105 @@
+import type { ApplicationForm } from '../../../shared/form';
+import { composeCompanyName, SUFFIXES_BY_FORM } from '../../../shared/form/company-name';
+import { isStreetOf } from '../../../shared/form/guangzhou';
+import { getIn, type Json, setIn } from './path';
+
+/** A form being filled in or corrected, kept in localStorage so that closing the tab loses nothing. */
+export interface FormDraft {
+  form: Json;
+  /** Agents only: the founder the application is filed for. */
+  onBehalfOf?: string;
+  savedAt: string;
+}
+
+/** A new application's Idempotency-Key is made with its draft: a retried submission finds the case the first one made. */
+export interface Draft extends FormDraft {
+  idempotencyKey: string;
+}
+
+function emptyForm(channel: ApplicationForm['channel']): Json {
+  return {
+    channel,
+    company: {
+      name: {
+        region: '广州',
+        tradeName: '',
+        industry: '',
+        organizationForm: '有限公司',
+        placement: 'prefix',
+        full: '',
+      },
+      organizationForm: 'limited-liability',
+      businessScope: [{ description: '', category: 'general' }],
+      address: { city: '广州市', district: '', street: '', detail: '' },
+    },
+    legalRepresentative: { name: '', idNumber: '', mobile: '', position: 'executive-director' },
+    shareholders: [emptyShareholder()],
+    directors: [{ name: '', idNumber: '' }],
+    supervisoryArrangement: 'supervisor',
+    supervisor: { name: '', idNumber: '' },
+    contact: { name: '', mobile: '' },
+    invoice: { taxpayerType: 'small-scale', invoiceKinds: ['digital-ordinary'], monthlyQuotaCny: 100000 },
+    seals: { set: ['company', 'finance', 'invoice'], maker: { name: '', uscc: '' } },
+    delivery: emptyDelivery('express'),
+    materials: [],
+  };
+}
+
+export function emptyShareholder(): Json {
+  return {
+    kind: 'natural-person',
+    name: '',
+    idNumber: '',
+    contributionDeadline: '',
+    contributionMethod: 'currency',
+  };
+}
+
+export function emptyDelivery(method: 'express' | 'pickup'): Json {
+  return method === 'express'
+    ? {
+        method,
+        recipient: '',
+        mobile: '',
+        address: { province: '广东省', city: '广州市', district: '', detail: '' },
+      }
+    : { method, serviceCentre: 'guangzhou-municipal' };
+}
+
+export function newDraft(channel: ApplicationForm['channel']): Draft {
+  return { form: emptyForm(channel), idempotencyKey: crypto.randomUUID(), savedAt: new Date().toISOString() };
+}
+
+/**
+ * Fields that follow from others: the full company name is its parts put together, the name's ending
+ * follows the company type, and a street belongs to the chosen district.
+ */
+export function withDerivedFields(form: Json): Json {
+  let next = form;
+  const type = getIn(next, 'company.organizationForm') as keyof typeof SUFFIXES_BY_FORM | undefined;
+  const suffixes: readonly string[] = type ? (SUFFIXES_BY_FORM[type] ?? []) : [];
+  if (suffixes.length > 0 && !suffixes.includes(getIn(next, 'company.name.organizationForm') as string)) {
+    next = setIn(next, 'company.name.organizationForm', suffixes[0]);
+  }
+  const name = getIn(next, 'company.name') as Parameters<typeof composeCompanyName>[0] | undefined;
+  if (name) next = setIn(next, 'company.name.full', composeCompanyName(name));
+  const district = getIn(next, 'company.address.district') as string;
+  const street = getIn(next, 'company.address.street') as string;
+  if (street && !isStreetOf(district, street)) next = setIn(next, 'company.address.street', '');
+  return next;
+}
+
+const key = (owner: string, scope: string) => `draft:${owner}:${scope}`;
+
+export function loadDraft<D extends FormDraft>(owner: string, scope: string): D | undefined {
+  const saved = localStorage.getItem(key(owner, scope));
+  return saved ? (JSON.parse(saved) as D) : undefined;
+}
+
+export function saveDraft(owner: string, scope: string, draft: FormDraft): void {
+  localStorage.setItem(key(owner, scope), JSON.stringify(draft));
+}
+
+export function removeDraft(owner: string, scope: string): void {
+  localStorage.removeItem(key(owner, scope));
+}

@@ -1,0 +1,227 @@
+import { h } from 'preact';
+import type { SlaReport } from '../api/types';
+import { formatNumber, formatShortDate } from '../i18n/format';
+import { useLanguage } from '../i18n/language';
+
+/** Two hand-drawn SVG charts. Each also has its numbers in a table, for screen readers and for the curious. */
+
+const WIDTH = 640;
+const HEIGHT = 220;
+const PAD = { top: 16, right: 12, bottom: 36, left: 36 };
+const PLOT_W = WIDTH - PAD.left - PAD.right;
+const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
+
+function niceMax(value: number): number {
+  if (value <= 4) return 4;
+  const step = 10 ** Math.floor(Math.log10(value));
+  return Math.ceil(value / step) * step;
+}
+
+function YAxis(props: { max: number; ticks: number }) {
+  const { lang } = useLanguage();
+  return h(
+    'g',
+    { class: 'axis' },
+    Array.from({ length: props.ticks + 1 }, (_, index) => {
+      const value = (props.max / props.ticks) * index;
+      const y = PAD.top + PLOT_H - (value / props.max) * PLOT_H;
+      return h(
+        'g',
+        { key: index },
+        h('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y, y2: y, class: 'grid' }),
+        h('text', { x: PAD.left - 6, y: y + 4, 'text-anchor': 'end' }, formatNumber(value, lang)),
+      );
+    }),
+  );
+}
+
+export function PerDayChart(props: { perDay: SlaReport['charts']['perDay'] }) {
+  const { t, lang } = useLanguage();
+  const days = props.perDay;
+  const max = niceMax(Math.max(1, ...days.flatMap((day) => [day.submitted, day.completed])));
+  const slot = PLOT_W / Math.max(1, days.length);
+  const bar = Math.max(2, slot / 2 - 3);
+  const y = (value: number) => PAD.top + PLOT_H - (value / max) * PLOT_H;
+  return h(
+    'figure',
+    { class: 'chart' },
+    h('figcaption', { id: 'per-day-title' }, t.ops.perDay),
+    h(
+      'svg',
+      { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-labelledby': 'per-day-title' },
+      h(YAxis, { max, ticks: 4 }),
+      days.map((day, index) => {
+        const x = PAD.left + index * slot + 2;
+        return h(
+          'g',
+          { key: day.date },
+          h('title', null, t.ops.perDayLabel(day.date, day.submitted, day.completed)),
+          h('rect', {
+            x,
+            y: y(day.submitted),
+            width: bar,
+            height: PAD.top + PLOT_H - y(day.submitted),
+            class: 'bar-submitted',
+          }),
+          h('rect', {
+            x: x + bar + 1,
+            y: y(day.completed),
+            width: bar,
+            height: PAD.top + PLOT_H - y(day.completed),
+            class: 'bar-completed',
+          }),
+          index % 2 === days.length % 2
+            ? null
+            : h(
+                'text',
+                { x: x + bar, y: HEIGHT - PAD.bottom + 16, 'text-anchor': 'middle' },
+                formatShortDate(day.date, lang),
+              ),
+        );
+      }),
+    ),
+    h(
+      'p',
+      { class: 'legend' },
+      h('span', { class: 'swatch swatch-submitted', 'aria-hidden': 'true' }),
+      t.ops.submitted,
+      h('span', { class: 'swatch swatch-completed', 'aria-hidden': 'true' }),
+      t.ops.completed,
+    ),
+    h(
+      'details',
+      null,
+      h('summary', null, t.ops.chartData),
+      h(
+        'table',
+        { class: 'table' },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, t.ops.date),
+            h('th', { scope: 'col' }, t.ops.submitted),
+            h('th', { scope: 'col' }, t.ops.completed),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          days.map((day) =>
+            h(
+              'tr',
+              { key: day.date },
+              h('th', { scope: 'row' }, day.date),
+              h('td', null, String(day.submitted)),
+              h('td', null, String(day.completed)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+const MAX_COMPLETIONS = 30;
+
+export function CompletionChart(props: { completions: SlaReport['charts']['completions'] }) {
+  const { t, lang } = useLanguage();
+  const shown = [...props.completions]
+    .sort((a, b) => a.closedAt.localeCompare(b.closedAt))
+    .slice(-MAX_COMPLETIONS);
+  const limit = Math.max(0, ...shown.map((completion) => completion.limitWorkingDays));
+  const max = niceMax(Math.max(limit, ...shown.map((completion) => completion.workingDays)) * 1.1);
+  const slot = PLOT_W / Math.max(1, shown.length);
+  const bar = Math.max(3, Math.min(24, slot - 4));
+  const y = (value: number) => PAD.top + PLOT_H - (value / max) * PLOT_H;
+  return h(
+    'figure',
+    { class: 'chart' },
+    h('figcaption', { id: 'completion-title' }, t.ops.completions),
+    shown.length === 0
+      ? h('p', null, t.ops.noCompletions)
+      : [
+          h(
+            'svg',
+            {
+              key: 'chart',
+              viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+              role: 'img',
+              'aria-labelledby': 'completion-title',
+            },
+            h(YAxis, { max, ticks: 4 }),
+            shown.map((completion, index) => {
+              const x = PAD.left + index * slot + (slot - bar) / 2;
+              const late = completion.workingDays > completion.limitWorkingDays;
+              return h(
+                'g',
+                { key: completion.id },
+                h(
+                  'title',
+                  null,
+                  t.ops.completionLabel(
+                    completion.id,
+                    formatNumber(completion.workingDays, lang, 2),
+                    formatNumber(completion.limitWorkingDays, lang),
+                  ),
+                ),
+                h('rect', {
+                  x,
+                  y: y(completion.workingDays),
+                  width: bar,
+                  height: Math.max(1, PAD.top + PLOT_H - y(completion.workingDays)),
+                  class: late ? 'bar-late' : 'bar-on-time',
+                }),
+              );
+            }),
+            limit > 0
+              ? h(
+                  'g',
+                  { class: 'limit' },
+                  h('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(limit), y2: y(limit) }),
+                  h(
+                    'text',
+                    { x: WIDTH - PAD.right, y: y(limit) - 4, 'text-anchor': 'end' },
+                    `${t.ops.limit} ${formatNumber(limit, lang)}`,
+                  ),
+                )
+              : null,
+          ),
+          h(
+            'details',
+            { key: 'data' },
+            h('summary', null, t.ops.chartData),
+            h(
+              'table',
+              { class: 'table' },
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  h('th', { scope: 'col' }, t.casePage.caseId),
+                  h('th', { scope: 'col' }, t.ops.workingDays),
+                  h('th', { scope: 'col' }, t.ops.limit),
+                ),
+              ),
+              h(
+                'tbody',
+                null,
+                shown.map((completion) =>
+                  h(
+                    'tr',
+                    { key: completion.id },
+                    h('th', { scope: 'row' }, h('code', null, completion.id)),
+                    h('td', null, formatNumber(completion.workingDays, lang, 2)),
+                    h('td', null, formatNumber(completion.limitWorkingDays, lang)),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ],
+  );
+}

@@ -1,0 +1,95 @@
+import { h } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../api/client';
+import { answerCorrections, getCase } from '../api/endpoints';
+import type { CaseView } from '../api/types';
+import type { Session } from '../auth/session';
+import { ApplicationForm } from '../form/application-form';
+import { type FormDraft, loadDraft, removeDraft, saveDraft } from '../form/draft';
+import type { Json } from '../form/path';
+import { isStep, type StepId } from '../form/steps';
+import { useLanguage } from '../i18n/language';
+import { Link, navigate } from '../router';
+import { ErrorNotice, Loading } from '../ui/notices';
+import { Page } from '../ui/page';
+import { useResource } from '../ui/resource';
+
+/** The founder answers every open correction request with the whole form, corrected. */
+export function CorrectionPage(props: { id: string; step: string | undefined; session: Session }) {
+  const { t } = useLanguage();
+  const resource = useResource(() => getCase(props.id), [props.id]);
+  useEffect(() => {
+    if (!isStep(props.step))
+      navigate(`/cases/${encodeURIComponent(props.id)}/correct/company`, { replace: true });
+  }, [props.id, props.step]);
+  if (!isStep(props.step)) return null;
+  const caseView = resource.data;
+  return h(
+    Page,
+    { title: t.apply.correctionTitle, lead: caseView?.application.company.name.full },
+    caseView
+      ? h(CorrectionForm, { caseView, step: props.step, owner: props.session.sub })
+      : resource.error
+        ? h(ErrorNotice, { error: resource.error, onRetry: resource.reload })
+        : h(Loading, null),
+  );
+}
+
+function CorrectionForm(props: { caseView: CaseView; step: StepId; owner: string }) {
+  const { t } = useLanguage();
+  const { caseView, owner } = props;
+  const scope = `correction:${caseView.id}`;
+  const original = caseView.application as unknown as Json;
+  const [draft, setDraft] = useState<FormDraft>(
+    () => loadDraft<FormDraft>(owner, scope) ?? { form: original, savedAt: new Date().toISOString() },
+  );
+  const [note, setNote] = useState('');
+  useEffect(() => saveDraft(owner, scope, draft), [owner, scope, draft]);
+  const casePath = `/cases/${encodeURIComponent(caseView.id)}`;
+  const open = caseView.corrections.filter(
+    (correction) => correction.status === 'open' && !correction.answerSubmitted,
+  );
+  if (open.length === 0) {
+    return h('p', null, t.casePage.correctionAnswered, ' ', h(Link, { href: casePath }, t.app.backHome));
+  }
+  return h(ApplicationForm, {
+    draft,
+    onDraftChange: (change) => setDraft((current) => ({ ...current, ...change })),
+    basePath: `${casePath}/correct`,
+    step: props.step,
+    forAgent: false,
+    requests: open.flatMap((correction) => correction.reasons),
+    original,
+    submitLabel: t.apply.resubmit,
+    reviewExtra: h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'correction-note' }, t.apply.correctionNote),
+      h('textarea', {
+        id: 'correction-note',
+        rows: 3,
+        value: note,
+        onInput: (event: Event) => setNote((event.currentTarget as HTMLTextAreaElement).value),
+      }),
+    ),
+    submit: async () => {
+      try {
+        await answerCorrections(caseView.id, draft.form, note.trim() || undefined);
+      } catch (error) {
+        // The corrected form travels as `application`: its field paths are the form's own below that.
+        if (error instanceof ApiError) {
+          throw new ApiError(
+            error.status,
+            error.code,
+            error.message,
+            error.messageZh,
+            error.fields.map((field) => ({ ...field, path: field.path.replace(/^application\.?/, '') })),
+          );
+        }
+        throw error;
+      }
+      removeDraft(owner, scope);
+      navigate(`${casePath}?corrected=1`);
+    },
+  });
+}
