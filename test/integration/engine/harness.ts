@@ -37,7 +37,7 @@ export async function startEngineHarness(): Promise<EngineHarness> {
     clock,
     sfn,
     register: (registration) => engine.registerStateMachine(registration),
-    finished: async (executionArn, timeoutMs = 10_000) => {
+    finished: async (executionArn, timeoutMs = 20_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
@@ -59,7 +59,7 @@ export async function startEngineHarness(): Promise<EngineHarness> {
 /** Polls until `probe` returns a value other than undefined. */
 export async function eventually<T>(
   probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -113,7 +113,7 @@ export async function startServer(environment: Record<string, string> = {}) {
       path: string,
       token: string,
       until: (body: T) => boolean,
-      timeoutMs = 20_000,
+      timeoutMs = 30_000,
     ): Promise<T> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

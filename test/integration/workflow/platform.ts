@@ -44,7 +44,7 @@ export async function startPlatform(options: RuntimeOptions = {}) {
       submitted.push(record.id);
       return record;
     },
-    async caseWhere(id: string, predicate: (record: CaseRecord) => boolean, timeoutMs = 15_000) {
+    async caseWhere(id: string, predicate: (record: CaseRecord) => boolean, timeoutMs = 30_000) {
       return eventually(async () => {
         const record = await cases.get(id);
         return record && predicate(record) ? record : undefined;
@@ -56,7 +56,7 @@ export async function startPlatform(options: RuntimeOptions = {}) {
         const taskId = record?.items[item].taskId;
         const task = taskId ? await tasks.get(taskId) : undefined;
         return task?.status === 'open' ? task : undefined;
-      }, 15_000);
+      }, 30_000);
     },
     decide(
       task: DepartmentTask,
@@ -78,7 +78,7 @@ export async function startPlatform(options: RuntimeOptions = {}) {
       return eventually(async () => {
         const described = await platform.execution(id);
         return described.status === 'RUNNING' ? undefined : described;
-      }, 15_000);
+      }, 30_000);
     },
     /** Stops what earlier tests left running, so their SLA timers do not react to this test's clock. */
     async stopAll() {
