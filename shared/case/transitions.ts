@@ -160,8 +160,7 @@ export function applyDecision(
  */
 export function attachCorrectionToken(record: CaseRecord, correctionId: string, token: string): CaseRecord {
   const correction = record.corrections.find((candidate) => candidate.id === correctionId);
-  if (!correction || correction.status !== 'open')
-    throw new TransitionRefused(`No open correction ${correctionId}`);
+  if (correction?.status !== 'open') throw new TransitionRefused(`No open correction ${correctionId}`);
   if (correction.answer)
     throw new CorrectionAlreadyAnswered(`Correction ${correctionId} is already answered`);
   if (correction.token === token) return record;

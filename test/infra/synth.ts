@@ -60,7 +60,6 @@ export function synthesize(context: Record<string, unknown> = {}): SynthesizedAp
 }
 
 /** Template JSON as the tests read it: its shape is what the assertions check. */
-// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation, asserted on by the tests
 export type Json = any;
 
 /** A synthesized resource. */
