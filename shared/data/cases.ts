@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../case/model';
-import { documents, isConditionFailure } from './dynamo';
+import { countQuery, documents, isConditionFailure } from './dynamo';
 import { decodeCursor, encodeCursor, type Page } from './pages';
 import { keys, TABLE_INDEXES, tableName } from './table';
 
@@ -121,25 +121,13 @@ export const cases = {
     return Items.map(toRecord);
   },
 
-  async countBySla(state: string): Promise<number> {
-    let count = 0;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await documents.send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: TABLE_INDEXES.bySla.name,
-          KeyConditionExpression: 'slaPk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.sla(state) },
-          Select: 'COUNT',
-          ExclusiveStartKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return count;
-  },
+  countBySla: (state: string): Promise<number> =>
+    countQuery({
+      TableName: tableName(),
+      IndexName: TABLE_INDEXES.bySla.name,
+      KeyConditionExpression: 'slaPk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.sla(state) },
+    }),
 };
 
 async function listNewestFirst(

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DepartmentTask } from '../case/model';
-import { documents, isConditionFailure } from './dynamo';
+import { countQuery, documents, isConditionFailure } from './dynamo';
 import { decodeCursor, encodeCursor, type Page } from './pages';
 import { keys, TABLE_INDEXES, tableName } from './table';
 
@@ -90,26 +90,11 @@ export const tasks = {
   },
 
   /** Open tasks whose SLA deadline has passed: the callbacks open past their deadline. */
-  async countOverdue(department: string, now: Date): Promise<number> {
-    let count = 0;
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await documents.send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: TABLE_INDEXES.byDepartment.name,
-          KeyConditionExpression: 'departmentPk = :pk AND deadlineSk < :now',
-          ExpressionAttributeValues: {
-            ':pk': keys.department(department, 'open'),
-            ':now': now.toISOString(),
-          },
-          Select: 'COUNT',
-          ExclusiveStartKey,
-        }),
-      );
-      count += page.Count ?? 0;
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return count;
-  },
+  countOverdue: (department: string, now: Date): Promise<number> =>
+    countQuery({
+      TableName: tableName(),
+      IndexName: TABLE_INDEXES.byDepartment.name,
+      KeyConditionExpression: 'departmentPk = :pk AND deadlineSk < :now',
+      ExpressionAttributeValues: { ':pk': keys.department(department, 'open'), ':now': now.toISOString() },
+    }),
 };

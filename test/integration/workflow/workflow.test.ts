@@ -326,6 +326,12 @@ describe('the SLA timer', () => {
       platform.runtime.metrics.find('SlaBreached', { item: 'registration', department: 'market-regulation' })
         .length,
     ).toBeGreaterThan(0);
+    // The scheduled overdue count ran when the clock passed five minutes, and saw the open task.
+    const overdue = await eventually(() => {
+      const counts = platform.runtime.metrics.find('OverdueTasks', { department: 'market-regulation' });
+      return counts.some((point) => point.value >= 1) ? counts : undefined;
+    });
+    expect(overdue.length).toBeGreaterThan(0);
 
     // The timer never delays completion: deciding everything now closes the case at once.
     await platform.decide(task, 'approved');
