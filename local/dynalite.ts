@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 
@@ -6,20 +6,55 @@ export interface LocalDynamo {
   endpoint: string;
   /** DynamoDB requests served so far: what the benchmarks and cost figures count. */
   requests: () => number;
+  /** Requests answered with an injected throttling error (see `faultRate`). */
+  injectedFaults: () => number;
   close: () => Promise<void>;
 }
+
+/** The data-plane calls DynamoDB throttles; table management is never failed on purpose. */
+const THROTTLED_OPERATIONS = new Set([
+  'GetItem',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'Query',
+  'Scan',
+  'BatchGetItem',
+  'BatchWriteItem',
+]);
 
 /**
  * DynamoDB's wire protocol on loopback. With a `path` its LevelDB files survive restarts (one process
  * per path); without one it keeps everything in memory.
+ *
+ * `faultRate` (0–1, for chaos runs: LOCAL_DYNAMODB_FAULT_RATE) answers that share of data-plane
+ * requests with the throttling error DynamoDB sends, before dynalite sees them, so nothing is written.
  */
-export async function startDynalite(options: { path?: string; port?: number } = {}): Promise<LocalDynamo> {
+export async function startDynalite(
+  options: { path?: string; port?: number; faultRate?: number } = {},
+): Promise<LocalDynamo> {
   const server: Server = dynalite({
     path: options.path,
     createTableMs: 0,
     deleteTableMs: 0,
     updateTableMs: 0,
   });
+  let injected = 0;
+  const faultRate = options.faultRate ?? 0;
+  if (faultRate > 0) {
+    const serve = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+    server.removeAllListeners('request');
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+      if (!THROTTLED_OPERATIONS.has(operation) || Math.random() >= faultRate) {
+        for (const listener of serve) listener.call(server, request, response);
+        return;
+      }
+      injected++;
+      request.resume();
+      request.once('end', () => throttle(response));
+    });
+  }
   let requests = 0;
   server.on('request', () => {
     requests++;
@@ -32,10 +67,24 @@ export async function startDynalite(options: { path?: string; port?: number } = 
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requests: () => requests,
+    injectedFaults: () => injected,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections?.();
       }),
   };
+}
+
+function throttle(response: ServerResponse): void {
+  const body = JSON.stringify({
+    __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+    message: 'The level of configured provisioned throughput for the table was exceeded (injected fault)',
+  });
+  response.writeHead(400, {
+    'content-type': 'application/x-amz-json-1.0',
+    'content-length': Buffer.byteLength(body),
+    'x-amzn-requestid': `injected-${Date.now().toString(36)}`,
+  });
+  response.end(body);
 }

@@ -14,6 +14,11 @@ export const LOCAL_ACCOUNT = { region: 'us-east-1', accountId: '000000000000' } 
 export const APP_TABLE = 'company-opening';
 export const STATE_MACHINE_NAME = 'CompanyOpening';
 const OVERDUE_CHECK_INTERVAL_MS = 5 * 60_000;
+/**
+ * The engine stands in for the Step Functions service, whose own state never fails a task; its
+ * journal writes retry far longer than a handler's, so injected throttling cannot fail a workflow.
+ */
+const ENGINE_DYNAMODB_ATTEMPTS = 10;
 
 export interface RuntimeOptions {
   /** Where dynalite keeps its files; in memory when absent. */
@@ -34,6 +39,8 @@ export interface LocalRuntime {
   dynamoEndpoint: string;
   /** DynamoDB requests dynalite has served, from handlers and engine alike. */
   dynamoRequests: () => number;
+  /** Requests answered with an injected throttling error (LOCAL_DYNAMODB_FAULT_RATE). */
+  dynamoInjectedFaults: () => number;
   stepFunctionsEndpoint: string;
   /** Replays the executions a previous run left unfinished; resolves when all are back in memory. */
   resumed: Promise<number>;
@@ -50,7 +57,10 @@ export interface LocalRuntime {
  */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalRuntime> {
   if (options.dataDirectory) await mkdir(options.dataDirectory, { recursive: true });
-  const dynamo = await startDynalite({ path: options.dataDirectory });
+  const dynamo = await startDynalite({
+    path: options.dataDirectory,
+    faultRate: Number(process.env.LOCAL_DYNAMODB_FAULT_RATE ?? 0) || 0,
+  });
   const metricsClock = new RuntimeClock();
   const metrics = new MetricsCapture(() => metricsClock.now());
   metrics.start({ echo: options.echoMetrics ?? false });
@@ -68,7 +78,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     ...options.environment,
   });
 
-  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint });
+  const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, maxAttempts: ENGINE_DYNAMODB_ATTEMPTS });
   const { ensureAppTable } = await import('./app-table');
   await ensureAppTable(dynamodb, APP_TABLE);
 
@@ -127,6 +137,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     stateMachineArn,
     dynamoEndpoint: dynamo.endpoint,
     dynamoRequests: dynamo.requests,
+    dynamoInjectedFaults: dynamo.injectedFaults,
     stepFunctionsEndpoint: url,
     resumed: engine.resume(),
     close: async () => {

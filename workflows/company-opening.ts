@@ -31,7 +31,6 @@ const TRANSIENT_ERRORS = [
   'InternalServerError',
   'VersionConflict',
 ];
-const INVOCATION_ERRORS = TRANSIENT_ERRORS.slice(0, 5);
 
 const retryTransient = (errors: string[]): sfn.RetryProps => ({
   errors,
@@ -64,7 +63,10 @@ class Steps {
     }).addRetry(retryTransient([...TRANSIENT_ERRORS, 'States.Timeout']));
   }
 
-  /** A step that hands a task token to a function and waits for someone to send it back. */
+  /**
+   * A step that hands a task token to a function and waits for someone to send it back. Its handler is
+   * safe to run again (a retry brings a new token and the handler stores it), so transient faults retry.
+   */
   callback(
     id: string,
     fn: WorkflowFunction,
@@ -79,7 +81,7 @@ class Steps {
       retryOnServiceExceptions: false,
       resultPath: resultPath ?? sfn.JsonPath.DISCARD,
       taskTimeout: timeout,
-    }).addRetry(retryTransient(INVOCATION_ERRORS));
+    }).addRetry(retryTransient(TRANSIENT_ERRORS));
   }
 }
 

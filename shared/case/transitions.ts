@@ -1,4 +1,5 @@
 import type { ApplicationForm } from '../form';
+import { changedPaths } from './changes';
 import { CASE_SLA } from '../sla/config';
 import { DEPARTMENT_OF, ITEMS, type Item } from './items';
 import type {
@@ -178,6 +179,14 @@ export class CorrectionAlreadyAnswered extends Error {
 export function submitCorrection(record: CaseRecord, answer: CorrectionAnswer): CaseRecord {
   const open = record.corrections.filter((correction) => correction.status === 'open');
   if (open.length === 0) throw new TransitionRefused('No correction request is open');
+  // The same answer again (a retry after a lost response) changes nothing: it only resumes the workflow.
+  const repeated = open.every(
+    (correction) =>
+      correction.answer !== undefined &&
+      correction.answer.note === answer.note &&
+      changedPaths(correction.answer.form, answer.form).length === 0,
+  );
+  if (repeated) return record;
   const draft = structuredClone(record);
   for (const correction of draft.corrections) if (correction.status === 'open') correction.answer = answer;
   draft.timeline.push({

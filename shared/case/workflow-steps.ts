@@ -10,7 +10,7 @@ import { instantApprovalBlockers, instantApprovalRules } from './instant-approva
 import { DEPARTMENT_OF, ITEMS, type Item } from './items';
 import type { CaseRecord, Delivery, ItemResult, RegistrationResult } from './model';
 import { expressTrackingNumber, invoiceResult, registrationResult, sealResult } from './results';
-import { currentDeadline, liveSla, nextSlaPoint } from './sla';
+import { currentDeadline, isPaused, liveSla, nextSlaPoint } from './sla';
 import {
   applyCorrection as applyCorrectionTo,
   applyDecision as applyDecisionTo,
@@ -34,8 +34,11 @@ import {
  * effects that follow (department tasks, the SLA timer, metrics). Steps are safe to run again.
  */
 
-/** The longest a Step Functions task may wait: used while the SLA clock is paused or done. */
+/** The longest a Step Functions task may wait: once the SLA is breached there is nothing left to time. */
 export const LONGEST_WAIT_SECONDS = 31_536_000;
+
+/** While a correction pauses the clock, the timer looks again this often for answers to resume. */
+export const PAUSED_RECHECK_SECONDS = 600;
 
 const instant = () => now().toISOString();
 
@@ -253,12 +256,29 @@ export async function checkSla(
       }
     }
   }
+  if (isPaused(record)) {
+    await resumeAnsweredCorrections(record);
+    return { done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: record.sla.revision };
+  }
   const next = nextSlaPoint(record);
   const waitSeconds =
     next === undefined
       ? LONGEST_WAIT_SECONDS
       : Math.min(Math.max(Math.ceil((next - at.getTime()) / 1000), 1), LONGEST_WAIT_SECONDS);
   return { done: false, waitSeconds, revision: record.sla.revision };
+}
+
+/**
+ * A founder's answer is stored before the workflow is resumed; if the resume was lost (a crash, a
+ * throttled call) the answer would wait forever. While the clock is paused the SLA timer looks every
+ * few minutes and resumes any answered request still waiting. A spent token is simply refused.
+ */
+async function resumeAnsweredCorrections(record: CaseRecord): Promise<void> {
+  for (const correction of record.corrections) {
+    if (correction.status === 'open' && correction.answer && correction.token) {
+      await resumeTask(correction.token, { correctionId: correction.id });
+    }
+  }
 }
 
 export async function armSlaTimer(applicationId: string, token: string, revision: number): Promise<void> {

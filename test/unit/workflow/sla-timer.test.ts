@@ -1,4 +1,5 @@
 import './env';
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, test } from 'vitest';
 import { handler as armSlaTimerHandler } from '../../../functions/workflow/arm-sla-timer';
 import { handler as checkSlaHandler } from '../../../functions/workflow/check-sla';
@@ -7,13 +8,15 @@ import {
   applyDecision,
   approveInstantly,
   armSlaTimer,
+  attachCorrectionToken,
   completeCase,
   openTask,
   recordSlaPoint,
   startCase,
   startItemReview,
+  submitCorrection,
 } from '../../../shared/case/transitions';
-import { LONGEST_WAIT_SECONDS } from '../../../shared/case/workflow-steps';
+import { LONGEST_WAIT_SECONDS, PAUSED_RECHECK_SECONDS } from '../../../shared/case/workflow-steps';
 import {
   atVersion,
   CASE_ID,
@@ -26,9 +29,11 @@ import {
   lambdaContext,
   putCase,
   putItem,
+  resumeWith,
   SUBMITTED_AT,
   SYSTEM,
   sent,
+  sentToAny,
   setNow,
   sfn,
   submittedCase,
@@ -203,7 +208,7 @@ describe('checkSla', () => {
     expect(harness.metrics()).toEqual([]);
   });
 
-  test('while a correction pauses the clock it records nothing and waits the longest (a resumption wakes it)', async () => {
+  test('while a correction pauses the clock it records nothing and looks again in ten minutes', async () => {
     // Prepare
     const current = twoItemsInReview();
     const paused = applyDecision(
@@ -225,9 +230,44 @@ describe('checkSla', () => {
     const result = await invoke({ applicationId: CASE_ID });
 
     // Assess
-    expect(result).toEqual({ done: false, waitSeconds: LONGEST_WAIT_SECONDS, revision: 1 });
+    expect(result).toEqual({ done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: 1 });
     expect(sent(ddb)).toEqual([getCase()]);
+    expect(sentToAny()).toEqual([getCase()]);
     expect(harness.metrics()).toEqual([]);
+  });
+
+  test('while paused it resumes an answered correction whose resume was lost, and tolerates a spent token', async () => {
+    // Prepare
+    const decidedAt = '2026-12-02T02:00:00.000Z';
+    let answered = applyDecision(
+      twoItemsInReview(),
+      'invoice',
+      {
+        outcome: 'correction-requested',
+        reasons: [{ path: 'invoice.monthlyQuotaCny', message: 'Too high' }],
+        decidedBy: { role: 'officer', sub: 'o-1', department: 'tax' },
+        decidedAt,
+        taskId: expectedTaskId(CASE_ID, 'invoice', 1),
+      },
+      undefined,
+    );
+    answered = attachCorrectionToken(answered, 'invoice-1', 'token-correction');
+    answered = submitCorrection(answered, {
+      form: answered.form,
+      changedFields: [],
+      by: { role: 'applicant', sub: 'founder-1' },
+      at: '2026-12-02T03:00:00.000Z',
+    });
+    givenCase(atVersion(answered, 9));
+    sfn.on(SendTaskSuccessCommand).rejects(Object.assign(new Error('spent'), { name: 'TaskTimedOut' }));
+    setNow('2026-12-02T03:10:00.000Z');
+
+    // Act
+    const result = await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    expect(result).toEqual({ done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: 1 });
+    expect(sentToAny()).toEqual([getCase(), resumeWith('token-correction', { correctionId: 'invoice-1' })]);
   });
 
   test('a closed case ends the timer: done, with one read and no write, however late it is', async () => {

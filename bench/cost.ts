@@ -1,0 +1,330 @@
+import { readFileSync } from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Item } from '../shared/case/items';
+import { type MeterSnapshot, meterDelta } from './lib/dynamo-meter';
+import type { MeteredPlatform } from './lib/platform';
+import { LAMBDA_MEMORY_GB, PLATFORM_LOG_BYTES_PER_INVOCATION, PRICES } from './lib/prices';
+import { mean, sleep } from './lib/stats';
+
+/**
+ * What one completed case costs on AWS, from what it actually does on the local runtime: state
+ * transitions counted by the engine, workflow Lambda invocations and their measured durations, the
+ * API requests of a fixed user journey, the DynamoDB units of every request to the app table (the
+ * engine's journal exists only locally and is counted apart), and the bytes of EMF metric lines.
+ */
+
+export const form = () =>
+  JSON.parse(readFileSync('test/fixtures/applications/valid-baiyun-llc.json', 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+const DEPARTMENT_OF: Record<Item, string> = {
+  registration: 'market-regulation',
+  invoice: 'tax',
+  seal: 'public-security',
+};
+
+export type CaseKind = 'instant' | 'officer';
+
+export interface CaseMeasurement {
+  kind: CaseKind;
+  transitions: number;
+  workflowInvocations: number;
+  workflowBilledMs: number;
+  invocationsByFunction: Record<string, number>;
+  apiRequests: number;
+  apiBilledMs: number;
+  apiByRoute: Record<string, number>;
+  app: MeterSnapshot;
+  journal: MeterSnapshot;
+  dynaliteRequests: number;
+  emfBytes: number;
+}
+
+export interface CaseCost {
+  kind: CaseKind;
+  measured: Omit<CaseMeasurement, 'app' | 'journal'> & {
+    cases: number;
+    /** Fewest and most app-table requests among the measured cases. */
+    dynamoRequestsRange: [number, number];
+    dynamoRequests: number;
+    dynamoReads: number;
+    dynamoWrites: number;
+    readUnits: number;
+    writeUnits: number;
+    indexWriteUnits: number;
+    largestItemBytes: number;
+    journalRequests: number;
+    journalWrites: number;
+    byOperation: MeterSnapshot['byOperation'];
+  };
+  usd: {
+    stepFunctions: number;
+    lambdaRequests: number;
+    lambdaDuration: number;
+    dynamoWrites: number;
+    dynamoReads: number;
+    apiGateway: number;
+    logs: number;
+    total: number;
+  };
+  /** The same case with one transition per Lambda task: every Choice, Pass, Parallel, Succeed folded away. */
+  floorUsd: number;
+}
+
+/** An uncounted reader, so that waiting for a task does not add to what a case costs. */
+function uncountedReader(endpoint: string) {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint, region: 'us-east-1' }));
+}
+
+async function openTaskId(
+  reader: DynamoDBDocumentClient,
+  applicationId: string,
+  item: Item,
+): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { Item: record } = await reader.send(
+      new GetCommand({ TableName: 'company-opening', Key: { pk: `APP#${applicationId}`, sk: 'CASE' } }),
+    );
+    const taskId = record?.items?.[item]?.taskId as string | undefined;
+    if (taskId) {
+      const { Item: task } = await reader.send(
+        new GetCommand({ TableName: 'company-opening', Key: { pk: `TASK#${taskId}`, sk: 'TASK' } }),
+      );
+      if (task?.status === 'open') return taskId;
+    }
+    if (Date.now() > deadline) throw new Error(`no open ${item} task for ${applicationId}`);
+    await sleep(10);
+  }
+}
+
+/**
+ * One case, alone on the runtime, along a fixed journey: the founder submits and looks at the case
+ * twice (after submitting and once done); for each item an officer opens the inbox, the task, and
+ * decides (officer cases only).
+ */
+export async function measureCase(
+  platform: MeteredPlatform,
+  kind: CaseKind,
+  index: number,
+): Promise<CaseMeasurement> {
+  const { runtime, api, tokens } = platform;
+  const reader = uncountedReader(runtime.dynamoEndpoint);
+  process.env.INSTANT_APPROVAL = kind === 'instant' ? 'on' : 'off';
+  const founder = await tokens.issue({ sub: `cost-founder-${kind}-${index}`, groups: ['applicants'] });
+  const officers = Object.fromEntries(
+    await Promise.all(
+      Object.values(DEPARTMENT_OF).map(
+        async (department) =>
+          [
+            department,
+            await tokens.issue({ sub: `cost-${department}`, groups: [`officers-${department}`] }),
+          ] as const,
+      ),
+    ),
+  );
+  const apiCalls: { route: string; ms: number }[] = [];
+  const call = async (
+    route: string,
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => {
+    const response = await api.call(method, path, { token, body, headers });
+    apiCalls.push({ route, ms: response.ms });
+    if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${response.text}`);
+    return response.body as { id: string; status: string };
+  };
+
+  const before = {
+    transitions: runtime.engine.stats().transitions,
+    invocations: platform.invocations.snapshot(),
+    app: platform.meters.app.snapshot(),
+    journal: platform.meters.journal.snapshot(),
+    dynalite: runtime.dynamoRequests(),
+    emf: platform.emf.bytes,
+  };
+
+  const submitted = await call('POST /api/applications', 'POST', '/api/applications', founder, form(), {
+    'idempotency-key': `cost-${kind}-${index}-${Date.now()}`,
+  });
+  const id = submitted.id as string;
+  await call('GET /api/applications/{id}', 'GET', `/api/applications/${id}`, founder);
+  if (kind === 'officer') {
+    const decide = async (item: Item) => {
+      const department = DEPARTMENT_OF[item];
+      const token = officers[department] as string;
+      const taskId = await openTaskId(reader, id, item);
+      await call(
+        'GET /api/departments/{department}/tasks',
+        'GET',
+        `/api/departments/${department}/tasks`,
+        token,
+      );
+      await call('GET /api/tasks/{taskId}', 'GET', `/api/tasks/${taskId}`, token);
+      await call('POST /api/tasks/{taskId}/decision', 'POST', `/api/tasks/${taskId}/decision`, token, {
+        outcome: 'approved',
+      });
+    };
+    await decide('registration');
+    await Promise.all([decide('invoice'), decide('seal')]);
+  }
+  await runtime.engine.drain();
+  const done = await call('GET /api/applications/{id}', 'GET', `/api/applications/${id}`, founder);
+  if (done.status !== 'completed') throw new Error(`case ${id} ended ${done.status}`);
+  reader.destroy();
+
+  const invocations = platform.invocations.snapshot();
+  const invocationsByFunction = Object.fromEntries(
+    Object.entries(invocations.byFunction)
+      .map(([name, count]) => [name, count - (before.invocations.byFunction[name] ?? 0)] as const)
+      .filter(([, count]) => count > 0),
+  );
+  const apiByRoute: Record<string, number> = {};
+  for (const { route } of apiCalls) apiByRoute[route] = (apiByRoute[route] ?? 0) + 1;
+  return {
+    kind,
+    transitions: runtime.engine.stats().transitions - before.transitions,
+    workflowInvocations: invocations.count - before.invocations.count,
+    workflowBilledMs: invocations.billedMs - before.invocations.billedMs,
+    invocationsByFunction,
+    apiRequests: apiCalls.length,
+    apiBilledMs: apiCalls.reduce((sum, { ms }) => sum + Math.max(1, Math.ceil(ms)), 0),
+    apiByRoute,
+    app: meterDelta(platform.meters.app.snapshot(), before.app),
+    journal: meterDelta(platform.meters.journal.snapshot(), before.journal),
+    dynaliteRequests: runtime.dynamoRequests() - before.dynalite,
+    emfBytes: platform.emf.bytes - before.emf,
+  };
+}
+
+function price(
+  measurement: Omit<CaseMeasurement, 'app' | 'journal'>,
+  app: MeterSnapshot,
+  transitions: number,
+) {
+  const invocations = measurement.workflowInvocations + measurement.apiRequests;
+  const gbSeconds = ((measurement.workflowBilledMs + measurement.apiBilledMs) / 1000) * LAMBDA_MEMORY_GB;
+  const logBytes = measurement.emfBytes + invocations * PLATFORM_LOG_BYTES_PER_INVOCATION;
+  const usd = {
+    stepFunctions: transitions * PRICES.stepFunctionsStandardPerTransition,
+    lambdaRequests: invocations * PRICES.lambdaPerRequest,
+    lambdaDuration: gbSeconds * PRICES.lambdaArmPerGbSecond,
+    dynamoWrites: (app.writeUnits + app.indexWriteUnits) * PRICES.dynamoOnDemandPerWriteUnit,
+    dynamoReads: app.readUnits * PRICES.dynamoOnDemandPerReadUnit,
+    apiGateway: measurement.apiRequests * PRICES.httpApiPerRequest,
+    logs: (logBytes / 2 ** 30) * PRICES.cloudWatchLogsPerGb,
+    total: 0,
+  };
+  usd.total = Object.values(usd).reduce((sum, value) => sum + value, 0);
+  return usd;
+}
+
+/** The mean of several snapshots: optimistic-locking races make the counts vary a little by case. */
+function meanSnapshot(snapshots: MeterSnapshot[]): MeterSnapshot {
+  const average = (pick: (snapshot: MeterSnapshot) => number) => mean(snapshots.map(pick));
+  const operations = [...new Set(snapshots.flatMap((snapshot) => Object.keys(snapshot.byOperation)))];
+  const byOperation = Object.fromEntries(
+    operations.map((name) => {
+      const tally = (field: keyof MeterSnapshot['byOperation'][string]) =>
+        average((snapshot) => snapshot.byOperation[name]?.[field] ?? 0);
+      return [
+        name,
+        {
+          requests: tally('requests'),
+          itemWrites: tally('itemWrites'),
+          failedConditions: tally('failedConditions'),
+          readUnits: tally('readUnits'),
+          writeUnits: tally('writeUnits'),
+          indexWriteUnits: tally('indexWriteUnits'),
+          bytesWritten: tally('bytesWritten'),
+        },
+      ];
+    }),
+  );
+  return {
+    byOperation,
+    requests: average((snapshot) => snapshot.requests),
+    reads: average((snapshot) => snapshot.reads),
+    writes: average((snapshot) => snapshot.writes),
+    readUnits: average((snapshot) => snapshot.readUnits),
+    writeUnits: average((snapshot) => snapshot.writeUnits),
+    indexWriteUnits: average((snapshot) => snapshot.indexWriteUnits),
+    itemSizes: {
+      largest: Math.max(...snapshots.map((snapshot) => snapshot.itemSizes.largest)),
+      writtenAverage: average((snapshot) => snapshot.itemSizes.writtenAverage),
+    },
+  };
+}
+
+/**
+ * Everything averaged over the measured cases. Transitions and invocations repeat exactly; DynamoDB
+ * requests vary a little, because parallel branches race on the case item's version and a lost race
+ * costs a failed conditional write and a fresh read: the range is kept.
+ */
+export function costOf(measurements: CaseMeasurement[]): CaseCost {
+  const last = measurements.at(-1) as CaseMeasurement;
+  const averaged = {
+    ...last,
+    transitions: mean(measurements.map((m) => m.transitions)),
+    workflowInvocations: mean(measurements.map((m) => m.workflowInvocations)),
+    workflowBilledMs: mean(measurements.map((m) => m.workflowBilledMs)),
+    apiBilledMs: mean(measurements.map((m) => m.apiBilledMs)),
+    dynaliteRequests: mean(measurements.map((m) => m.dynaliteRequests)),
+    emfBytes: mean(measurements.map((m) => m.emfBytes)),
+    app: meanSnapshot(measurements.map((m) => m.app)),
+    journal: meanSnapshot(measurements.map((m) => m.journal)),
+  };
+  const usd = price(averaged, averaged.app, averaged.transitions);
+  const floor = price(averaged, averaged.app, averaged.workflowInvocations);
+  const { app, journal, ...rest } = averaged;
+  const requests = measurements.map((m) => m.app.requests);
+  return {
+    kind: last.kind,
+    measured: {
+      ...rest,
+      cases: measurements.length,
+      dynamoRequestsRange: [Math.min(...requests), Math.max(...requests)],
+      dynamoRequests: app.requests,
+      dynamoReads: app.reads,
+      dynamoWrites: app.writes,
+      readUnits: app.readUnits,
+      writeUnits: app.writeUnits,
+      indexWriteUnits: app.indexWriteUnits,
+      largestItemBytes: app.itemSizes.largest,
+      journalRequests: journal.requests,
+      journalWrites: journal.writes,
+      byOperation: app.byOperation,
+    },
+    usd,
+    floorUsd: floor.total,
+  };
+}
+
+export async function benchCost(
+  platform: MeteredPlatform,
+  options: { cases: number },
+  progress: (fraction: number, detail: string) => void,
+): Promise<Record<CaseKind, CaseCost>> {
+  const result = {} as Record<CaseKind, CaseCost>;
+  const kinds: CaseKind[] = ['instant', 'officer'];
+  let done = 0;
+  const total = kinds.length * (options.cases + 1);
+  for (const kind of kinds) {
+    await measureCase(platform, kind, -1); // warm-up: first calls compile and connect
+    progress(++done / total, `${kind} case warm-up`);
+    const measurements: CaseMeasurement[] = [];
+    for (let index = 0; index < options.cases; index++) {
+      measurements.push(await measureCase(platform, kind, index));
+      progress(++done / total, `${kind} case ${index + 1}/${options.cases}`);
+    }
+    result[kind] = costOf(measurements);
+  }
+  process.env.INSTANT_APPROVAL = 'on';
+  return result;
+}
