@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { ROUTES } from '../functions/api/routes';
 import { WORKFLOW_FUNCTIONS } from '../functions/workflow/catalog';
+import { esbuildOptions } from '../infra/house-function';
 import { median } from './lib/stats';
 
 const run = promisify(execFile);
@@ -16,17 +17,6 @@ const run = promisify(execFile);
  * of five, against a bundle of an empty handler built the same way. The SDK stays external, as on the
  * Node 24 Lambda runtime, and is resolved from node_modules here: its load time counts, as it does there.
  */
-
-/** The house construct's bundling options; checked against infra's own BUNDLING when it exports one. */
-export const HOUSE_BUNDLING = {
-  format: 'esm',
-  target: 'node24',
-  minify: true,
-  sourceMap: true,
-  mainFields: ['module', 'main'],
-  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-  external: ['@aws-sdk/*'],
-} as const;
 
 const OUT = resolve('node_modules/.cache/bench-bundles');
 const EMPTY_ENTRY = join(OUT, 'empty-handler.ts');
@@ -41,17 +31,6 @@ export interface BundleResult {
   coldImportRuns: number[];
 }
 
-async function infraBundling(): Promise<{ matches: boolean | undefined }> {
-  try {
-    const infra = (await import('../infra/house-function')) as unknown as Record<string, unknown>;
-    const bundling = infra.BUNDLING as Record<string, unknown> | undefined;
-    if (!bundling) return { matches: undefined };
-    return { matches: JSON.stringify(bundling) === JSON.stringify(HOUSE_BUNDLING) };
-  } catch {
-    return { matches: undefined };
-  }
-}
-
 async function bundle(
   name: string,
   entry: string,
@@ -61,17 +40,10 @@ async function bundle(
   await mkdir(directory, { recursive: true });
   const file = join(directory, 'index.mjs');
   await build({
+    ...esbuildOptions(),
+    absWorkingDir: undefined,
     entryPoints: [entry],
     outfile: file,
-    bundle: true,
-    platform: 'node',
-    format: HOUSE_BUNDLING.format,
-    target: HOUSE_BUNDLING.target,
-    minify: HOUSE_BUNDLING.minify,
-    sourcemap: HOUSE_BUNDLING.sourceMap,
-    mainFields: [...HOUSE_BUNDLING.mainFields],
-    banner: { js: HOUSE_BUNDLING.banner },
-    external: [...HOUSE_BUNDLING.external],
     logLevel: 'silent',
   });
   const contents = await readFile(file);
@@ -110,7 +82,6 @@ export async function benchBundles(
 ): Promise<{
   bundles: BundleResult[];
   empty: BundleResult;
-  infraBundlingMatches: boolean | undefined;
   /** The largest bundle imported without --enable-source-maps: what the flag costs at init. */
   withoutSourceMaps: { name: string; coldImportMs: number; withSourceMapsMs: number };
 }> {
@@ -157,7 +128,6 @@ export async function benchBundles(
   return {
     bundles,
     empty,
-    infraBundlingMatches: (await infraBundling()).matches,
     withoutSourceMaps: {
       name: largest.name,
       coldImportMs: median(plain),

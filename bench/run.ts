@@ -471,7 +471,7 @@ section('Open cases: memory and restart', ['open cases']);
 lines.push(
   '## Lambda bundles',
   '',
-  `esbuild with the house construct's options (ESM, node24, minified, source maps, \`@aws-sdk/*\` external)${bundles.infraBundlingMatches === undefined ? '' : `; same options as infra/house-function.ts BUNDLING: ${bundles.infraBundlingMatches ? 'yes' : 'NO'}`}. Cold import: a fresh \`node --enable-source-maps\` process importing the bundle (SDK resolved from node_modules), median of ${SIZES.bundles.runs}.`,
+  `esbuild with the house construct's own options (infra/house-function.ts: ESM, node24, minified, source maps, \`@aws-sdk/*\` external). Cold import: a fresh \`node --enable-source-maps\` process importing the bundle (SDK resolved from node_modules), median of ${SIZES.bundles.runs}.`,
   '',
 );
 lines.push(

@@ -3,7 +3,7 @@ import { App } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { build, type Metafile } from 'esbuild';
 import { buildApp } from './app';
-import { BUNDLING, HouseFunction, REPO_ROOT } from './house-function';
+import { esbuildOptions, HouseFunction } from './house-function';
 
 /**
  * Bundles every house function of the app exactly as CDK does (same entry, same BUNDLING options)
@@ -52,18 +52,9 @@ export async function bundleSizes(): Promise<BundleSize[]> {
   const sizes: BundleSize[] = [];
   for (const fn of houseFunctions(app)) {
     const result = await build({
-      absWorkingDir: REPO_ROOT,
+      ...esbuildOptions(),
       entryPoints: [fn.entry],
       outfile: 'index.mjs',
-      bundle: true,
-      platform: 'node',
-      format: BUNDLING.format,
-      target: BUNDLING.target,
-      minify: BUNDLING.minify,
-      sourcemap: BUNDLING.sourceMap,
-      mainFields: [...BUNDLING.mainFields],
-      banner: { js: BUNDLING.banner },
-      external: [...BUNDLING.external],
       metafile: true,
       write: false,
       logLevel: 'error',

@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
 import { TABLE_NAME_VARIABLE } from '../shared/data/table';
 import { METRICS_NAMESPACE } from '../shared/observability';
 import { acknowledge } from './nag';
@@ -30,6 +31,22 @@ export const BUNDLING = {
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
   external: ['@aws-sdk/*'],
 } as const;
+
+/** BUNDLING as esbuild's own options, for the tools that bundle outside CDK (bundle sizes, benchmarks). */
+export function esbuildOptions(): BuildOptions {
+  return {
+    absWorkingDir: REPO_ROOT,
+    bundle: true,
+    platform: 'node',
+    format: BUNDLING.format,
+    target: BUNDLING.target,
+    minify: BUNDLING.minify,
+    sourcemap: BUNDLING.sourceMap,
+    mainFields: [...BUNDLING.mainFields],
+    banner: { js: BUNDLING.banner },
+    external: [...BUNDLING.external],
+  };
+}
 
 export interface HouseFunctionProps {
   /** The handler module, relative to the repository root. */
