@@ -1,4 +1,4 @@
-import { h } from 'preact';
+import { type ComponentChildren, h } from 'preact';
 import type { SlaReport } from '../api/types';
 import { formatNumber, formatShortDate } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
@@ -88,38 +88,10 @@ export function PerDayChart(props: { perDay: SlaReport['charts']['perDay'] }) {
       h('span', { class: 'swatch swatch-completed', 'aria-hidden': 'true' }),
       t.ops.completed,
     ),
-    h(
-      'details',
-      null,
-      h('summary', null, t.ops.chartData),
-      h(
-        'table',
-        { class: 'table' },
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'col' }, t.ops.date),
-            h('th', { scope: 'col' }, t.ops.submitted),
-            h('th', { scope: 'col' }, t.ops.completed),
-          ),
-        ),
-        h(
-          'tbody',
-          null,
-          days.map((day) =>
-            h(
-              'tr',
-              { key: day.date },
-              h('th', { scope: 'row' }, day.date),
-              h('td', null, String(day.submitted)),
-              h('td', null, String(day.completed)),
-            ),
-          ),
-        ),
-      ),
+    chartData(
+      t.ops.chartData,
+      [t.ops.date, t.ops.submitted, t.ops.completed],
+      days.map((day) => ({ key: day.date, cells: [day.date, String(day.submitted), String(day.completed)] })),
     ),
   );
 }
@@ -189,39 +161,53 @@ export function CompletionChart(props: { completions: SlaReport['charts']['compl
                 )
               : null,
           ),
-          h(
-            'details',
-            { key: 'data' },
-            h('summary', null, t.ops.chartData),
-            h(
-              'table',
-              { class: 'table' },
-              h(
-                'thead',
-                null,
-                h(
-                  'tr',
-                  null,
-                  h('th', { scope: 'col' }, t.casePage.caseId),
-                  h('th', { scope: 'col' }, t.ops.workingDays),
-                  h('th', { scope: 'col' }, t.ops.limit),
-                ),
-              ),
-              h(
-                'tbody',
-                null,
-                shown.map((completion) =>
-                  h(
-                    'tr',
-                    { key: completion.id },
-                    h('th', { scope: 'row' }, h('code', null, completion.id)),
-                    h('td', null, formatNumber(completion.workingDays, lang, 2)),
-                    h('td', null, formatNumber(completion.limitWorkingDays, lang)),
-                  ),
-                ),
-              ),
-            ),
+          chartData(
+            t.ops.chartData,
+            [t.casePage.caseId, t.ops.workingDays, t.ops.limit],
+            shown.map((completion) => ({
+              key: completion.id,
+              cells: [
+                h('code', null, completion.id),
+                formatNumber(completion.workingDays, lang, 2),
+                formatNumber(completion.limitWorkingDays, lang),
+              ],
+            })),
           ),
         ],
+  );
+}
+
+/** Every chart's numbers as a table too, behind a disclosure: the chart for the eye, the table for everyone. */
+function chartData(summary: string, headers: string[], rows: { key: string; cells: ComponentChildren[] }[]) {
+  return h(
+    'details',
+    { key: 'data' },
+    h('summary', null, summary),
+    h(
+      'table',
+      { class: 'table' },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          headers.map((header) => h('th', { scope: 'col', key: header }, header)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        rows.map((row) =>
+          h(
+            'tr',
+            { key: row.key },
+            row.cells.map((cell, index) =>
+              index === 0 ? h('th', { scope: 'row' }, cell) : h('td', null, cell),
+            ),
+          ),
+        ),
+      ),
+    ),
   );
 }
