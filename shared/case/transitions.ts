@@ -1,6 +1,6 @@
 import type { ApplicationForm } from '../form';
-import { changedPaths } from './changes';
 import { CASE_SLA } from '../sla/config';
+import { changedPaths } from './changes';
 import { DEPARTMENT_OF, ITEMS, type Item } from './items';
 import type {
   Actor,
