@@ -37,7 +37,10 @@ import {
 /** The longest a Step Functions task may wait: once the SLA is breached there is nothing left to time. */
 export const LONGEST_WAIT_SECONDS = 31_536_000;
 
-/** While a correction pauses the clock, the timer looks again this often for answers to resume. */
+/**
+ * While a correction pauses the clock, the timer looks again this often: for answers to resume, and to
+ * move the deadline of the case's open tasks with the clock.
+ */
 export const PAUSED_RECHECK_SECONDS = 600;
 
 const instant = () => now().toISOString();
@@ -66,6 +69,20 @@ async function closeOpenTasks(record: CaseRecord, at: string): Promise<void> {
     const taskId = record.items[item].taskId;
     const task = taskId ? await tasks.get(taskId) : undefined;
     if (task?.status === 'open') await tasks.close(task, { outcome: 'cancelled', decidedAt: at });
+  }
+}
+
+/**
+ * An open task carries the case's deadline, which inboxes sort by and the overdue alarm counts
+ * against. A correction pauses the clock and so moves that deadline: the case's open tasks follow it.
+ */
+async function keepTaskDeadlinesCurrent(record: CaseRecord, at: Date): Promise<void> {
+  const deadline = currentDeadline(record, at);
+  for (const item of ITEMS) {
+    const { status, taskId } = record.items[item];
+    if (status !== 'in-review' || !taskId) continue;
+    const task = await tasks.get(taskId);
+    if (task?.status === 'open' && task.slaDeadline !== deadline) await tasks.moveDeadline(task, deadline);
   }
 }
 
@@ -157,6 +174,7 @@ export async function applyCorrection(applicationId: string, item: Item): Promis
     if (corrected === current) return current;
     return { ...corrected, sla: { ...corrected.sla, deadline: currentDeadline(corrected, now()) } };
   });
+  await keepTaskDeadlinesCurrent(record, now());
   await pokeSlaTimer(record);
 }
 
@@ -257,6 +275,7 @@ export async function checkSla(
     }
   }
   if (isPaused(record)) {
+    await keepTaskDeadlinesCurrent(record, at);
     await resumeAnsweredCorrections(record);
     return { done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: record.sla.revision };
   }

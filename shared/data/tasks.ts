@@ -70,6 +70,28 @@ export const tasks = {
     }
   },
 
+  /**
+   * Moves an open task's SLA deadline; false when it closed, or a retried step replaced its token,
+   * since it was read (the refreshed task carries the deadline of its own moment).
+   */
+  async moveDeadline(task: DepartmentTask, slaDeadline: string): Promise<boolean> {
+    try {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: toItem({ ...task, slaDeadline }),
+          ConditionExpression: '#status = :open AND #token = :token',
+          ExpressionAttributeNames: { '#status': 'status', '#token': 'token' },
+          ExpressionAttributeValues: { ':open': 'open', ':token': task.token },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
   async listByDepartment(
     department: string,
     status: DepartmentTask['status'],

@@ -194,11 +194,22 @@ describe('corrections pause the SLA and go back to the same department', () => {
     await platform.decide(second, 'approved');
     const seal = await platform.openTask(submitted.id, 'seal');
     const invoice = await platform.openTask(submitted.id, 'invoice');
-    await platform.decide(invoice, 'approved');
+    expect(invoice.slaDeadline).toBe(resumed.sla.deadline);
     await platform.decide(seal, 'correction-requested', [
       officerReason('seals.set', 'A contract seal needs a board resolution'),
     ]);
     await platform.caseWhere(submitted.id, (record) => record.items.seal.status === 'awaiting-correction');
+
+    // The founder takes six days, past the deadline the invoice task was opened with. The paused
+    // clock moves it, so the tax inbox and the overdue alarm do not count a case that is on time.
+    await platform.advance(6 * 24 * 3_600_000);
+    const movedWhilePaused = await eventually(async () => {
+      const task = await platform.tasks.get(invoice.id);
+      return task && task.slaDeadline > invoice.slaDeadline ? task : undefined;
+    });
+    expect(Date.parse(movedWhilePaused.slaDeadline)).toBeGreaterThan(platform.runtime.clock.now());
+    expect(Date.parse(invoice.slaDeadline)).toBeLessThan(platform.runtime.clock.now());
+
     const sealFix = structuredClone(corrected);
     sealFix.seals.set = ['company', 'finance'];
     await platform.commands.answerCorrections({
@@ -208,6 +219,13 @@ describe('corrections pause the SLA and go back to the same department', () => {
     });
     const sealAgain = await platform.openTask(submitted.id, 'seal');
     expect(sealAgain.round).toBe(2);
+    const resumedAgain = await platform.caseWhere(submitted.id, (record) => record.status === 'in-review');
+    expect(sealAgain.slaDeadline).toBe(resumedAgain.sla.deadline);
+    await eventually(async () => {
+      const task = await platform.tasks.get(invoice.id);
+      return task?.slaDeadline === resumedAgain.sla.deadline ? task : undefined;
+    });
+    await platform.decide(invoice, 'approved');
     await platform.decide(sealAgain, 'approved');
 
     const done = await platform.caseWhere(submitted.id, (record) => record.status === 'completed');

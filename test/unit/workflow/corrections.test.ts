@@ -17,12 +17,17 @@ import {
 import {
   atVersion,
   CASE_ID,
+  DEADLINE,
   ddb,
+  departmentTask,
   expectedTaskId,
   FORM,
   getCase,
+  getTask,
   givenCase,
+  givenTask,
   lambdaContext,
+  moveTaskDeadline,
   putCase,
   putItem,
   resumeWith,
@@ -277,6 +282,64 @@ describe('applyCorrection', () => {
     expect(saved.corrections.map((request) => [request.id, request.status])).toEqual([
       ['invoice-1', 'answered'],
       ['seal-1', 'open'],
+    ]);
+  });
+
+  test('the clock resumed, the open task of another department follows the moved deadline', async () => {
+    // Prepare: registration approved; seal sent back and answered while invoice's task stays open.
+    let record = startCase(submittedCase(), INTAKE_AT);
+    record = startItemReview(record, 'registration', REVIEW_AT);
+    record = approveInstantly(record, 'registration', { seals: [], maker: 'x' }, REVIEW_AT);
+    for (const item of ['invoice', 'seal'] as const) {
+      record = openTask(
+        startItemReview(record, item, REVIEW_AT),
+        item,
+        expectedTaskId(CASE_ID, item, 1),
+        REVIEW_AT,
+      );
+    }
+    record = armSlaTimer(record, SLA_TIMER_TOKEN, 0);
+    record = applyDecision(
+      record,
+      'seal',
+      {
+        outcome: 'correction-requested',
+        reasons: [{ path: 'seals.set', message: 'A contract seal needs a board resolution' }],
+        decidedBy: { role: 'officer', sub: 'officer-ps-1', department: 'public-security' },
+        decidedAt: DECIDED_AT,
+        taskId: expectedTaskId(CASE_ID, 'seal', 1),
+      },
+      undefined,
+    );
+    givenCase(atVersion(submitCorrection(record, answer()), 10));
+    const invoiceTask = departmentTask({
+      id: expectedTaskId(CASE_ID, 'invoice', 1),
+      item: 'invoice',
+      department: 'tax',
+      slaDeadline: DEADLINE,
+      token: 'token-invoice-review',
+    });
+    givenTask(invoiceTask);
+    setNow(CORRECTED_AT);
+
+    // Act
+    await invoke({ applicationId: CASE_ID, item: 'seal' });
+
+    // Assess: six paused working hours carry Friday's end over the weekend to Monday 05:59:59.999.
+    const moved = '2026-12-06T21:59:59.999Z';
+    expect(putItem(1).sla.deadline).toBe(moved);
+    const calls = sentToAny();
+    expect(calls.map((call) => call.command)).toEqual([
+      'GetCommand',
+      'PutCommand',
+      'GetCommand',
+      'PutCommand',
+      'SendTaskSuccessCommand',
+    ]);
+    expect(calls.slice(2)).toEqual([
+      getTask(invoiceTask.id),
+      moveTaskDeadline(invoiceTask, moved),
+      resumeWith(SLA_TIMER_TOKEN, {}),
     ]);
   });
 

@@ -195,6 +195,18 @@ export const closeTask = (closed: DepartmentTask): SentCommand => ({
   },
 });
 
+/** What `tasks.moveDeadline` sends: the task with its new deadline, conditional on it being open with that token. */
+export const moveTaskDeadline = (task: DepartmentTask, slaDeadline: string): SentCommand => ({
+  command: 'PutCommand',
+  input: {
+    TableName: TABLE,
+    Item: taskItem({ ...task, slaDeadline }),
+    ConditionExpression: '#status = :open AND #token = :token',
+    ExpressionAttributeNames: { '#status': 'status', '#token': 'token' },
+    ExpressionAttributeValues: { ':open': 'open', ':token': task.token },
+  },
+});
+
 export const resumeWith = (taskToken: string, output: unknown): SentCommand => ({
   command: 'SendTaskSuccessCommand',
   input: { taskToken, output: JSON.stringify(output) },

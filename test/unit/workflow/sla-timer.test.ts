@@ -1,9 +1,10 @@
 import './env';
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, test } from 'vitest';
 import { handler as armSlaTimerHandler } from '../../../functions/workflow/arm-sla-timer';
 import { handler as checkSlaHandler } from '../../../functions/workflow/check-sla';
-import type { CaseRecord } from '../../../shared/case/model';
+import type { CaseRecord, DepartmentTask } from '../../../shared/case/model';
 import {
   applyDecision,
   approveInstantly,
@@ -20,13 +21,18 @@ import { LONGEST_WAIT_SECONDS, PAUSED_RECHECK_SECONDS } from '../../../shared/ca
 import {
   atVersion,
   CASE_ID,
+  conditionFailed,
   DEADLINE,
   ddb,
+  departmentTask,
   expectedTaskId,
   getCase,
+  getTask,
   givenCase,
   givenNoCase,
+  givenTask,
   lambdaContext,
+  moveTaskDeadline,
   putCase,
   putItem,
   resumeWith,
@@ -37,6 +43,7 @@ import {
   setNow,
   sfn,
   submittedCase,
+  TABLE,
   useWorkflowHarness,
 } from './helpers';
 
@@ -208,11 +215,10 @@ describe('checkSla', () => {
     expect(harness.metrics()).toEqual([]);
   });
 
-  test('while a correction pauses the clock it records nothing and looks again in ten minutes', async () => {
-    // Prepare
-    const current = twoItemsInReview();
-    const paused = applyDecision(
-      current,
+  // Invoice sent back on Wed 2 Dec 10:00 Beijing; seal's task still open with the unpaused deadline.
+  const pausedAtInvoice = () =>
+    applyDecision(
+      twoItemsInReview(),
       'invoice',
       {
         outcome: 'correction-requested',
@@ -223,7 +229,21 @@ describe('checkSla', () => {
       },
       undefined,
     );
-    givenCase(atVersion(paused, 9));
+  const openSealTask = (slaDeadline = DEADLINE) =>
+    departmentTask({
+      id: expectedTaskId(CASE_ID, 'seal', 1),
+      item: 'seal',
+      department: 'public-security',
+      slaDeadline,
+      token: 'token-seal-review',
+    });
+  // Six working days paused (Wed 10:00 → Thu 10 Dec 10:00) carry Friday 4 Dec's end to Monday 14 Dec's.
+  const DEADLINE_AFTER_SIX_PAUSED_DAYS = '2026-12-14T15:59:59.999Z';
+
+  test('while a correction pauses the clock it records no SLA point, moves the open task’s deadline with the clock, and looks again in ten minutes', async () => {
+    // Prepare
+    givenCase(atVersion(pausedAtInvoice(), 9));
+    givenTask(openSealTask());
     setNow('2026-12-10T02:00:00.000Z');
 
     // Act
@@ -231,9 +251,50 @@ describe('checkSla', () => {
 
     // Assess
     expect(result).toEqual({ done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: 1 });
-    expect(sent(ddb)).toEqual([getCase()]);
-    expect(sentToAny()).toEqual([getCase()]);
+    expect(sentToAny()).toEqual([
+      getCase(),
+      getTask(openSealTask().id),
+      moveTaskDeadline(openSealTask(), DEADLINE_AFTER_SIX_PAUSED_DAYS),
+    ]);
+    expect(putItem<DepartmentTask>(-1).deadlineSk).toBe(
+      `${DEADLINE_AFTER_SIX_PAUSED_DAYS}#${openSealTask().id}`,
+    );
     expect(harness.metrics()).toEqual([]);
+  });
+
+  test('while paused, a task whose deadline is already current is not written again', async () => {
+    // Prepare
+    givenCase(atVersion(pausedAtInvoice(), 9));
+    givenTask(openSealTask(DEADLINE_AFTER_SIX_PAUSED_DAYS));
+    setNow('2026-12-10T02:00:00.000Z');
+
+    // Act
+    const result = await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    expect(result).toEqual({ done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: 1 });
+    expect(sentToAny()).toEqual([getCase(), getTask(openSealTask().id)]);
+  });
+
+  test('while paused, a task closed or re-issued between its read and its move is left as it is', async () => {
+    // Prepare: the conditional Put loses (the officer decided, or a retried step brought a new token).
+    givenCase(atVersion(pausedAtInvoice(), 9));
+    givenTask(openSealTask());
+    ddb
+      .on(PutCommand, { TableName: TABLE, Item: { pk: `TASK#${openSealTask().id}` } })
+      .rejects(conditionFailed());
+    setNow('2026-12-10T02:00:00.000Z');
+
+    // Act
+    const result = await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    expect(result).toEqual({ done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: 1 });
+    expect(sentToAny()).toEqual([
+      getCase(),
+      getTask(openSealTask().id),
+      moveTaskDeadline(openSealTask(), DEADLINE_AFTER_SIX_PAUSED_DAYS),
+    ]);
   });
 
   test('while paused it resumes an answered correction whose resume was lost, and tolerates a spent token', async () => {
@@ -259,6 +320,9 @@ describe('checkSla', () => {
       at: '2026-12-02T03:00:00.000Z',
     });
     givenCase(atVersion(answered, 9));
+    // Paused since 10:00, now 11:10: the open seal task's deadline already counts those 70 minutes.
+    const movedDeadline = '2026-12-06T17:09:59.999Z';
+    givenTask(openSealTask(movedDeadline));
     sfn.on(SendTaskSuccessCommand).rejects(Object.assign(new Error('spent'), { name: 'TaskTimedOut' }));
     setNow('2026-12-02T03:10:00.000Z');
 
@@ -267,7 +331,11 @@ describe('checkSla', () => {
 
     // Assess
     expect(result).toEqual({ done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: 1 });
-    expect(sentToAny()).toEqual([getCase(), resumeWith('token-correction', { correctionId: 'invoice-1' })]);
+    expect(sentToAny()).toEqual([
+      getCase(),
+      getTask(openSealTask().id),
+      resumeWith('token-correction', { correctionId: 'invoice-1' }),
+    ]);
   });
 
   test('a closed case ends the timer: done, with one read and no write, however late it is', async () => {
