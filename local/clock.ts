@@ -13,6 +13,7 @@ interface Timer {
 export class RuntimeClock {
   private offsetMs = 0;
   private readonly timers = new Set<Timer>();
+  private readonly rewindListeners = new Set<() => void>();
   private wakeUp: NodeJS.Timeout | undefined;
   private wakeUpAtMs = Number.POSITIVE_INFINITY;
 
@@ -25,7 +26,9 @@ export class RuntimeClock {
   }
 
   setOffset(offsetMs: number): void {
+    const rewound = offsetMs < this.offsetMs;
     this.offsetMs = offsetMs;
+    if (rewound) for (const listener of this.rewindListeners) listener();
     this.fireDue();
   }
 
@@ -47,6 +50,17 @@ export class RuntimeClock {
     };
   }
 
+  /**
+   * Calls `listener` whenever the clock is set back. Absolute timers (Wait states, deadlines) stay
+   * where they are; a periodic job scheduled from the later time uses this to start again from now.
+   */
+  onRewind(listener: () => void): () => void {
+    this.rewindListeners.add(listener);
+    return () => {
+      this.rewindListeners.delete(listener);
+    };
+  }
+
   /** Resolves once the clock reaches `dueMs`; at once (without a timer) when it already has. */
   until(dueMs: number): Promise<void> {
     if (dueMs <= this.now()) return Promise.resolve();
@@ -56,6 +70,7 @@ export class RuntimeClock {
   /** Forgets every timer; used when the runtime shuts down. */
   close(): void {
     this.timers.clear();
+    this.rewindListeners.clear();
     if (this.wakeUp) clearTimeout(this.wakeUp);
     this.wakeUp = undefined;
     this.wakeUpAtMs = Number.POSITIVE_INFINITY;

@@ -176,7 +176,14 @@ async function scheduleOverdueChecks(clock: RuntimeClock): Promise<() => void> {
     });
   };
   next();
-  return () => cancel();
+  const stopFollowingRewinds = clock.onRewind(() => {
+    cancel();
+    next();
+  });
+  return () => {
+    stopFollowingRewinds();
+    cancel();
+  };
 }
 
 function closeServer(server: Server): Promise<void> {
