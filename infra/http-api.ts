@@ -37,7 +37,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   ListDepartmentTasks: { table: { indexes: ['byDepartment'] } },
   GetTask: { table: READS_ITEMS },
   DecideTask: { table: WRITES_ITEMS, workflow: 'resume' },
-  OpsSla: { table: { indexes: ['bySla'] }, alarms: true },
+  OpsSla: { table: { indexes: ['bySla'], closedCases: true }, alarms: true },
   Health: {},
   OpenApi: {},
 };

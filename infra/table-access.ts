@@ -1,16 +1,19 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { TABLE_INDEXES } from '../shared/data/table';
+import { keys, TABLE_INDEXES } from '../shared/data/table';
 
 /**
  * What one handler does with the single table, in the terms of the repositories in shared/data:
  * `GetCommand` and `PutCommand` on items (every state change is one conditional put, no updates, no
- * deletes, no batches, no transactions), `QueryCommand` only on the GSIs it reads.
+ * deletes, no batches, no transactions), `QueryCommand` on the GSIs it reads and, for the ops
+ * report, on the closed cases' partitions.
  * test/infra/iam.test.ts fails when shared/data starts using a command not covered here.
  */
 export interface TableAccess {
   items?: readonly ('dynamodb:GetItem' | 'dynamodb:PutItem')[];
   indexes?: readonly (keyof typeof TABLE_INDEXES)[];
+  /** Query on the table itself, only in the closed cases' KPI partitions (shared/data/closed-cases.ts). */
+  closedCases?: boolean;
 }
 
 export const READS_ITEMS: TableAccess = { items: ['dynamodb:GetItem'] };
@@ -21,6 +24,15 @@ export function grantTable(grantee: iam.IGrantable, table: dynamodb.ITableV2, ac
   if (access.items?.length) {
     grantee.grantPrincipal.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: [...access.items], resources: [table.tableArn] }),
+    );
+  }
+  if (access.closedCases) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [keys.closedMonth('*')] } },
+      }),
     );
   }
   if (access.indexes?.length) {

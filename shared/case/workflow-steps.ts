@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { isWorkingDay, localDate, workingTimeBetween } from '../calendar';
+import { isWorkingDay, localDate } from '../calendar';
 import { now } from '../clock';
 import { cases } from '../data/cases';
+import { closedCases } from '../data/closed-cases';
 import { tasks } from '../data/tasks';
 import { emitMetric, MetricUnit } from '../observability';
-import { STATUTORY_LIMITS } from '../sla/config';
+import { closedCase } from '../ops/closed-case';
 import { resumeTask } from '../workflow-client';
 import { instantApprovalBlockers, instantApprovalRules } from './instant-approval';
 import { DEPARTMENT_OF, ITEMS, type Item } from './items';
@@ -188,6 +189,7 @@ export async function rejectCase(applicationId: string, item: Item): Promise<voi
   const at = instant();
   await closeOpenTasksOf(applicationId, at);
   const { record, changed } = await cases.change(applicationId, (current) => rejectCaseOn(current, item, at));
+  await closedCases.record(closedCase(record));
   await pokeSlaTimer(record);
   if (changed) emitMetric('CaseRejected', 1, MetricUnit.Count, { item });
 }
@@ -225,27 +227,23 @@ function nextWorkingDay(from: Date): string {
   return localDate(new Date(day));
 }
 
-/** Closes the case and reports the reform's KPIs per item. */
+/** Closes the case, keeps its KPI facts for the ops board and reports the reform's KPIs per item. */
 export async function closeCase(applicationId: string): Promise<void> {
   const at = instant();
   const { record, changed } = await cases.change(applicationId, (current) => completeCase(current, at));
+  const closed = closedCase(record);
+  await closedCases.record(closed);
   await pokeSlaTimer(record);
   // KPIs count each case once, even when a retry runs this step again after its write landed.
   if (!changed) return;
-  const online = record.form.channel === 'service-counter' ? 0 : 1;
-  for (const item of ITEMS) {
-    const state = record.items[item];
-    const dimensions = { item, department: state.department };
-    const startedAt = state.startedAt ?? record.submittedAt;
-    const decidedAt = state.decidedAt ?? at;
-    const workingMs = workingTimeBetween(startedAt, decidedAt, record.sla.pauses);
-    const limitMs = STATUTORY_LIMITS[item].workingDays * 86_400_000;
-    emitMetric('WorkingTimeRatio', workingMs / limitMs, MetricUnit.NoUnit, dimensions);
-    emitMetric('HandledInstantly', state.instant ? 1 : 0, MetricUnit.Count, dimensions);
-    emitMetric('HandledOnline', online, MetricUnit.Count, dimensions);
+  for (const { item, department, ratio, instant } of closed.items) {
+    const dimensions = { item, department };
+    emitMetric('WorkingTimeRatio', ratio, MetricUnit.NoUnit, dimensions);
+    emitMetric('HandledInstantly', instant ? 1 : 0, MetricUnit.Count, dimensions);
+    emitMetric('HandledOnline', closed.online ? 1 : 0, MetricUnit.Count, dimensions);
   }
-  emitMetric('Trips', record.trips, MetricUnit.Count);
-  emitMetric('WithinSla', record.sla.state === 'met' ? 1 : 0, MetricUnit.Count);
+  emitMetric('Trips', closed.trips, MetricUnit.Count);
+  emitMetric('WithinSla', closed.sla === 'met' ? 1 : 0, MetricUnit.Count);
   emitMetric('CaseCompleted', 1, MetricUnit.Count);
 }
 

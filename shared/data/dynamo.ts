@@ -26,3 +26,17 @@ export async function countQuery(
   } while (ExclusiveStartKey);
   return count;
 }
+
+/** Every item a query matches, reading page after page. */
+export async function queryAll<T = Record<string, unknown>>(
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...((page.Items ?? []) as T[]));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}

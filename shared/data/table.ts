@@ -37,6 +37,8 @@ export const keys = {
   agent: (sub: string) => `AGENT#${sub}`,
   department: (department: string, status: string) => `DEPT#${department}#${status}`,
   sla: (state: string) => `SLA#${state}`,
+  /** Closed cases' KPI facts, one partition per month (Asia/Shanghai) of closing, in closing order. */
+  closedMonth: (month: string) => `CLOSED#${month}`,
   /** Sorts by time, then id, so equal instants still give a stable order. */
   timeSorted: (instant: string, id: string) => `${instant}#${id}`,
 };

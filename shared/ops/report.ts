@@ -1,18 +1,23 @@
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { caseSummary } from '../api/views';
 import type { SlaState } from '../calendar';
-import { localDate, workingTimeBetween } from '../calendar';
-import { ITEMS } from '../case/items';
-import type { CaseRecord } from '../case/model';
+import { localDate } from '../calendar';
 import { cases } from '../data/cases';
-import { REFORM_TARGET_RATIO, STATUTORY_LIMITS } from '../sla/config';
+import { closedCases } from '../data/closed-cases';
+import { REFORM_TARGET_RATIO } from '../sla/config';
 import { ALARM_NAME_PREFIX } from './alarms';
+import type { ClosedCase } from './closed-case';
 
 const cloudWatch = new CloudWatchClient({});
 
-const SLA_STATES: SlaState[] = ['on-track', 'at-risk', 'breached', 'met', 'missed'];
+const OPEN_SLA_STATES = ['on-track', 'at-risk', 'breached'] as const satisfies readonly SlaState[];
 const LISTED = 50;
 const DAY_MS = 86_400_000;
+/** KPIs and the met/missed counts cover the cases closed in this many days up to the report. */
+export const KPI_WINDOW_DAYS = 30;
+const CHART_DAYS = 14;
+/** The time-to-complete chart shows the latest completions, one bar each. */
+const COMPLETIONS_SHOWN = 30;
 
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
@@ -23,19 +28,10 @@ function share(part: number, whole: number): number | null {
  * share of items filed online, share handled instantly, share of cases with at most one trip, and
  * the on-time rate against the 3-working-day SLA.
  */
-export function reformKpis(closed: CaseRecord[]) {
-  const completed = closed.filter((record) => record.status === 'completed');
-  const items = completed.flatMap((record) =>
-    ITEMS.map((item) => ({ record, item, state: record.items[item] })),
-  );
-  const ratios = items.map(({ record, item, state }) => {
-    const workingMs = workingTimeBetween(
-      state.startedAt ?? record.submittedAt,
-      state.decidedAt ?? record.closedAt ?? record.submittedAt,
-      record.sla.pauses,
-    );
-    return workingMs / (STATUTORY_LIMITS[item].workingDays * DAY_MS);
-  });
+export function reformKpis(closed: ClosedCase[]) {
+  const completed = closed.filter((entry) => entry.status === 'completed');
+  const items = completed.flatMap((entry) => entry.items.map((item) => ({ ...item, online: entry.online })));
+  const ratios = items.map((item) => item.ratio);
   const meanRatio =
     ratios.length === 0 ? null : ratios.reduce((sum, ratio) => sum + ratio, 0) / ratios.length;
   return {
@@ -45,38 +41,45 @@ export function reformKpis(closed: CaseRecord[]) {
       target: REFORM_TARGET_RATIO.ratio,
       withinTarget: share(ratios.filter((ratio) => ratio <= REFORM_TARGET_RATIO.ratio).length, ratios.length),
     },
-    onlineShare: share(
-      items.filter(({ record }) => record.form.channel !== 'service-counter').length,
-      items.length,
-    ),
-    instantShare: share(items.filter(({ state }) => state.instant === true).length, items.length),
-    atMostOneTripShare: share(completed.filter((record) => record.trips <= 1).length, completed.length),
-    onTimeRate: share(closed.filter((record) => record.sla.state === 'met').length, closed.length),
+    onlineShare: share(items.filter((item) => item.online).length, items.length),
+    instantShare: share(items.filter((item) => item.instant).length, items.length),
+    atMostOneTripShare: share(completed.filter((entry) => entry.trips <= 1).length, completed.length),
+    onTimeRate: share(closed.filter((entry) => entry.sla === 'met').length, closed.length),
   };
 }
 
-/** Cases submitted and completed per day, and each completed case's time against its limit. */
-function series(all: CaseRecord[], now: Date, days: number) {
+/** Cases submitted and completed per day, and the latest completed cases' time against their limit. */
+export function charts(closed: ClosedCase[], openSubmissions: string[], now: Date, days = CHART_DAYS) {
   const dates = Array.from({ length: days }, (_, index) =>
     localDate(new Date(now.getTime() - (days - 1 - index) * DAY_MS)),
   );
-  const perDay = dates.map((date) => ({
-    date,
-    submitted: all.filter((record) => localDate(record.submittedAt) === date).length,
-    completed: all.filter(
-      (record) => record.status === 'completed' && record.closedAt && localDate(record.closedAt) === date,
-    ).length,
-  }));
-  const completions = all
-    .filter((record) => record.status === 'completed' && record.closedAt)
-    .map((record) => ({
-      id: record.id,
-      closedAt: record.closedAt as string,
-      workingDays:
-        workingTimeBetween(record.submittedAt, record.closedAt as string, record.sla.pauses) / DAY_MS,
-      limitWorkingDays: record.sla.workingDays,
-    }));
-  return { perDay, completions };
+  const submittedOn = new Map<string, number>();
+  const completedOn = new Map<string, number>();
+  const count = (counts: Map<string, number>, instant: string) => {
+    const date = localDate(instant);
+    counts.set(date, (counts.get(date) ?? 0) + 1);
+  };
+  for (const submittedAt of openSubmissions) count(submittedOn, submittedAt);
+  for (const entry of closed) {
+    count(submittedOn, entry.submittedAt);
+    if (entry.status === 'completed') count(completedOn, entry.closedAt);
+  }
+  return {
+    perDay: dates.map((date) => ({
+      date,
+      submitted: submittedOn.get(date) ?? 0,
+      completed: completedOn.get(date) ?? 0,
+    })),
+    completions: closed
+      .filter((entry) => entry.status === 'completed')
+      .slice(-COMPLETIONS_SHOWN)
+      .map(({ id, closedAt, workingDays, limitWorkingDays }) => ({
+        id,
+        closedAt,
+        workingDays,
+        limitWorkingDays,
+      })),
+  };
 }
 
 export async function alarmStates() {
@@ -92,24 +95,43 @@ export async function alarmStates() {
   }));
 }
 
+/**
+ * The ops board: open cases by SLA state (all of them: what is in flight), the at-risk and breached
+ * ones to chase, and — from the KPI facts of the cases closed in the last KPI_WINDOW_DAYS — the met and
+ * missed counts, the reform's KPIs and the charts. Its cost follows the cases in flight and the window,
+ * never the number of cases the district has ever closed.
+ */
 export async function slaReport(now: Date) {
-  const [counts, atRisk, breached, met, missed, onTrack, alarms] = await Promise.all([
-    Promise.all(SLA_STATES.map(async (state) => [state, await cases.countBySla(state)] as const)),
+  const windowStart = new Date(now.getTime() - KPI_WINDOW_DAYS * DAY_MS);
+  const [open, atRisk, breached, closed, alarms] = await Promise.all([
+    Promise.all(
+      OPEN_SLA_STATES.map(async (state) => [state, await cases.submissionTimesBySla(state)] as const),
+    ),
     cases.listBySla('at-risk', LISTED),
     cases.listBySla('breached', LISTED),
-    cases.listBySla('met', 2000),
-    cases.listBySla('missed', 2000),
-    cases.listBySla('on-track', 2000),
+    closedCases.between(windowStart, now),
     alarmStates(),
   ]);
-  const closed = [...met, ...missed];
+  const counts: Record<SlaState, number> = {
+    'on-track': 0,
+    'at-risk': 0,
+    breached: 0,
+    met: closed.filter((entry) => entry.sla === 'met').length,
+    missed: closed.filter((entry) => entry.sla === 'missed').length,
+  };
+  for (const [state, submissions] of open) counts[state] = submissions.length;
   return {
     generatedAt: now.toISOString(),
-    counts: Object.fromEntries(counts) as Record<SlaState, number>,
+    window: { days: KPI_WINDOW_DAYS, from: windowStart.toISOString() },
+    counts,
     atRisk: atRisk.map((record) => caseSummary(record, now)),
     breached: breached.map((record) => caseSummary(record, now)),
     kpis: reformKpis(closed),
-    charts: series([...closed, ...onTrack, ...atRisk, ...breached], now, 14),
+    charts: charts(
+      closed,
+      open.flatMap(([, submissions]) => submissions),
+      now,
+    ),
     alarms,
   };
 }

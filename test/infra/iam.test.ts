@@ -278,13 +278,19 @@ describe('each API function gets what its route needs', () => {
     }
   });
 
-  test("GET /api/ops/sla: Query on the SLA index and DescribeAlarms on this platform's alarms", () => {
+  test("GET /api/ops/sla: Query on the SLA index and the closed-case partitions only, DescribeAlarms on this platform's alarms", () => {
     // Prepare / Act
     const statements = statementsOf(fn('OpsSla'));
 
     // Assess
     expect(statements).toEqual([
       ...baseline(fn('OpsSla')),
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:Query',
+        Resource: tableArn(fn('OpsSla')),
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CLOSED#*'] } },
+      },
       { Effect: 'Allow', Action: 'dynamodb:Query', Resource: indexArn(fn('OpsSla'), 'bySla') },
       {
         Effect: 'Allow',

@@ -21,6 +21,7 @@ import {
   submitCorrection,
 } from '../../../shared/case/transitions';
 import type { ApplicationForm } from '../../../shared/form';
+import type { ClosedCase } from '../../../shared/ops/closed-case';
 import {
   atVersion,
   CASE_ID,
@@ -37,8 +38,10 @@ import {
   givenTask,
   lambdaContext,
   putCase,
+  putClosedCase,
   putItem,
   resumeWith,
+  SUBMITTED_AT,
   SYSTEM,
   sent,
   sentToAny,
@@ -231,7 +234,25 @@ describe('closeCase', () => {
     dimensions,
   });
 
-  test('completes the case within its SLA, pokes the SLA timer, then reports the reform’s KPIs', async () => {
+  /** readyToClose() closed at `closedAt` on its first day: what the ops report will read of it. */
+  const completedFacts = (closedAt: string): ClosedCase => ({
+    id: CASE_ID,
+    status: 'completed',
+    submittedAt: SUBMITTED_AT,
+    closedAt,
+    sla: 'met',
+    online: true,
+    trips: 0,
+    workingDays: (Date.parse(closedAt) - Date.parse(SUBMITTED_AT)) / DAY,
+    limitWorkingDays: 3,
+    items: [
+      { item: 'registration', department: 'market-regulation', ratio: 0, instant: true },
+      { item: 'invoice', department: 'tax', ratio: 0, instant: true },
+      { item: 'seal', department: 'public-security', ratio: 0.25, instant: false },
+    ],
+  });
+
+  test('completes the case within its SLA, keeps its KPI facts, pokes the SLA timer, then reports the reform’s KPIs', async () => {
     // Prepare
     const current = readyToClose();
     givenCase(current);
@@ -249,7 +270,12 @@ describe('closeCase', () => {
     expected.sla = { ...expected.sla, state: 'met', revision: 1 };
     expected.timeline.push({ at: closedAt, type: 'completed', actor: SYSTEM, details: { sla: 'met' } });
     expected.applied.push('completed');
-    expect(sentToAny()).toEqual([getCase(), putCase(expected, 12), resumeWith(SLA_TIMER_TOKEN, {})]);
+    expect(sentToAny()).toEqual([
+      getCase(),
+      putCase(expected, 12),
+      putClosedCase(completedFacts(closedAt), '2026-12'),
+      resumeWith(SLA_TIMER_TOKEN, {}),
+    ]);
     expect(putItem(1).slaPk).toBe('SLA#met');
     const perItem = (item: Item, ratio: number, instant: number) => {
       const dimensions = { item, department: DEPARTMENT[item] };
@@ -332,7 +358,7 @@ describe('closeCase', () => {
     expect(seal?.value).toBe((4 * HOUR) / DAY);
   });
 
-  test('run again after completion, it writes nothing', async () => {
+  test('run again after completion, it leaves the case alone and writes the same KPI facts again (a crash may have come between)', async () => {
     // Prepare
     givenCase(readyToClose());
     setNow(at(7.5));
@@ -340,12 +366,29 @@ describe('closeCase', () => {
     const completed = putItem(1);
     ddb.resetHistory();
     givenCase(completed);
+    setNow(at(8));
 
     // Act
     await invoke({ applicationId: CASE_ID });
 
     // Assess
-    expect(sent(ddb)).toEqual([getCase()]);
+    expect(sent(ddb)).toEqual([getCase(), putClosedCase(completedFacts(at(7.5)), '2026-12')]);
+  });
+
+  test('a case closed in the first hour of a month (Beijing) files its facts under that month', async () => {
+    // Prepare: 2027-01-01 00:30 in Guangzhou is still 2026-12-31 in UTC.
+    givenCase(readyToClose());
+    setNow('2026-12-31T16:30:00.000Z');
+
+    // Act
+    await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    expect(putItem<ClosedCase>(2)).toMatchObject({
+      pk: 'CLOSED#2027-01',
+      sk: `2026-12-31T16:30:00.000Z#${CASE_ID}`,
+      sla: 'missed',
+    });
   });
 
   test('run again after completion, it reports no KPI twice', async () => {
@@ -394,7 +437,21 @@ describe('rejectCase', () => {
     return { record: atVersion(record, 11), invoiceTask, sealTask };
   }
 
-  test('closes the still-open tasks as cancelled first, then rejects the case and cancels what is left', async () => {
+  /** Rejected on its second day: counted for the on-time rate, with no items for the time ratios. */
+  const rejectedFacts: ClosedCase = {
+    id: CASE_ID,
+    status: 'rejected',
+    submittedAt: SUBMITTED_AT,
+    closedAt: REJECTED_AT,
+    sla: 'met',
+    online: true,
+    trips: 0,
+    workingDays: (Date.parse(REJECTED_AT) - Date.parse(SUBMITTED_AT)) / DAY,
+    limitWorkingDays: 3,
+    items: [],
+  };
+
+  test('closes the still-open tasks as cancelled first, then rejects the case, cancels what is left and keeps its KPI facts', async () => {
     // Prepare
     const { record, invoiceTask, sealTask } = invoiceRejected();
     givenCase(record);
@@ -421,6 +478,7 @@ describe('rejectCase', () => {
       closeTask({ ...sealTask, status: 'closed', outcome: 'cancelled', decidedAt: REJECTED_AT }),
       getCase(),
       putCase(expected, 11),
+      putClosedCase(rejectedFacts, '2026-12'),
       resumeWith(SLA_TIMER_TOKEN, {}),
     ]);
     expect(expected.items.registration.status).toBe('approved');
@@ -453,8 +511,11 @@ describe('rejectCase', () => {
     await invoke({ applicationId: CASE_ID, item: 'invoice' });
 
     // Assess
-    expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
-    const saved = putItem(-1);
+    const casePuts = ddb
+      .commandCalls(PutCommand)
+      .filter((call) => call.args[0].input.Item?.pk === `APP#${CASE_ID}`);
+    expect(casePuts).toHaveLength(1);
+    const saved = casePuts[0]?.args[0].input.Item as CaseRecord;
     expect(saved.corrections).toMatchObject([{ id: 'seal-1', status: 'answered' }]);
     expect(saved.sla.pauses).toEqual([{ from: at(24), to: REJECTED_AT }]);
     expect(saved.items.seal.status).toBe('cancelled');
@@ -475,10 +536,10 @@ describe('rejectCase', () => {
 
     // Assess
     const puts = ddb.commandCalls(PutCommand).map((call) => call.args[0].input.Item?.pk);
-    expect(puts).toEqual([`TASK#${sealTask.id}`, `APP#${CASE_ID}`]);
+    expect(puts).toEqual([`TASK#${sealTask.id}`, `APP#${CASE_ID}`, 'CLOSED#2026-12']);
   });
 
-  test('run again after the rejection, it writes nothing but pokes the timer again', async () => {
+  test('run again after the rejection, it leaves the case alone, writes its facts again and pokes the timer again', async () => {
     // Prepare
     const { record, invoiceTask, sealTask } = invoiceRejected();
     givenCase(record);
@@ -486,7 +547,7 @@ describe('rejectCase', () => {
     givenTask(sealTask);
     setNow(REJECTED_AT);
     await invoke({ applicationId: CASE_ID, item: 'invoice' });
-    const rejected = putItem(-1);
+    const rejected = putItem(-2);
     ddb.resetHistory();
     sfn.resetHistory();
     givenCase(rejected);
@@ -501,6 +562,7 @@ describe('rejectCase', () => {
       getTask(invoiceTask.id),
       getTask(sealTask.id),
       getCase(),
+      putClosedCase(rejectedFacts, '2026-12'),
       resumeWith(SLA_TIMER_TOKEN, {}),
     ]);
   });

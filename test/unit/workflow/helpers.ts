@@ -12,6 +12,7 @@ import type { CaseRecord, DepartmentTask } from '../../../shared/case/model';
 import { newCase } from '../../../shared/case/transitions';
 import { useClock } from '../../../shared/clock';
 import { type ApplicationForm, applicationFormSchemaOn } from '../../../shared/form';
+import type { ClosedCase } from '../../../shared/ops/closed-case';
 import { STATE_MACHINE_ARN, TABLE } from './env';
 
 export { STATE_MACHINE_ARN, TABLE };
@@ -204,6 +205,15 @@ export const moveTaskDeadline = (task: DepartmentTask, slaDeadline: string): Sen
     ConditionExpression: '#status = :open AND #token = :token',
     ExpressionAttributeNames: { '#status': 'status', '#token': 'token' },
     ExpressionAttributeValues: { ':open': 'open', ':token': task.token },
+  },
+});
+
+/** What `closedCases.record` sends: the case's KPI facts in the partition of its closing month, unconditionally. */
+export const putClosedCase = (fact: ClosedCase, month: string): SentCommand => ({
+  command: 'PutCommand',
+  input: {
+    TableName: TABLE,
+    Item: { pk: `CLOSED#${month}`, sk: `${fact.closedAt}#${fact.id}`, ...fact },
   },
 });
 

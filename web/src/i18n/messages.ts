@@ -416,7 +416,7 @@ const zh = {
   ops: {
     title: '运行监控',
     kpis: '改革目标',
-    measured: (n: number) => `基于 ${n} 件已办结申请`,
+    measured: (n: number, days: number) => `基于近 ${days} 天办结的 ${n} 件申请`,
     target: (value: string) => `目标 ${value}`,
     onTarget: '达标',
     offTarget: '未达标',
@@ -429,6 +429,8 @@ const zh = {
     },
     withinTarget: (value: string) => `${value} 的事项达标`,
     slaCounts: 'SLA 状态',
+    countsHint: (days: number) =>
+      `办理中的申请按 SLA 状态计数；“按时办结”与“超时办结”为近 ${days} 天办结的申请`,
     atRisk: '临近时限的申请',
     breached: '已超时的申请',
     noCases: '无',
@@ -876,7 +878,8 @@ const en: Messages = {
   ops: {
     title: 'Operations',
     kpis: 'Reform targets',
-    measured: (n) => `From ${n} completed ${n === 1 ? 'application' : 'applications'}`,
+    measured: (n, days) =>
+      `From ${n} ${n === 1 ? 'application' : 'applications'} completed in the last ${days} days`,
     target: (value) => `target ${value}`,
     onTarget: 'On target',
     offTarget: 'Off target',
@@ -889,6 +892,8 @@ const en: Messages = {
     },
     withinTarget: (value) => `${value} of items within target`,
     slaCounts: 'SLA states',
+    countsHint: (days) =>
+      `Open applications by SLA state; met and missed: applications closed in the last ${days} days`,
     atRisk: 'Applications at risk',
     breached: 'Applications past the deadline',
     noCases: 'None',

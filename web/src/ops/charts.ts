@@ -96,13 +96,9 @@ export function PerDayChart(props: { perDay: SlaReport['charts']['perDay'] }) {
   );
 }
 
-const MAX_COMPLETIONS = 30;
-
 export function CompletionChart(props: { completions: SlaReport['charts']['completions'] }) {
   const { t, lang } = useLanguage();
-  const shown = [...props.completions]
-    .sort((a, b) => a.closedAt.localeCompare(b.closedAt))
-    .slice(-MAX_COMPLETIONS);
+  const shown = [...props.completions].sort((a, b) => a.closedAt.localeCompare(b.closedAt));
   const limit = Math.max(0, ...shown.map((completion) => completion.limitWorkingDays));
   const max = niceMax(Math.max(limit, ...shown.map((completion) => completion.workingDays)) * 1.1);
   const slot = PLOT_W / Math.max(1, shown.length);

@@ -28,11 +28,12 @@ export function OpsDashboardPage() {
         ? h(ErrorNotice, { error: resource.error, onRetry: resource.reload })
         : h(Loading, null)
       : [
-          h(Kpis, { key: 'kpis', kpis: report.kpis }),
+          h(Kpis, { key: 'kpis', kpis: report.kpis, windowDays: report.window.days }),
           h(
             'section',
             { key: 'counts', class: 'panel', 'aria-labelledby': 'sla-counts' },
             h('h2', { id: 'sla-counts' }, t.ops.slaCounts),
+            h('p', { class: 'field-hint' }, t.ops.countsHint(report.window.days)),
             h(
               'dl',
               { class: 'stat-row' },
@@ -63,7 +64,7 @@ export function OpsDashboardPage() {
   );
 }
 
-function Kpis(props: { kpis: SlaReport['kpis'] }) {
+function Kpis(props: { kpis: SlaReport['kpis']; windowDays: number }) {
   const { t, lang } = useLanguage();
   const { kpis } = props;
   const percent = (value: number | null) =>
@@ -99,7 +100,7 @@ function Kpis(props: { kpis: SlaReport['kpis'] }) {
     'section',
     { class: 'panel', 'aria-labelledby': 'kpi-title' },
     h('h2', { id: 'kpi-title' }, t.ops.kpis),
-    h('p', { class: 'field-hint' }, t.ops.measured(kpis.casesMeasured)),
+    h('p', { class: 'field-hint' }, t.ops.measured(kpis.casesMeasured, props.windowDays)),
     h(
       'ul',
       { class: 'kpis' },
