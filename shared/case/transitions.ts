@@ -208,7 +208,9 @@ export function applyCorrection(record: CaseRecord, correctionId: string, at: st
     if (!correction?.answer) throw new TransitionRefused(`Correction ${correctionId} has no answer to apply`);
     draft.form = correction.answer.form;
     correction.status = 'answered';
-    correction.answeredAt = at;
+    // The clock stopped for the founder and starts again when their answer came in, however late
+    // the workflow applies it: the platform's own delay counts against the platform.
+    correction.answeredAt = correction.answer.at;
     correction.changedFields = correction.answer.changedFields;
     const state = draft.items[correction.item];
     state.status = 'in-review';
@@ -217,7 +219,7 @@ export function applyCorrection(record: CaseRecord, correctionId: string, at: st
     if (!draft.corrections.some((candidate) => candidate.status === 'open')) {
       draft.status = 'in-review';
       const running = draft.sla.pauses.find((pause) => pause.to === undefined);
-      if (running) running.to = at;
+      if (running) running.to = correction.answer.at;
       draft.sla.revision++;
     }
     draft.timeline.push({

@@ -39,10 +39,21 @@ import {
 export const LONGEST_WAIT_SECONDS = 31_536_000;
 
 /**
- * While a correction pauses the clock, the timer looks again this often: for answers to resume, and to
- * move the deadline of the case's open tasks with the clock.
+ * While a correction pauses the clock the timer still looks now and then: to resume an answer whose
+ * resume was lost (a crash between storing it and resuming the workflow), and to move the case's open
+ * tasks' deadlines with the clock. Every look costs state transitions and a pause can last days, so
+ * it looks again after half the time paused so far: soon after the pause begins, rarely once it has
+ * lasted, within these bounds.
  */
-export const PAUSED_RECHECK_SECONDS = 600;
+export const PAUSED_RECHECK = { minSeconds: 600, maxSeconds: 14_400 } as const;
+
+export function pausedRecheckSeconds(record: CaseRecord, at: Date): number {
+  const running = record.sla.pauses.find((pause) => pause.to === undefined);
+  const pausedSeconds = running ? (at.getTime() - Date.parse(running.from)) / 1000 : 0;
+  return Math.round(
+    Math.min(Math.max(pausedSeconds / 2, PAUSED_RECHECK.minSeconds), PAUSED_RECHECK.maxSeconds),
+  );
+}
 
 const instant = () => now().toISOString();
 
@@ -273,9 +284,12 @@ export async function checkSla(
     }
   }
   if (isPaused(record)) {
-    await keepTaskDeadlinesCurrent(record, at);
+    const waitSeconds = pausedRecheckSeconds(record, at);
+    // Until the next look, open tasks carry the deadline of a pause ending then: never one that the
+    // founder's answer could still move later, so no task shows overdue while its case is on time.
+    await keepTaskDeadlinesCurrent(record, new Date(at.getTime() + waitSeconds * 1000));
     await resumeAnsweredCorrections(record);
-    return { done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: record.sla.revision };
+    return { done: false, waitSeconds, revision: record.sla.revision };
   }
   const next = nextSlaPoint(record);
   const waitSeconds =

@@ -46,9 +46,12 @@ const INTAKE_AT = '2026-12-01T02:00:05.000Z';
 const REVIEW_AT = '2026-12-01T02:00:10.000Z';
 /** Wednesday 2026-12-02, 10:00 Asia/Shanghai: the officer asks for a correction. */
 const DECIDED_AT = '2026-12-02T02:00:00.000Z';
+/** Five working hours after the request: the founder answers; the clock starts again. */
 const ANSWERED_AT = '2026-12-02T07:00:00.000Z';
-/** Six working hours after the request: the workflow applies the answer. */
+/** An hour later (a resume lost and found again, say): the workflow applies the answer. */
 const CORRECTED_AT = '2026-12-02T08:00:00.000Z';
+/** Friday's end plus the five paused working hours, carried over the weekend to Monday 04:59:59.999. */
+const DEADLINE_AFTER_PAUSE = '2026-12-06T20:59:59.999Z';
 const SLA_TIMER_TOKEN = 'token-sla-timer';
 const FOUNDER = { role: 'applicant', sub: 'founder-1' } as const;
 const REASONS = [{ path: 'company.address.detail', message: 'Room number missing' }];
@@ -189,7 +192,7 @@ describe('awaitCorrection', () => {
 describe('applyCorrection', () => {
   const invoke = (event: unknown) => applyCorrectionHandler(event, lambdaContext('CaseApplyCorrection'));
 
-  test('applies the answer: new form, next round, SLA resumed with the deadline moved, then pokes the SLA timer', async () => {
+  test('applies the answer: new form, next round, SLA resumed from the answer with the deadline moved, then pokes the SLA timer', async () => {
     // Prepare
     const current = atVersion(submitCorrection(correctionRequested(), answer()), 7);
     givenCase(current);
@@ -207,7 +210,7 @@ describe('applyCorrection', () => {
     if (!request) throw new Error('the fixture has a correction request');
     Object.assign(request, {
       status: 'answered',
-      answeredAt: CORRECTED_AT,
+      answeredAt: ANSWERED_AT,
       changedFields: ['company.address.detail'],
     });
     expected.items.registration = {
@@ -218,10 +221,9 @@ describe('applyCorrection', () => {
     };
     expected.sla = {
       ...expected.sla,
-      pauses: [{ from: DECIDED_AT, to: CORRECTED_AT }],
+      pauses: [{ from: DECIDED_AT, to: ANSWERED_AT }],
       revision: 2,
-      // Friday's end plus the six paused working hours, carried over the weekend to Monday 05:59:59.999.
-      deadline: '2026-12-06T21:59:59.999Z',
+      deadline: DEADLINE_AFTER_PAUSE,
     };
     expected.timeline.push({
       at: CORRECTED_AT,
@@ -233,7 +235,7 @@ describe('applyCorrection', () => {
     expected.applied.push('correction:registration-1:applied');
     expect(sentToAny()).toEqual([getCase(), putCase(expected, 7), resumeWith(SLA_TIMER_TOKEN, {})]);
     const saved = putItem(1);
-    expect(saved.deadlineSk).toBe(`2026-12-06T21:59:59.999Z#${CASE_ID}`);
+    expect(saved.deadlineSk).toBe(`${DEADLINE_AFTER_PAUSE}#${CASE_ID}`);
   });
 
   test('with another correction still open the case stays paused and waiting', async () => {
@@ -325,8 +327,8 @@ describe('applyCorrection', () => {
     // Act
     await invoke({ applicationId: CASE_ID, item: 'seal' });
 
-    // Assess: six paused working hours carry Friday's end over the weekend to Monday 05:59:59.999.
-    const moved = '2026-12-06T21:59:59.999Z';
+    // Assess
+    const moved = DEADLINE_AFTER_PAUSE;
     expect(putItem(1).sla.deadline).toBe(moved);
     const calls = sentToAny();
     expect(calls.map((call) => call.command)).toEqual([

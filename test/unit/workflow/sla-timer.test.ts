@@ -17,7 +17,11 @@ import {
   startItemReview,
   submitCorrection,
 } from '../../../shared/case/transitions';
-import { LONGEST_WAIT_SECONDS, PAUSED_RECHECK_SECONDS } from '../../../shared/case/workflow-steps';
+import {
+  LONGEST_WAIT_SECONDS,
+  PAUSED_RECHECK,
+  pausedRecheckSeconds,
+} from '../../../shared/case/workflow-steps';
 import {
   atVersion,
   CASE_ID,
@@ -237,10 +241,12 @@ describe('checkSla', () => {
       slaDeadline,
       token: 'token-seal-review',
     });
-  // Six working days paused (Wed 10:00 → Thu 10 Dec 10:00) carry Friday 4 Dec's end to Monday 14 Dec's.
-  const DEADLINE_AFTER_SIX_PAUSED_DAYS = '2026-12-14T15:59:59.999Z';
+  // Paused eight days by Thu 10 Dec 10:00: the timer looks again in four hours (its longest wait), and
+  // until then the task assumes the pause ends then — six working days and four hours paused (Wed 10:00
+  // → Thu 10 Dec 14:00) carry Friday 4 Dec's end to Tuesday 15 Dec 03:59:59.999.
+  const DEADLINE_AFTER_SIX_PAUSED_DAYS = '2026-12-14T19:59:59.999Z';
 
-  test('while a correction pauses the clock it records no SLA point, moves the open task’s deadline with the clock, and looks again in ten minutes', async () => {
+  test('while a correction pauses the clock it records no SLA point, moves the open task’s deadline to where a pause ending at the next look puts it, and looks again in four hours', async () => {
     // Prepare
     givenCase(atVersion(pausedAtInvoice(), 9));
     givenTask(openSealTask());
@@ -250,7 +256,7 @@ describe('checkSla', () => {
     const result = await invoke({ applicationId: CASE_ID });
 
     // Assess
-    expect(result).toEqual({ done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: 1 });
+    expect(result).toEqual({ done: false, waitSeconds: 14_400, revision: 1 });
     expect(sentToAny()).toEqual([
       getCase(),
       getTask(openSealTask().id),
@@ -272,7 +278,7 @@ describe('checkSla', () => {
     const result = await invoke({ applicationId: CASE_ID });
 
     // Assess
-    expect(result).toEqual({ done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: 1 });
+    expect(result).toEqual({ done: false, waitSeconds: 14_400, revision: 1 });
     expect(sentToAny()).toEqual([getCase(), getTask(openSealTask().id)]);
   });
 
@@ -289,7 +295,7 @@ describe('checkSla', () => {
     const result = await invoke({ applicationId: CASE_ID });
 
     // Assess
-    expect(result).toEqual({ done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: 1 });
+    expect(result).toEqual({ done: false, waitSeconds: 14_400, revision: 1 });
     expect(sentToAny()).toEqual([
       getCase(),
       getTask(openSealTask().id),
@@ -320,8 +326,9 @@ describe('checkSla', () => {
       at: '2026-12-02T03:00:00.000Z',
     });
     givenCase(atVersion(answered, 9));
-    // Paused since 10:00, now 11:10: the open seal task's deadline already counts those 70 minutes.
-    const movedDeadline = '2026-12-06T17:09:59.999Z';
+    // Paused since 10:00, now 11:10: the timer looks again in 35 minutes, and the open seal task's
+    // deadline already counts the pause up to then, 105 minutes.
+    const movedDeadline = '2026-12-06T17:44:59.999Z';
     givenTask(openSealTask(movedDeadline));
     sfn.on(SendTaskSuccessCommand).rejects(Object.assign(new Error('spent'), { name: 'TaskTimedOut' }));
     setNow('2026-12-02T03:10:00.000Z');
@@ -330,12 +337,34 @@ describe('checkSla', () => {
     const result = await invoke({ applicationId: CASE_ID });
 
     // Assess
-    expect(result).toEqual({ done: false, waitSeconds: PAUSED_RECHECK_SECONDS, revision: 1 });
+    expect(result).toEqual({ done: false, waitSeconds: 2_100, revision: 1 });
     expect(sentToAny()).toEqual([
       getCase(),
       getTask(openSealTask().id),
       resumeWith('token-correction', { correctionId: 'invoice-1' }),
     ]);
+  });
+
+  test('the longer a pause has lasted, the less often the timer looks: half the time paused, 10 minutes to 4 hours', () => {
+    // Prepare
+    const paused = pausedAtInvoice(); // since Wed 2 Dec 10:00 Beijing
+    const pausedFor = (minutes: number) =>
+      new Date(Date.parse('2026-12-02T02:00:00.000Z') + minutes * 60_000);
+
+    // Act
+    const waits = [0, 10, 20, 60, 240, 480, 481, 24 * 60, 7 * 24 * 60].map((minutes) =>
+      pausedRecheckSeconds(paused, pausedFor(minutes)),
+    );
+
+    // Assess
+    expect(waits).toEqual([600, 600, 600, 1_800, 7_200, 14_400, 14_400, 14_400, 14_400]);
+    expect(PAUSED_RECHECK).toEqual({ minSeconds: 600, maxSeconds: 14_400 });
+    // Looking at that pace, a pause of one day costs 14 looks and each further day 6, where looking
+    // every ten minutes cost 144 a day.
+    let looks = 0;
+    for (let minutes = 0; minutes < 24 * 60; minutes += pausedRecheckSeconds(paused, pausedFor(minutes)) / 60)
+      looks++;
+    expect(looks).toBe(14);
   });
 
   test('a closed case ends the timer: done, with one read and no write, however late it is', async () => {
