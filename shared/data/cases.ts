@@ -18,7 +18,8 @@ function toItem(record: CaseRecord) {
     agentPk:
       record.filedBy.role === 'agent' && record.filedBy.sub ? keys.agent(record.filedBy.sub) : undefined,
     submittedSk: sortKey,
-    slaPk: keys.sla(record.sla.state),
+    // A case the workflow failed on stops moving: ops list it apart instead of counting it as open.
+    slaPk: keys.sla(record.failure ? 'failed' : record.sla.state),
     deadlineSk: keys.timeSorted(record.sla.deadline, record.id),
     ...record,
   };

@@ -26,7 +26,7 @@ export const TABLE_INDEXES = {
   byAgent: { name: 'byAgent', partitionKey: 'agentPk', sortKey: 'submittedSk' },
   /** A department's tasks of one status, soonest SLA deadline first. */
   byDepartment: { name: 'byDepartment', partitionKey: 'departmentPk', sortKey: 'deadlineSk' },
-  /** Cases in one SLA state (on-track, at-risk, breached, met, missed), soonest deadline first. */
+  /** Cases in one SLA state (on-track, at-risk, breached, met, missed; failed), soonest deadline first. */
   bySla: { name: 'bySla', partitionKey: 'slaPk', sortKey: 'deadlineSk' },
 } as const satisfies Record<string, IndexDefinition>;
 

@@ -2,6 +2,7 @@ import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwa
 import { caseSummary } from '../api/views';
 import type { SlaState } from '../calendar';
 import { localDate } from '../calendar';
+import type { CaseRecord } from '../case/model';
 import { cases } from '../data/cases';
 import { closedCases } from '../data/closed-cases';
 import { REFORM_TARGET_RATIO } from '../sla/config';
@@ -95,20 +96,30 @@ export async function alarmStates() {
   }));
 }
 
+/** A case the workflow failed on, with what failed and when: what ops need to take it up. */
+function failedCaseSummary(record: CaseRecord, now: Date) {
+  return {
+    ...caseSummary(record, now),
+    failure: { error: record.failure?.error ?? '', at: record.failure?.at ?? '' },
+  };
+}
+
 /**
  * The ops board: open cases by SLA state (all of them: what is in flight), the at-risk and breached
- * ones to chase, and — from the KPI facts of the cases closed in the last KPI_WINDOW_DAYS — the met and
+ * ones to chase, the ones the workflow failed on, and — from the KPI facts of the cases closed in the last KPI_WINDOW_DAYS — the met and
  * missed counts, the reform's KPIs and the charts. Its cost follows the cases in flight and the window,
  * never the number of cases the district has ever closed.
  */
 export async function slaReport(now: Date) {
   const windowStart = new Date(now.getTime() - KPI_WINDOW_DAYS * DAY_MS);
-  const [open, atRisk, breached, closed, alarms] = await Promise.all([
+  const [open, atRisk, breached, failed, failedCount, closed, alarms] = await Promise.all([
     Promise.all(
       OPEN_SLA_STATES.map(async (state) => [state, await cases.submissionTimesBySla(state)] as const),
     ),
     cases.listBySla('at-risk', LISTED),
     cases.listBySla('breached', LISTED),
+    cases.listBySla('failed', LISTED),
+    cases.submissionTimesBySla('failed').then((times) => times.length),
     closedCases.between(windowStart, now),
     alarmStates(),
   ]);
@@ -126,6 +137,7 @@ export async function slaReport(now: Date) {
     counts,
     atRisk: atRisk.map((record) => caseSummary(record, now)),
     breached: breached.map((record) => caseSummary(record, now)),
+    failed: { count: failedCount, cases: failed.map((record) => failedCaseSummary(record, now)) },
     kpis: reformKpis(closed),
     charts: charts(
       closed,

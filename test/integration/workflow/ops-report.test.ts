@@ -73,6 +73,7 @@ test('open cases by SLA state; met, missed and the KPIs from the cases closed in
   expect(first.charts.perDay.at(-1)).toEqual({ date: '2026-12-01', submitted: 2, completed: 1 });
   expect(first.charts.completions.map((completion) => completion.id)).toEqual([instant.id]);
   expect(first.atRisk).toEqual([]);
+  expect(first.failed).toEqual({ count: 0, cases: [] });
 
   // Friday 02:00: less than a working day left for the waiting case; the SLA timer records it.
   await platform.setClock('2026-12-03T18:00:00.000Z');

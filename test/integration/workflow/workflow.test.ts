@@ -314,6 +314,13 @@ describe('rejections and failures', () => {
     const execution = await platform.finishedExecution(submitted.id);
     expect([execution.status, execution.error]).toEqual(['FAILED', 'CaseFailed']);
     expect(platform.runtime.metrics.find('CaseFailed').length).toBeGreaterThan(0);
+    const { slaReport } = await import('../../../shared/ops/report');
+    const report = await slaReport(new Date(platform.runtime.clock.now()));
+    expect(report.failed.cases.find((summary) => summary.id === submitted.id)?.failure).toEqual({
+      error: 'ConfigurationError',
+      at: failed.failure?.at,
+    });
+    expect(report.failed.count).toBeGreaterThanOrEqual(1);
   });
 });
 

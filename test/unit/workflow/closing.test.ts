@@ -580,7 +580,7 @@ describe('recordFailure', () => {
     return atVersion(withTask(record, 'registration', REVIEW_AT), 4);
   }
 
-  test('closes the open task as cancelled before it records the failure on the case', async () => {
+  test('closes the open task as cancelled before it records the failure on the case, which leaves the open SLA states', async () => {
     // Prepare
     const current = registrationTaskOpen();
     const task = departmentTask();
@@ -610,6 +610,8 @@ describe('recordFailure', () => {
       getCase(),
       putCase(expected, 4),
     ]);
+    // Out of the open SLA states, into the list ops take failed cases up from.
+    expect(putItem(-1).slaPk).toBe('SLA#failed');
     expect(harness.metrics()).toEqual([
       { namespace: 'CompanyOpening', name: 'CaseFailed', unit: 'Count', value: 1, dimensions: {} },
     ]);

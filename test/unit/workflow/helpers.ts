@@ -69,7 +69,7 @@ export function caseItem(record: CaseRecord): Record<string, unknown> {
     ownerPk: `OWNER#${record.owner}`,
     ...(record.filedBy.role === 'agent' ? { agentPk: `AGENT#${record.filedBy.sub}` } : {}),
     submittedSk: `${record.submittedAt}#${record.id}`,
-    slaPk: `SLA#${record.sla.state}`,
+    slaPk: `SLA#${record.failure ? 'failed' : record.sla.state}`,
     deadlineSk: `${record.sla.deadline}#${record.id}`,
     ...structuredClone(record),
   };

@@ -52,6 +52,13 @@ export function OpsDashboardPage() {
             { key: 'lists', class: 'columns' },
             h(CaseList, { id: 'at-risk', title: t.ops.atRisk, cases: report.atRisk }),
             h(CaseList, { id: 'breached', title: t.ops.breached, cases: report.breached }),
+            h(CaseList<FailedCase>, {
+              id: 'failed',
+              title: t.ops.failed,
+              cases: report.failed.cases,
+              count: report.failed.count,
+              detail: ({ failure }) => t.ops.failedWith(failure.error, formatInstant(failure.at, lang)),
+            }),
           ),
           h(
             'section',
@@ -123,7 +130,16 @@ function Kpis(props: { kpis: SlaReport['kpis']; windowDays: number }) {
   );
 }
 
-function CaseList(props: { id: string; title: string; cases: CaseSummary[] }) {
+type FailedCase = SlaReport['failed']['cases'][number];
+
+function CaseList<Summary extends CaseSummary>(props: {
+  id: string;
+  title: string;
+  cases: Summary[];
+  /** All there are, when the list shows only the first of them. */
+  count?: number;
+  detail?: (summary: Summary) => string;
+}) {
   const { t, lang } = useLanguage();
   return h(
     'section',
@@ -133,7 +149,7 @@ function CaseList(props: { id: string; title: string; cases: CaseSummary[] }) {
       { id: `${props.id}-title` },
       props.title,
       ' ',
-      h('span', { class: 'count' }, `(${props.cases.length})`),
+      h('span', { class: 'count' }, `(${props.count ?? props.cases.length})`),
     ),
     props.cases.length === 0
       ? h('p', null, t.ops.noCases)
@@ -150,7 +166,7 @@ function CaseList(props: { id: string; title: string; cases: CaseSummary[] }) {
               h(
                 'span',
                 { class: 'field-hint' },
-                ` ${t.cases.deadline} ${formatDate(summary.sla.deadlineDate, lang)}`,
+                ` ${props.detail ? props.detail(summary) : `${t.cases.deadline} ${formatDate(summary.sla.deadlineDate, lang)}`}`,
               ),
             ),
           ),
