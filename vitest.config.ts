@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /** Code that reads the wall clock must not depend on the process time zone: Lambda runs in UTC. */
-const timeZoneSensitive = ['test/unit/calendar/**/*.test.ts'];
+const timeZoneSensitive = [
+  'test/unit/calendar/**/*.test.ts',
+  'test/unit/ops/**/*.test.ts',
+  'test/unit/workflow/closing.test.ts',
+  'test/unit/workflow/sla-timer.test.ts',
+];
 
 /** The SDK warns on every run that its releases after January 2027 need Node 22; the pinned ones do not. */
 const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };

@@ -1,3 +1,4 @@
+const REWIND_TOLERANCE_MS = 1_000;
 /** Longest delay Node's setTimeout honours; longer ones fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -26,7 +27,8 @@ export class RuntimeClock {
   }
 
   setOffset(offsetMs: number): void {
-    const rewound = offsetMs < this.offsetMs;
+    // Setting the clock to what it reads lands a millisecond or so back as real time passes: not a rewind.
+    const rewound = offsetMs < this.offsetMs - REWIND_TOLERANCE_MS;
     this.offsetMs = offsetMs;
     if (rewound) for (const listener of this.rewindListeners) listener();
     this.fireDue();

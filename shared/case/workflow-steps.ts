@@ -85,11 +85,18 @@ async function closeOpenTasks(record: CaseRecord, at: string): Promise<void> {
 }
 
 /**
- * An open task carries the case's deadline, which inboxes sort by and the overdue alarm counts
- * against. A correction pauses the clock and so moves that deadline: the case's open tasks follow it.
+ * The deadline an open task carries: the case's and, while a correction pauses the clock, the one a
+ * pause ending at the SLA timer's next look would give. That is never earlier than what the founder's
+ * answer can still make it, so no task shows overdue while its case is on time.
  */
+function taskDeadline(record: CaseRecord, at: Date): string {
+  if (!isPaused(record)) return currentDeadline(record, at);
+  return currentDeadline(record, new Date(at.getTime() + pausedRecheckSeconds(record, at) * 1000));
+}
+
+/** Inboxes sort by a task's deadline and the overdue alarm counts against it: it follows the case's. */
 async function keepTaskDeadlinesCurrent(record: CaseRecord, at: Date): Promise<void> {
-  const deadline = currentDeadline(record, at);
+  const deadline = taskDeadline(record, at);
   for (const item of ITEMS) {
     const { status, taskId } = record.items[item];
     if (status !== 'in-review' || !taskId) continue;
@@ -133,12 +140,15 @@ export async function openDepartmentTask(applicationId: string, item: Item, toke
     department: DEPARTMENT_OF[item],
     round,
     status: 'open',
-    slaDeadline: currentDeadline(record, now()),
+    slaDeadline: taskDeadline(record, now()),
     createdAt: at,
     companyName: record.form.company.name.full,
     token,
   });
-  await cases.update(applicationId, (current) => openTask(current, item, taskId, at));
+  const opened = await cases.update(applicationId, (current) => openTask(current, item, taskId, at));
+  // A correction paused or resumed the clock since the read: a step doing so later finds this task on
+  // the case, but one that did so in between could not have.
+  if (opened.sla.revision !== record.sla.revision) await keepTaskDeadlinesCurrent(opened, now());
 }
 
 export async function applyDecision(
@@ -283,13 +293,12 @@ export async function checkSla(
       }
     }
   }
+  // Also when the clock runs: a look that read the case paused just before an answer resumed it may
+  // have left a task on its estimate; the timer looks again after every resume.
+  await keepTaskDeadlinesCurrent(record, at);
   if (isPaused(record)) {
-    const waitSeconds = pausedRecheckSeconds(record, at);
-    // Until the next look, open tasks carry the deadline of a pause ending then: never one that the
-    // founder's answer could still move later, so no task shows overdue while its case is on time.
-    await keepTaskDeadlinesCurrent(record, new Date(at.getTime() + waitSeconds * 1000));
     await resumeAnsweredCorrections(record);
-    return { done: false, waitSeconds, revision: record.sla.revision };
+    return { done: false, waitSeconds: pausedRecheckSeconds(record, at), revision: record.sla.revision };
   }
   const next = nextSlaPoint(record);
   const waitSeconds =
@@ -301,8 +310,9 @@ export async function checkSla(
 
 /**
  * A founder's answer is stored before the workflow is resumed; if the resume was lost (a crash, a
- * throttled call) the answer would wait forever. While the clock is paused the SLA timer looks every
- * few minutes and resumes any answered request still waiting. A spent token is simply refused.
+ * throttled call) and the client does not send the answer again, it would wait forever. While the
+ * clock is paused each look of the SLA timer resumes any answered request still waiting, within half
+ * the time paused so far (at most four hours). A spent token is simply refused.
  */
 async function resumeAnsweredCorrections(record: CaseRecord): Promise<void> {
   for (const correction of record.corrections) {

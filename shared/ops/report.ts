@@ -49,8 +49,11 @@ export function reformKpis(closed: ClosedCase[]) {
   };
 }
 
-/** Cases submitted and completed per day, and the latest completed cases' time against their limit. */
-export function charts(closed: ClosedCase[], openSubmissions: string[], now: Date, days = CHART_DAYS) {
+/**
+ * Cases submitted and completed per day, and the latest completed cases' time against their limit.
+ * `otherSubmissions`: when each case not yet closed was submitted.
+ */
+export function charts(closed: ClosedCase[], otherSubmissions: string[], now: Date, days = CHART_DAYS) {
   const dates = Array.from({ length: days }, (_, index) =>
     localDate(new Date(now.getTime() - (days - 1 - index) * DAY_MS)),
   );
@@ -60,7 +63,7 @@ export function charts(closed: ClosedCase[], openSubmissions: string[], now: Dat
     const date = localDate(instant);
     counts.set(date, (counts.get(date) ?? 0) + 1);
   };
-  for (const submittedAt of openSubmissions) count(submittedOn, submittedAt);
+  for (const submittedAt of otherSubmissions) count(submittedOn, submittedAt);
   for (const entry of closed) {
     count(submittedOn, entry.submittedAt);
     if (entry.status === 'completed') count(completedOn, entry.closedAt);
@@ -112,14 +115,15 @@ function failedCaseSummary(record: CaseRecord, now: Date) {
  */
 export async function slaReport(now: Date) {
   const windowStart = new Date(now.getTime() - KPI_WINDOW_DAYS * DAY_MS);
-  const [open, atRisk, breached, failed, failedCount, closed, alarms] = await Promise.all([
+  const [open, atRisk, breached, failed, failedSubmissions, closed, alarms] = await Promise.all([
     Promise.all(
       OPEN_SLA_STATES.map(async (state) => [state, await cases.submissionTimesBySla(state)] as const),
     ),
     cases.listBySla('at-risk', LISTED),
     cases.listBySla('breached', LISTED),
     cases.listBySla('failed', LISTED),
-    cases.submissionTimesBySla('failed').then((times) => times.length),
+    // Every failed case there is: few, and each one waits for ops.
+    cases.submissionTimesBySla('failed'),
     closedCases.between(windowStart, now),
     alarmStates(),
   ]);
@@ -137,13 +141,12 @@ export async function slaReport(now: Date) {
     counts,
     atRisk: atRisk.map((record) => caseSummary(record, now)),
     breached: breached.map((record) => caseSummary(record, now)),
-    failed: { count: failedCount, cases: failed.map((record) => failedCaseSummary(record, now)) },
+    failed: {
+      count: failedSubmissions.length,
+      cases: failed.map((record) => failedCaseSummary(record, now)),
+    },
     kpis: reformKpis(closed),
-    charts: charts(
-      closed,
-      open.flatMap(([, submissions]) => submissions),
-      now,
-    ),
+    charts: charts(closed, [...open.flatMap(([, submissions]) => submissions), ...failedSubmissions], now),
     alarms,
   };
 }

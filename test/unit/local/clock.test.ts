@@ -40,6 +40,20 @@ describe('RuntimeClock', () => {
     expect(rewinds).toBe(1);
   });
 
+  test('setting it to what it reads is not a rewind, though real time moved on meanwhile', () => {
+    // Prepare
+    let rewinds = 0;
+    clock.onRewind(() => rewinds++);
+    const reading = clock.now();
+
+    // Act
+    clock.set(reading);
+    clock.set(reading - 500);
+
+    // Assess
+    expect(rewinds).toBe(0);
+  });
+
   test('a listener that unsubscribed is not told', () => {
     // Prepare
     let rewinds = 0;

@@ -32,6 +32,7 @@ import {
   givenNoCase,
   givenTask,
   lambdaContext,
+  moveTaskDeadline,
   putCase,
   putItem,
   resumeWith,
@@ -183,6 +184,65 @@ describe('openDepartmentTask', () => {
     const saved = putItem(3);
     expect(saved.items.registration).toMatchObject({ status: 'in-review', round: 2, taskId: round2 });
     expect(saved.applied.at(-1)).toBe('registration:task:2');
+  });
+
+  test('a correction that paused the clock between its read and its write: the new task takes the paused estimate', async () => {
+    // Prepare: registration approved, invoice with its officer, seal's task opening; the tax officer
+    // sends invoice back (Wed 10:00) between this step's read of the case and its write.
+    let before = startItemReview(startCase(submittedCase(), INTAKE_AT), 'registration', REVIEW_AT);
+    before = applyDecision(
+      openTask(before, 'registration', REGISTRATION_TASK, REVIEW_AT),
+      'registration',
+      {
+        outcome: 'approved',
+        reasons: [],
+        decidedBy: OFFICER,
+        decidedAt: REVIEW_AT,
+        taskId: REGISTRATION_TASK,
+      },
+      registrationResult(CASE_ID, FORM, '2026-12-01'),
+    );
+    const invoiceTask = expectedTaskId(CASE_ID, 'invoice', 1);
+    before = openTask(startItemReview(before, 'invoice', REVIEW_AT), 'invoice', invoiceTask, REVIEW_AT);
+    before = atVersion(startItemReview(before, 'seal', REVIEW_AT), 7);
+    const paused = applyDecision(
+      before,
+      'invoice',
+      {
+        outcome: 'correction-requested',
+        reasons: [{ path: 'invoice.monthlyQuotaCny', message: 'Too high' }],
+        decidedBy: { role: 'officer', sub: 'officer-tax-1', department: 'tax' },
+        decidedAt: DECIDED_AT,
+        taskId: invoiceTask,
+      },
+      undefined,
+    );
+    givenCase(before, atVersion(paused, 8));
+    const sealTask = departmentTask({
+      id: expectedTaskId(CASE_ID, 'seal', 1),
+      item: 'seal',
+      department: 'public-security',
+      slaDeadline: DEADLINE,
+      createdAt: '2026-12-02T02:00:05.000Z',
+      token: 'token-seal-review',
+    });
+    givenTask(sealTask);
+    setNow('2026-12-02T02:00:05.000Z');
+
+    // Act
+    await invoke({ applicationId: CASE_ID, item: 'seal', token: 'token-seal-review' });
+
+    // Assess: paused 5 s, the timer looks again in 10 min: 10 min 5 s past Friday's end, over the weekend.
+    const estimate = '2026-12-06T16:10:04.999Z';
+    expect(sent(ddb).slice(-2)).toEqual([getTask(sealTask.id), moveTaskDeadline(sealTask, estimate)]);
+    expect(sent(ddb).map((call) => call.command)).toEqual([
+      'GetCommand',
+      'PutCommand',
+      'GetCommand',
+      'PutCommand',
+      'GetCommand',
+      'PutCommand',
+    ]);
   });
 
   test('run again while the task is open, it refreshes the token and leaves the case alone', async () => {

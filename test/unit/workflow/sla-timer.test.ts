@@ -90,6 +90,24 @@ const slaMetric = (name: string, item: string, department: string) => ({
   dimensions: { item, department },
 });
 
+/** twoItemsInReview()'s open tasks, carrying the case's deadline unless told otherwise. */
+const reviewTask = (item: 'invoice' | 'seal', slaDeadline = DEADLINE) =>
+  departmentTask({
+    id: expectedTaskId(CASE_ID, item, 1),
+    item,
+    department: item === 'invoice' ? 'tax' : 'public-security',
+    slaDeadline,
+    token: `token-${item}-review`,
+  });
+
+function givenReviewTasks(): void {
+  givenTask(reviewTask('invoice'));
+  givenTask(reviewTask('seal'));
+}
+
+/** What keeping the open tasks' deadlines current reads when they already are. */
+const readsReviewTasks = () => [getTask(reviewTask('invoice').id), getTask(reviewTask('seal').id)];
+
 describe('checkSla', () => {
   const invoke = (event: unknown) => checkSlaHandler(event, lambdaContext('CaseCheckSla'));
 
@@ -110,6 +128,7 @@ describe('checkSla', () => {
   test('exactly one working day left is still on track, and it looks again a second later', async () => {
     // Prepare
     givenCase(twoItemsInReview());
+    givenReviewTasks();
     setNow(AT_RISK_FROM);
 
     // Act
@@ -117,13 +136,32 @@ describe('checkSla', () => {
 
     // Assess
     expect(result).toEqual({ done: false, waitSeconds: 1, revision: 0 });
-    expect(sent(ddb)).toEqual([getCase()]);
+    expect(sent(ddb)).toEqual([getCase(), ...readsReviewTasks()]);
+  });
+
+  test('with the clock running again, a task an earlier look left on its paused estimate gets the case’s deadline back', async () => {
+    // Prepare: a look that read the case paused wrote its estimate after the answer resumed the clock.
+    givenCase(twoItemsInReview());
+    givenTask(reviewTask('invoice'));
+    givenTask(reviewTask('seal', '2026-12-05T03:59:59.999Z'));
+    setNow(AT_RISK_FROM);
+
+    // Act
+    await invoke({ applicationId: CASE_ID });
+
+    // Assess
+    expect(sent(ddb)).toEqual([
+      getCase(),
+      ...readsReviewTasks(),
+      moveTaskDeadline(reviewTask('seal', '2026-12-05T03:59:59.999Z'), DEADLINE),
+    ]);
   });
 
   test('at risk: records the point with a versioned Put, one SlaAtRisk per item still under review, waits for the deadline', async () => {
     // Prepare
     const current = twoItemsInReview();
     givenCase(current);
+    givenReviewTasks();
     setNow(FRIDAY_MORNING);
 
     // Act
@@ -140,7 +178,7 @@ describe('checkSla', () => {
       details: { deadline: DEADLINE },
     });
     expected.applied.push('sla:at-risk');
-    expect(sent(ddb)).toEqual([getCase(), getCase(), putCase(expected, 8)]);
+    expect(sent(ddb)).toEqual([getCase(), getCase(), putCase(expected, 8), ...readsReviewTasks()]);
     expect(putItem(2).slaPk).toBe('SLA#at-risk');
     expect(harness.metrics()).toEqual([
       slaMetric('SlaAtRisk', 'invoice', 'tax'),
@@ -153,6 +191,7 @@ describe('checkSla', () => {
     // Prepare
     const current = twoItemsInReview();
     givenCase(current);
+    givenReviewTasks();
     setNow(SATURDAY);
 
     // Act
@@ -168,7 +207,7 @@ describe('checkSla', () => {
       { at: SATURDAY, type: 'sla-breached', actor: SYSTEM, details: { deadline: DEADLINE } },
     );
     expected.applied.push('sla:at-risk', 'sla:breached');
-    expect(sent(ddb)).toEqual([getCase(), getCase(), putCase(expected, 8)]);
+    expect(sent(ddb)).toEqual([getCase(), getCase(), putCase(expected, 8), ...readsReviewTasks()]);
     expect(putItem(2).slaPk).toBe('SLA#breached');
     expect(harness.metrics()).toEqual([
       slaMetric('SlaAtRisk', 'invoice', 'tax'),
@@ -182,6 +221,7 @@ describe('checkSla', () => {
     // Prepare
     const current = atVersion(recordSlaPoint(twoItemsInReview(), 'at-risk', FRIDAY_MORNING), 9);
     givenCase(current);
+    givenReviewTasks();
     setNow(SATURDAY);
 
     // Act
@@ -208,6 +248,7 @@ describe('checkSla', () => {
       SATURDAY,
     );
     givenCase(atVersion(breached, 9));
+    givenReviewTasks();
     setNow('2026-12-07T01:00:00.000Z');
 
     // Act
@@ -215,7 +256,7 @@ describe('checkSla', () => {
 
     // Assess
     expect(result).toEqual({ done: false, waitSeconds: LONGEST_WAIT_SECONDS, revision: 0 });
-    expect(sent(ddb)).toEqual([getCase(), getCase()]);
+    expect(sent(ddb)).toEqual([getCase(), getCase(), ...readsReviewTasks()]);
     expect(harness.metrics()).toEqual([]);
   });
 
