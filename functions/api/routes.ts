@@ -75,7 +75,8 @@ export const ROUTES: readonly Route[] = [
     name: 'OpsSla',
     file: 'ops-sla',
     authenticated: true,
-    summary: 'Open cases by SLA state, the at-risk, breached and failed ones, the KPIs of the last 30 days, alarm states',
+    summary:
+      'Open cases by SLA state, the at-risk, breached and failed ones, the KPIs of the last 30 days, alarm states',
   },
   {
     method: 'GET',
