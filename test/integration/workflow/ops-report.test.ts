@@ -44,6 +44,7 @@ test('open cases by SLA state; met, missed and the KPIs from the cases closed in
   process.env.INSTANT_APPROVAL = 'off';
   const waiting = await platform.submit(validForm(), 'founder-2');
   await platform.openTask(waiting.id, 'registration');
+  const armedAtStart = await platform.timerArmed(waiting.id);
   // Closed before: a rejection on 20 November (in the window, last month's partition), and a
   // completion on 25 October (outside it).
   await closedCases.record(
@@ -78,6 +79,7 @@ test('open cases by SLA state; met, missed and the KPIs from the cases closed in
   // Friday 02:00: less than a working day left for the waiting case; the SLA timer records it.
   await platform.setClock('2026-12-03T18:00:00.000Z');
   await platform.caseWhere(waiting.id, (record) => record.sla.state === 'at-risk');
+  await platform.timerArmed(waiting.id, armedAtStart);
   const atRisk = await report();
   expect(atRisk.counts).toMatchObject({ 'on-track': 0, 'at-risk': 1, breached: 0 });
   expect(atRisk.atRisk.map((summary) => summary.id)).toEqual([waiting.id]);

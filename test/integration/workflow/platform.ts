@@ -50,6 +50,17 @@ export async function startPlatform(options: RuntimeOptions = {}) {
         return record && predicate(record) ? record : undefined;
       }, timeoutMs);
     },
+    /**
+     * Resolves once the SLA timer waits under a token other than `previous`. A test moves the clock
+     * only then: a wait that starts after the clock moved would count from the later time.
+     */
+    async timerArmed(id: string, previous?: string): Promise<string> {
+      const record = await platform.caseWhere(
+        id,
+        (candidate) => candidate.sla.timerToken !== undefined && candidate.sla.timerToken !== previous,
+      );
+      return record.sla.timerToken as string;
+    },
     async openTask(id: string, item: Item): Promise<DepartmentTask> {
       return eventually(async () => {
         const record = await cases.get(id);
