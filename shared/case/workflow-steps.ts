@@ -9,7 +9,7 @@ import { closedCase } from '../ops/closed-case';
 import { resumeTask } from '../workflow-client';
 import { instantApprovalBlockers, instantApprovalRules } from './instant-approval';
 import { DEPARTMENT_OF, ITEMS, type Item } from './items';
-import type { CaseRecord, Delivery, ItemResult, RegistrationResult } from './model';
+import type { CaseRecord, Delivery, DepartmentTask, ItemResult, RegistrationResult } from './model';
 import { expressTrackingNumber, invoiceResult, registrationResult, sealResult } from './results';
 import { currentDeadline, isPaused, liveSla, nextSlaPoint } from './sla';
 import {
@@ -76,11 +76,20 @@ async function pokeSlaTimer(record: CaseRecord): Promise<void> {
   if (record.sla.timerToken) await resumeTask(record.sla.timerToken, {});
 }
 
-async function closeOpenTasks(record: CaseRecord, at: string): Promise<void> {
-  for (const item of ITEMS) {
+/** The tasks of these items of the case that are still open, read through the ids the items carry. */
+async function openTasksOf(record: CaseRecord, items: readonly Item[] = ITEMS): Promise<DepartmentTask[]> {
+  const open: DepartmentTask[] = [];
+  for (const item of items) {
     const taskId = record.items[item].taskId;
     const task = taskId ? await tasks.get(taskId) : undefined;
-    if (task?.status === 'open') await tasks.close(task, { outcome: 'cancelled', decidedAt: at });
+    if (task?.status === 'open') open.push(task);
+  }
+  return open;
+}
+
+async function closeOpenTasks(record: CaseRecord, at: string): Promise<void> {
+  for (const task of await openTasksOf(record)) {
+    await tasks.close(task, { outcome: 'cancelled', decidedAt: at });
   }
 }
 
@@ -97,11 +106,9 @@ function taskDeadline(record: CaseRecord, at: Date): string {
 /** Inboxes sort by a task's deadline and the overdue alarm counts against it: it follows the case's. */
 async function keepTaskDeadlinesCurrent(record: CaseRecord, at: Date): Promise<void> {
   const deadline = taskDeadline(record, at);
-  for (const item of ITEMS) {
-    const { status, taskId } = record.items[item];
-    if (status !== 'in-review' || !taskId) continue;
-    const task = await tasks.get(taskId);
-    if (task?.status === 'open' && task.slaDeadline !== deadline) await tasks.moveDeadline(task, deadline);
+  const inReview = ITEMS.filter((item) => record.items[item].status === 'in-review');
+  for (const task of await openTasksOf(record, inReview)) {
+    if (task.slaDeadline !== deadline) await tasks.moveDeadline(task, deadline);
   }
 }
 
