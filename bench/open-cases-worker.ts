@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LambdaHandler } from '../local/lambda-context';
 import { startRuntime } from '../local/runtime';
+import { queryPages } from '../shared/data/query-pages';
 
 /**
  * One phase of the open-cases benchmark in a process of its own (bench/open-cases.ts runs it with
@@ -125,21 +126,14 @@ if (phase === 'resume') {
 async function readEveryJournal(endpoint: string, stateMachineArn: string): Promise<number> {
   const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint }));
   const executions: string[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: 'local-step-functions',
-        IndexName: 'byMachineAndStatus',
-        KeyConditionExpression: 'machineStatusPk = :pk',
-        ExpressionAttributeValues: { ':pk': `machine#${stateMachineArn}#RUNNING` },
-        ProjectionExpression: 'pk',
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) executions.push(item.pk as string);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const running = queryPages(documents, {
+    TableName: 'local-step-functions',
+    IndexName: 'byMachineAndStatus',
+    KeyConditionExpression: 'machineStatusPk = :pk',
+    ExpressionAttributeValues: { ':pk': `machine#${stateMachineArn}#RUNNING` },
+    ProjectionExpression: 'pk',
+  });
+  for await (const page of running) for (const item of page.Items ?? []) executions.push(item.pk as string);
   const sample = executions.slice(0, JOURNAL_SAMPLE);
   const started = performance.now();
   let next = 0;

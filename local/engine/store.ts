@@ -10,10 +10,10 @@ import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { queryPages } from '../../shared/data/query-pages';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -315,14 +315,9 @@ export class ExecutionStore {
   }
 
   private async *query(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.documents.send(
-        new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey }),
-      );
-      for (const item of page.Items ?? []) yield item;
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    for await (const page of queryPages(this.documents, { ...input, TableName: this.tableName })) {
+      yield* page.Items ?? [];
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { queryPages } from './query-pages';
 
 /**
  * One document client per process, at module scope so Lambda reuses it across invocations. Its
@@ -18,12 +19,7 @@ export async function countQuery(
   input: Omit<QueryCommandInput, 'Select' | 'ExclusiveStartKey'>,
 ): Promise<number> {
   let count = 0;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey }));
-    count += page.Count ?? 0;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  for await (const page of queryPages(documents, { ...input, Select: 'COUNT' })) count += page.Count ?? 0;
   return count;
 }
 
@@ -32,11 +28,6 @@ export async function queryAll<T = Record<string, unknown>>(
   input: Omit<QueryCommandInput, 'ExclusiveStartKey'>,
 ): Promise<T[]> {
   const items: T[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...((page.Items ?? []) as T[]));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  for await (const page of queryPages(documents, input)) items.push(...((page.Items ?? []) as T[]));
   return items;
 }
