@@ -7,6 +7,12 @@ interface Timer {
   fire: () => void;
 }
 
+interface PeriodicJob {
+  intervalMs: number;
+  fire: () => void;
+  cancelNext: () => void;
+}
+
 /**
  * The runtime's own clock: real time plus an offset that can only be changed on purpose. Timers are
  * scheduled against it, so moving the clock forward fires whatever fell due, in due order.
@@ -14,7 +20,7 @@ interface Timer {
 export class RuntimeClock {
   private offsetMs = 0;
   private readonly timers = new Set<Timer>();
-  private readonly rewindListeners = new Set<() => void>();
+  private readonly periodicJobs = new Set<PeriodicJob>();
   private wakeUp: NodeJS.Timeout | undefined;
   private wakeUpAtMs = Number.POSITIVE_INFINITY;
 
@@ -30,7 +36,7 @@ export class RuntimeClock {
     // Setting the clock to what it reads lands a millisecond or so back as real time passes: not a rewind.
     const rewound = offsetMs < this.offsetMs - REWIND_TOLERANCE_MS;
     this.offsetMs = offsetMs;
-    if (rewound) for (const listener of this.rewindListeners) listener();
+    if (rewound) for (const job of this.periodicJobs) this.scheduleNext(job);
     this.fireDue();
   }
 
@@ -53,13 +59,17 @@ export class RuntimeClock {
   }
 
   /**
-   * Calls `listener` whenever the clock is set back. Absolute timers (Wait states, deadlines) stay
-   * where they are; a periodic job scheduled from the later time uses this to start again from now.
+   * Calls `fire` every `intervalMs` of clock time, as a rate() schedule does; returns a function that
+   * stops it. Set back, the clock counts the interval again from then, while absolute timers (Wait
+   * states, deadlines) stay where they are.
    */
-  onRewind(listener: () => void): () => void {
-    this.rewindListeners.add(listener);
+  every(intervalMs: number, fire: () => void): () => void {
+    const job: PeriodicJob = { intervalMs, fire, cancelNext: () => {} };
+    this.periodicJobs.add(job);
+    this.scheduleNext(job);
     return () => {
-      this.rewindListeners.delete(listener);
+      this.periodicJobs.delete(job);
+      job.cancelNext();
     };
   }
 
@@ -72,10 +82,18 @@ export class RuntimeClock {
   /** Forgets every timer; used when the runtime shuts down. */
   close(): void {
     this.timers.clear();
-    this.rewindListeners.clear();
+    this.periodicJobs.clear();
     if (this.wakeUp) clearTimeout(this.wakeUp);
     this.wakeUp = undefined;
     this.wakeUpAtMs = Number.POSITIVE_INFINITY;
+  }
+
+  private scheduleNext(job: PeriodicJob): void {
+    job.cancelNext();
+    job.cancelNext = this.at(this.now() + job.intervalMs, () => {
+      job.fire();
+      if (this.periodicJobs.has(job)) this.scheduleNext(job);
+    });
   }
 
   private fireDue(): void {

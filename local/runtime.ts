@@ -168,22 +168,9 @@ async function loadWorkflowFunctions(
 /** EventBridge runs the overdue-task count every five minutes in AWS; here the runtime clock does. */
 async function scheduleOverdueChecks(clock: RuntimeClock): Promise<() => void> {
   const { handler } = (await import('../functions/ops/overdue-tasks')) as { handler: LambdaHandler };
-  let cancel = () => {};
-  const next = () => {
-    cancel = clock.at(clock.now() + OVERDUE_CHECK_INTERVAL_MS, () => {
-      void handler({}, lambdaContext({ functionName: 'OverdueTasks' })).catch(() => {});
-      next();
-    });
-  };
-  next();
-  const stopFollowingRewinds = clock.onRewind(() => {
-    cancel();
-    next();
+  return clock.every(OVERDUE_CHECK_INTERVAL_MS, () => {
+    void handler({}, lambdaContext({ functionName: 'OverdueTasks' })).catch(() => {});
   });
-  return () => {
-    stopFollowingRewinds();
-    cancel();
-  };
 }
 
 function closeServer(server: Server): Promise<void> {

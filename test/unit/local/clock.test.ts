@@ -20,50 +20,57 @@ describe('RuntimeClock', () => {
     expect(fired).toEqual(['one hour', 'two hours']);
   });
 
-  test('setting it back tells the rewind listeners and keeps absolute timers where they are', () => {
+  test('setting it back restarts a periodic job from the new time and keeps absolute timers where they are', () => {
     // Prepare
     const start = clock.now();
     const fired: string[] = [];
-    let rewinds = 0;
-    clock.onRewind(() => rewinds++);
+    let runs = 0;
+    clock.every(5 * 60_000, () => runs++);
     clock.at(start + 3_600_000, () => fired.push('one hour'));
     clock.advance(30 * 60_000);
+    expect(runs).toBe(1);
 
-    // Act
+    // Act: a day back; the job's next run was due 35 minutes after the start.
     clock.set(start - 86_400_000);
 
-    // Assess
-    expect(rewinds).toBe(1);
+    // Assess: the job runs five minutes after the new time, not a day later.
+    clock.advance(4 * 60_000);
+    expect(runs).toBe(1);
+    clock.advance(2 * 60_000);
+    expect(runs).toBe(2);
     expect(fired).toEqual([]);
     clock.set(start + 3_600_000);
     expect(fired).toEqual(['one hour']);
-    expect(rewinds).toBe(1);
   });
 
   test('setting it to what it reads is not a rewind, though real time moved on meanwhile', () => {
-    // Prepare
-    let rewinds = 0;
-    clock.onRewind(() => rewinds++);
-    const reading = clock.now();
+    // Prepare: a job due a minute after the start, 50 seconds in.
+    let runs = 0;
+    clock.every(60_000, () => runs++);
+    clock.advance(50_000);
 
     // Act
+    const reading = clock.now();
     clock.set(reading);
     clock.set(reading - 500);
 
-    // Assess
-    expect(rewinds).toBe(0);
+    // Assess: still due at the minute (a rewind would have pushed it to 59.5 s from now).
+    clock.advance(11_000);
+    expect(runs).toBe(1);
   });
 
-  test('a listener that unsubscribed is not told', () => {
+  test('a stopped job does not run, after a rewind either', () => {
     // Prepare
-    let rewinds = 0;
-    const stop = clock.onRewind(() => rewinds++);
+    let runs = 0;
+    const stop = clock.every(60_000, () => runs++);
     stop();
 
     // Act
-    clock.advance(-60_000);
+    clock.advance(120_000);
+    clock.advance(-86_400_000);
+    clock.advance(120_000);
 
     // Assess
-    expect(rewinds).toBe(0);
+    expect(runs).toBe(0);
   });
 });
