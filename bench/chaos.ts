@@ -264,6 +264,13 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
               outcome,
               reasons: [{ path: 'company.address.detail', message: 'Give the room number as on the lease' }],
             };
+      const recordApplied = () =>
+        decisions.set(task.id, {
+          taskId: task.id,
+          applicationId: task.applicationId,
+          item: task.item,
+          outcome,
+        });
       while (!finished) {
         stats.decisionAttempts++;
         void maybeKill();
@@ -272,12 +279,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
           body,
         });
         if (response.status === 200) {
-          decisions.set(task.id, {
-            taskId: task.id,
-            applicationId: task.applicationId,
-            item: task.item,
-            outcome,
-          });
+          recordApplied();
           return;
         }
         if (response.status !== 409)
@@ -290,12 +292,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
           if (current.body.task.outcome !== outcome)
             throw new Error(`task ${task.id} closed as ${current.body.task.outcome}, not ${outcome}`);
           stats.decisionConflictsVerified++;
-          decisions.set(task.id, {
-            taskId: task.id,
-            applicationId: task.applicationId,
-            item: task.item,
-            outcome,
-          });
+          recordApplied();
           return;
         }
         stats.spuriousConflicts++;
