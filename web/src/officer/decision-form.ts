@@ -9,6 +9,7 @@ import { fieldLabel } from '../form/field-labels';
 import { FieldMessages } from '../form/fields';
 import { STEPS } from '../form/steps';
 import { useLanguage } from '../i18n/language';
+import { NoteField } from '../ui/note-field';
 import { ErrorNotice } from '../ui/notices';
 import { reasonPaths } from './reason-paths';
 
@@ -187,17 +188,7 @@ export function DecisionForm(props: {
           ),
         )
       : null,
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'decision-note' }, t.task.note),
-      h('textarea', {
-        id: 'decision-note',
-        rows: 2,
-        value: note,
-        onInput: (event: Event) => setNote((event.currentTarget as HTMLTextAreaElement).value),
-      }),
-    ),
+    h(NoteField, { id: 'decision-note', label: t.task.note, rows: 2, value: note, onInput: setNote }),
     failure === undefined ? null : h(ErrorNotice, { error: failure }),
     h(
       'div',

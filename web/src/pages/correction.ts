@@ -10,6 +10,7 @@ import type { Json } from '../form/path';
 import { isStep, type StepId } from '../form/steps';
 import { useLanguage } from '../i18n/language';
 import { Link, navigate } from '../router';
+import { NoteField } from '../ui/note-field';
 import { ErrorNotice, Loading } from '../ui/notices';
 import { Page } from '../ui/page';
 import { useResource } from '../ui/resource';
@@ -61,17 +62,13 @@ function CorrectionForm(props: { caseView: CaseView; step: StepId; owner: string
     requests: open.flatMap((correction) => correction.reasons),
     original,
     submitLabel: t.apply.resubmit,
-    reviewExtra: h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'correction-note' }, t.apply.correctionNote),
-      h('textarea', {
-        id: 'correction-note',
-        rows: 3,
-        value: note,
-        onInput: (event: Event) => setNote((event.currentTarget as HTMLTextAreaElement).value),
-      }),
-    ),
+    reviewExtra: h(NoteField, {
+      id: 'correction-note',
+      label: t.apply.correctionNote,
+      rows: 3,
+      value: note,
+      onInput: setNote,
+    }),
     submit: async () => {
       try {
         await answerCorrections(caseView.id, draft.form, note.trim() || undefined);
