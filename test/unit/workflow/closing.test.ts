@@ -36,11 +36,14 @@ import {
   givenCase,
   givenNoCase,
   givenTask,
+  INTAKE_AT,
   lambdaContext,
   putCase,
   putClosedCase,
   putItem,
+  REVIEW_AT,
   resumeWith,
+  SLA_TIMER_TOKEN,
   SUBMITTED_AT,
   SYSTEM,
   sent,
@@ -55,10 +58,6 @@ const harness = useWorkflowHarness();
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const INTAKE_AT = '2026-12-01T02:00:05.000Z';
-/** Tuesday 10:00:10 Asia/Shanghai. */
-const REVIEW_AT = '2026-12-01T02:00:10.000Z';
-const SLA_TIMER_TOKEN = 'token-sla-timer';
 const DEPARTMENT = { registration: 'market-regulation', invoice: 'tax', seal: 'public-security' } as const;
 
 const at = (hoursAfterReview: number) =>

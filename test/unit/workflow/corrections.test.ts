@@ -18,6 +18,7 @@ import {
   atVersion,
   CASE_ID,
   DEADLINE,
+  DECIDED_AT,
   ddb,
   departmentTask,
   expectedTaskId,
@@ -26,11 +27,14 @@ import {
   getTask,
   givenCase,
   givenTask,
+  INTAKE_AT,
   lambdaContext,
   moveTaskDeadline,
   putCase,
   putItem,
+  REVIEW_AT,
   resumeWith,
+  SLA_TIMER_TOKEN,
   SYSTEM,
   sent,
   sentToAny,
@@ -42,17 +46,12 @@ import {
 
 useWorkflowHarness();
 
-const INTAKE_AT = '2026-12-01T02:00:05.000Z';
-const REVIEW_AT = '2026-12-01T02:00:10.000Z';
-/** Wednesday 2026-12-02, 10:00 Asia/Shanghai: the officer asks for a correction. */
-const DECIDED_AT = '2026-12-02T02:00:00.000Z';
 /** Five working hours after the request: the founder answers; the clock starts again. */
 const ANSWERED_AT = '2026-12-02T07:00:00.000Z';
 /** An hour later (a resume lost and found again, say): the workflow applies the answer. */
 const CORRECTED_AT = '2026-12-02T08:00:00.000Z';
 /** Friday's end plus the five paused working hours, carried over the weekend to Monday 04:59:59.999. */
 const DEADLINE_AFTER_PAUSE = '2026-12-06T20:59:59.999Z';
-const SLA_TIMER_TOKEN = 'token-sla-timer';
 const FOUNDER = { role: 'applicant', sub: 'founder-1' } as const;
 const REASONS = [{ path: 'company.address.detail', message: 'Room number missing' }];
 

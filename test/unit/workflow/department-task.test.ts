@@ -22,6 +22,7 @@ import {
   closeTask,
   conditionFailed,
   DEADLINE,
+  DECIDED_AT,
   ddb,
   departmentTask,
   expectedTaskId,
@@ -31,11 +32,14 @@ import {
   givenCase,
   givenNoCase,
   givenTask,
+  INTAKE_AT,
   lambdaContext,
   moveTaskDeadline,
   putCase,
   putItem,
+  REVIEW_AT,
   resumeWith,
+  SLA_TIMER_TOKEN,
   SYSTEM,
   sent,
   sentToAny,
@@ -49,13 +53,8 @@ import {
 
 const harness = useWorkflowHarness();
 
-const INTAKE_AT = '2026-12-01T02:00:05.000Z';
-const REVIEW_AT = '2026-12-01T02:00:10.000Z';
-/** Wednesday 2026-12-02, 10:00 Asia/Shanghai. */
-const DECIDED_AT = '2026-12-02T02:00:00.000Z';
 /** Six working hours later. */
 const CORRECTED_AT = '2026-12-02T08:00:00.000Z';
-const SLA_TIMER_TOKEN = 'token-sla-timer';
 const OFFICER = { role: 'officer', sub: 'officer-mr-1', department: 'market-regulation' } as const;
 const REGISTRATION_TASK = expectedTaskId(CASE_ID, 'registration', 1);
 

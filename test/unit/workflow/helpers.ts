@@ -25,6 +25,14 @@ export const sfn = mockClient(SFNClient);
 export const SUBMITTED_AT = '2026-12-01T02:00:00.000Z';
 /** End of Friday 2026-12-04, Asia/Shanghai: the third working day after submission. */
 export const DEADLINE = '2026-12-04T15:59:59.999Z';
+/** Five seconds after submission the workflow takes the case in... */
+export const INTAKE_AT = '2026-12-01T02:00:05.000Z';
+/** ...and five seconds later its reviews start (Tuesday 10:00:10 Asia/Shanghai). */
+export const REVIEW_AT = '2026-12-01T02:00:10.000Z';
+/** Wednesday 2026-12-02, 10:00 Asia/Shanghai: an officer decides. */
+export const DECIDED_AT = '2026-12-02T02:00:00.000Z';
+/** The token the SLA timer waits under in the fixtures. */
+export const SLA_TIMER_TOKEN = 'token-sla-timer';
 export const CASE_ID = 'co-unit-test-case-000001';
 export const OWNER = 'founder-1';
 export const CASE_KEY = { pk: `APP#${CASE_ID}`, sk: 'CASE' } as const;

@@ -11,6 +11,7 @@ import {
   getCase,
   givenCase,
   givenNoCase,
+  INTAKE_AT,
   lambdaContext,
   putCase,
   SUBMITTED_AT,
@@ -25,7 +26,6 @@ import {
 
 useWorkflowHarness();
 
-const INTAKE_AT = '2026-12-01T02:00:05.000Z';
 const invoke = (event: unknown) => handler(event, lambdaContext('CaseIntake'));
 
 describe('intake', () => {

@@ -12,9 +12,11 @@ import {
   FORM,
   getCase,
   givenCase,
+  INTAKE_AT,
   lambdaContext,
   putCase,
   putItem,
+  REVIEW_AT,
   SYSTEM,
   sent,
   setNow,
@@ -25,8 +27,6 @@ import {
 
 const harness = useWorkflowHarness();
 
-const INTAKE_AT = '2026-12-01T02:00:05.000Z';
-const REVIEW_AT = '2026-12-01T02:00:10.000Z';
 const invoke = (event: unknown) => handler(event, lambdaContext('CaseReviewRules'));
 
 /** A case taken in, at version 2. */

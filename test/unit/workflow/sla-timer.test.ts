@@ -35,10 +35,12 @@ import {
   givenCase,
   givenNoCase,
   givenTask,
+  INTAKE_AT,
   lambdaContext,
   moveTaskDeadline,
   putCase,
   putItem,
+  REVIEW_AT,
   resumeWith,
   SUBMITTED_AT,
   SYSTEM,
@@ -53,8 +55,6 @@ import {
 
 const harness = useWorkflowHarness();
 
-const INTAKE_AT = '2026-12-01T02:00:05.000Z';
-const REVIEW_AT = '2026-12-01T02:00:10.000Z';
 /** Start of Friday 2026-12-04, Asia/Shanghai: from here on less than one working day is left. */
 const AT_RISK_FROM = '2026-12-03T16:00:00.000Z';
 /** Friday 08:00 Asia/Shanghai. */
