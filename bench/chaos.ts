@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { type ChildServer, startChildServer } from '../test/integration/http/server';
 import { apiClient, dynamoCall, type HttpResponse, isConnectionError } from './lib/http';
-import { type ChildServer, startChildServer } from './lib/server';
 import { runConcurrently, sleep } from './lib/stats';
 
 /**
@@ -126,10 +126,10 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
   say(
     `chaos: ${options.cases} cases, ${options.kills} SIGKILLs, LOCAL_DYNAMODB_FAULT_RATE=${options.faultRate}, INSTANT_APPROVAL=off, seed ${options.seed}`,
   );
-  const server: ChildServer = await startChildServer({
-    INSTANT_APPROVAL: 'off',
-    LOCAL_DYNAMODB_FAULT_RATE: options.faultRate,
-  });
+  const server: ChildServer = await startChildServer(
+    { INSTANT_APPROVAL: 'off', LOCAL_DYNAMODB_FAULT_RATE: options.faultRate },
+    { startTimeoutMs: 120_000 },
+  );
   say(`server up in ${server.starts[0]?.seconds.toFixed(1)} s (pid ${server.pid()})`);
   const api = apiClient(server.url);
 

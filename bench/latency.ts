@@ -1,6 +1,6 @@
+import type { ChildServer } from '../test/integration/http/server';
 import { form } from './cost';
 import { apiClient, dynamoCall, type HttpResponse } from './lib/http';
-import type { ChildServer } from './lib/server';
 import { type LatencySummary, runConcurrently, sleep, summarize } from './lib/stats';
 import { roleTokens } from './throughput';
 

@@ -1,10 +1,10 @@
+import { startChildServer } from '../test/integration/http/server';
 import { benchBundles } from './bundles';
 import { benchCost } from './cost';
 import { benchEngine } from './engine';
 import { benchInbox } from './inbox';
 import { benchLatency } from './latency';
 import { startMeteredPlatform } from './lib/platform';
-import { startChildServer } from './lib/server';
 import { benchOpenCases } from './open-cases';
 import { benchThroughput } from './throughput';
 
@@ -49,7 +49,7 @@ const parts: Record<string, (options: never, progress: Progress) => Promise<unkn
   },
   http: async (options: HttpOptions) => {
     progress(0.01, "starting npm start's server (INSTANT_APPROVAL=off)");
-    const server = await startChildServer({ INSTANT_APPROVAL: 'off' });
+    const server = await startChildServer({ INSTANT_APPROVAL: 'off' }, { startTimeoutMs: 120_000 });
     try {
       const throughput = await benchThroughput(server, options.throughput, (fraction, detail) =>
         progress(0.1 + 0.3 * fraction, detail),

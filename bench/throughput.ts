@@ -1,7 +1,7 @@
 import type { Item } from '../shared/case/items';
+import type { ChildServer } from '../test/integration/http/server';
 import { form } from './cost';
 import { type ApiClient, apiClient, dynamoCall } from './lib/http';
-import type { ChildServer } from './lib/server';
 import { runConcurrently, sleep } from './lib/stats';
 
 /**

@@ -23,57 +23,97 @@ export const validApplication = () =>
   JSON.parse(readFileSync('test/fixtures/applications/valid-baiyun-llc.json', 'utf8')) as Record<string, any>;
 
 /**
- * `npm start`'s server as a child process (node --import tsx local/main.ts), so tests talk to it over
- * HTTP exactly as users do, and can kill it with SIGKILL and start it again on the same data.
+ * `npm start`'s server as a child process (node --import tsx local/main.ts on a fresh DATA_DIR): its
+ * output (the banner says how many executions a start resumed), SIGKILL and restart on the same data,
+ * and how long each start took. The HTTP tests, the benchmarks and the chaos run all start it here.
  */
-export async function startServer(environment: Record<string, string> = {}) {
+export async function startChildServer(
+  environment: Record<string, string>,
+  { startTimeoutMs }: { startTimeoutMs: number },
+) {
   const dataDirectory = await mkdtemp(join(tmpdir(), 'company-opening-'));
   const port = await freePort();
-  let child: ChildProcess | undefined;
-  let dynamoEndpoint = '';
   const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
+  let output = '';
+  let dynamoEndpoint = '';
+  const starts: { seconds: number; resumed: number }[] = [];
 
   async function launch(reset: boolean): Promise<void> {
+    const started = performance.now();
+    output = '';
+    dynamoEndpoint = '';
     child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts', ...(reset ? ['--reset'] : [])], {
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDirectory, ...environment },
+      env: {
+        ...process.env,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        PORT: String(port),
+        DATA_DIR: dataDirectory,
+        ...environment,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      dynamoEndpoint ||= /DynamoDB\s+(http:\/\/\S+)/.exec(output)?.[1] ?? '';
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-200_000);
       if (process.env.SHOW_SERVER_OUTPUT) process.stderr.write(chunk);
-    });
-    const deadline = Date.now() + 60_000;
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    const deadline = Date.now() + startTimeoutMs;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`the server exited early:\n${output}`);
+      if (child.exitCode !== null) throw new Error(`the server exited early:\n${output.slice(-5000)}`);
+      dynamoEndpoint = /DynamoDB\s+(http:\/\/\S+)/.exec(output)?.[1] ?? '';
       const healthy = await fetch(`${url}/api/health`).then(
         (response) => response.ok,
         () => false,
       );
-      if (healthy && dynamoEndpoint) return;
-      if (Date.now() > deadline) throw new Error(`the server did not start within 60 s:\n${output}`);
+      if (healthy && dynamoEndpoint) break;
+      if (Date.now() > deadline)
+        throw new Error(
+          `the server did not start within ${startTimeoutMs / 1000} s:\n${output.slice(-5000)}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    const resumed = Number(/(\d+) unfinished executions resumed/.exec(output)?.[1] ?? 0);
+    starts.push({ seconds: (performance.now() - started) / 1000, resumed });
   }
 
-  async function stopChild(signal: NodeJS.Signals): Promise<void> {
+  async function signal(name: NodeJS.Signals): Promise<void> {
     const running = child;
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
     const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill(signal);
+    running.kill(name);
     await exited;
   }
 
   await launch(true);
-
-  const server = {
+  return {
     url,
     dataDirectory,
     dynamoEndpoint: () => dynamoEndpoint,
+    output: () => output,
+    starts,
+    pid: () => child?.pid,
+    kill: () => signal('SIGKILL'),
+    restart: () => launch(false),
+    async stop(): Promise<void> {
+      await signal('SIGTERM');
+      await rm(dataDirectory, { recursive: true, force: true });
+    },
+  };
+}
+
+export type ChildServer = Awaited<ReturnType<typeof startChildServer>>;
+
+/** The child server, with the HTTP calls the tests make to it as users do. */
+export async function startServer(environment: Record<string, string> = {}) {
+  const child = await startChildServer(environment, { startTimeoutMs: 60_000 });
+  const { url } = child;
+
+  const server = {
+    url,
+    dataDirectory: child.dataDirectory,
+    dynamoEndpoint: child.dynamoEndpoint,
     async request<T = any>(
       method: string,
       path: string,
@@ -124,12 +164,9 @@ export async function startServer(environment: Record<string, string> = {}) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
-    kill: () => stopChild('SIGKILL'),
-    restart: () => launch(false),
-    async stop(): Promise<void> {
-      await stopChild('SIGTERM');
-      await rm(dataDirectory, { recursive: true, force: true });
-    },
+    kill: child.kill,
+    restart: child.restart,
+    stop: child.stop,
   };
   return server;
 }
