@@ -4,9 +4,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { ROUTES } from '../functions/api/routes';
-import { WORKFLOW_FUNCTIONS } from '../functions/workflow/catalog';
 import { esbuildOptions } from '../infra/house-function';
+import { ROUTE_LIST } from '../shared/entry-points/routes';
+import { SCHEDULED_JOBS } from '../shared/entry-points/scheduled-jobs';
+import { WORKFLOW_FUNCTIONS } from '../shared/entry-points/workflow-functions';
 import { median } from './lib/stats';
 
 const run = promisify(execFile);
@@ -89,12 +90,9 @@ export async function benchBundles(
   await writeFile(EMPTY_ENTRY, 'export const handler = async () => ({ statusCode: 200 });\n');
   const entries: [string, string][] = [
     ['(empty handler)', EMPTY_ENTRY],
-    ...Object.values(WORKFLOW_FUNCTIONS).map((fn): [string, string] => [
-      fn.name,
-      `functions/workflow/${fn.file}.ts`,
-    ]),
-    ...ROUTES.map((route): [string, string] => [route.name, `functions/api/${route.file}.ts`]),
-    ['OverdueTasks', 'functions/ops/overdue-tasks.ts'],
+    ...[...Object.values(WORKFLOW_FUNCTIONS), ...ROUTE_LIST, ...Object.values(SCHEDULED_JOBS)].map(
+      (fn): [string, string] => [fn.name, fn.handler],
+    ),
   ];
   const results: BundleResult[] = [];
   for (const [index, [name, entry]] of entries.entries()) {

@@ -60,12 +60,14 @@ if (phase === 'template') {
   await runtime.resumed;
   const baseline = memory();
   const { submitApplication } = await import('../shared/case/commands');
+  const { applicationFormSchema } = await import('../shared/form');
   const form = JSON.parse(readFileSync('test/fixtures/applications/valid-baiyun-llc.json', 'utf8'));
   const { record } = await submitApplication({
     owner: 'open-template-founder',
     filedBy: { role: 'applicant', sub: 'open-template-founder' },
     idempotencyKey: 'open-template-key',
-    body: form,
+    form: applicationFormSchema.parse(form),
+    requestBody: form,
   });
   await waitFor(() => opened === 1, 'the template case to park');
   // The waiting step is journaled just after the handler returns.

@@ -7,15 +7,11 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
-import { TABLE_NAME_VARIABLE } from '../shared/data/table';
-import { METRICS_NAMESPACE } from '../shared/observability';
+import { ENVIRONMENT, METRICS_NAMESPACE, SERVICE_NAME } from '../shared/config';
 import { acknowledge } from './nag';
 
 /** The repository root: handler entries are given relative to it. */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** Powertools names every log line and adds this `service` dimension to every metric. */
-export const SERVICE_NAME = 'company-opening';
 
 /**
  * How every handler is bundled, in one place: `infra/bundle-sizes.ts` measures the same bundles.
@@ -92,7 +88,7 @@ export class HouseFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        ...(props.tableName ? { [TABLE_NAME_VARIABLE]: props.tableName } : {}),
+        ...(props.tableName ? { [ENVIRONMENT.tableName]: props.tableName } : {}),
         ...props.environment,
       },
       bundling: {

@@ -1,4 +1,4 @@
-import { ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -11,15 +11,11 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { DEPARTMENT_OF, DEPARTMENTS, ITEM_OF, ITEMS } from '../shared/case/items';
-import { METRICS_NAMESPACE } from '../shared/observability';
-import {
-  ALARM_NAME_PREFIX,
-  type AlarmContext,
-  type AlarmDefinition,
-  alarmDefinitions,
-} from '../shared/ops/alarms';
-import { HouseFunction, SERVICE_NAME } from './house-function';
-import { grantTable } from './table-access';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../shared/config';
+import { SCHEDULED_JOBS } from '../shared/entry-points/scheduled-jobs';
+import { type AlarmContext, type AlarmDefinition, alarmDefinitions } from '../shared/ops/alarms';
+import { alarmsArn, grantAccess } from './grant-access';
+import { HouseFunction } from './house-function';
 
 export interface OpsStackProps extends StackProps {
   table: dynamodb.ITableV2;
@@ -74,12 +70,7 @@ export class OpsStack extends Stack {
         conditions: {
           StringEquals: { 'aws:SourceAccount': this.account },
           ArnLike: {
-            'aws:SourceArn': this.formatArn({
-              service: 'cloudwatch',
-              resource: 'alarm',
-              resourceName: `${ALARM_NAME_PREFIX}*`,
-              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-            }),
+            'aws:SourceArn': alarmsArn(this),
           },
         },
       }),
@@ -107,15 +98,16 @@ export class OpsStack extends Stack {
       return alarm;
     });
 
-    this.overdueTasks = new HouseFunction(this, 'OverdueTasks', {
-      entry: 'functions/ops/overdue-tasks.ts',
+    const job = SCHEDULED_JOBS.overdueTasks;
+    this.overdueTasks = new HouseFunction(this, job.name, {
+      entry: job.handler,
       tableName: props.table.tableName,
       timeout: Duration.minutes(1),
     });
-    grantTable(this.overdueTasks, props.table, { indexes: ['byDepartment'] });
-    new events.Rule(this, 'OverdueTasksSchedule', {
-      description: 'Counts department tasks open past their SLA deadline (OverdueTasks alarms)',
-      schedule: events.Schedule.rate(Duration.minutes(5)),
+    grantAccess(this.overdueTasks, job.access, { table: props.table });
+    new events.Rule(this, `${job.name}Schedule`, {
+      description: job.description,
+      schedule: events.Schedule.rate(Duration.minutes(job.everyMinutes)),
       targets: [
         new targets.LambdaFunction(this.overdueTasks, {
           retryAttempts: 2,

@@ -1,43 +1,33 @@
 import { ArnFormat, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { WORKFLOW_FUNCTIONS, type WorkflowFunction } from '../functions/workflow/catalog';
+import { STATE_MACHINE_NAME } from '../shared/config';
+import { WORKFLOW_FUNCTIONS, type WorkflowFunctionKey } from '../shared/entry-points/workflow-functions';
 import { companyOpeningDefinition } from '../workflows/company-opening';
+import { grantAccess } from './grant-access';
 import { HouseFunction } from './house-function';
 import { acknowledge } from './nag';
-import { grantTable, WRITES_ITEMS } from './table-access';
 
 export interface WorkflowStackProps extends StackProps {
   table: dynamodb.ITableV2;
 }
 
-export const STATE_MACHINE_NAME = 'CompanyOpening';
-
-/** The workflow functions that resume the SLA timer's task token (shared/case/workflow-steps.ts). */
-export const RESUMES_SLA_TIMER = ['applyDecision', 'applyCorrection', 'rejectCase', 'closeCase'] as const;
-
 /** The CompanyOpening state machine and the step functions it calls. */
 export class WorkflowStack extends Stack {
   readonly stateMachine: sfn.StateMachine;
-  readonly functions: Record<WorkflowFunction, HouseFunction>;
+  readonly functions: Record<WorkflowFunctionKey, HouseFunction>;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
     this.functions = Object.fromEntries(
       Object.entries(WORKFLOW_FUNCTIONS).map(([key, fn]) => [
         key,
-        new HouseFunction(this, fn.name, {
-          entry: `functions/workflow/${fn.file}.ts`,
-          tableName: props.table.tableName,
-        }),
+        new HouseFunction(this, fn.name, { entry: fn.handler, tableName: props.table.tableName }),
       ]),
-    ) as Record<WorkflowFunction, HouseFunction>;
-    // Every step reads the case (and its tasks) by key and writes it back with one conditional put.
-    for (const fn of Object.values(this.functions)) grantTable(fn, props.table, WRITES_ITEMS);
+    ) as Record<WorkflowFunctionKey, HouseFunction>;
 
     this.stateMachine = new sfn.StateMachine(this, 'CompanyOpening', {
       stateMachineName: STATE_MACHINE_NAME,
@@ -52,8 +42,8 @@ export class WorkflowStack extends Stack {
         includeExecutionData: false,
       },
     });
-    // Steps that wake the SLA timer send task tokens back to this machine. Its ARN is built from its
-    // name, not referenced, or the machine (which names the functions) and the grants would form a cycle.
+    // Steps that resume a wait send task tokens back to this machine. Its ARN is built from its name,
+    // not referenced, or the machine (which names the functions) and the grants would form a cycle.
     const stateMachineArn = this.formatArn({
       service: 'states',
       resource: 'stateMachine',
@@ -62,10 +52,11 @@ export class WorkflowStack extends Stack {
     });
     new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachineArn });
 
-    for (const key of RESUMES_SLA_TIMER) {
-      this.functions[key].addToRolePolicy(
-        new iam.PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [stateMachineArn] }),
-      );
+    for (const [key, fn] of Object.entries(WORKFLOW_FUNCTIONS)) {
+      grantAccess(this.functions[key as WorkflowFunctionKey], fn.access, {
+        table: props.table,
+        stateMachineArn,
+      });
     }
 
     acknowledge(

@@ -2,6 +2,13 @@ import './polyfills';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ENVIRONMENT,
+  LOCAL_TABLE_NAME,
+  METRICS_NAMESPACE,
+  SERVICE_NAME,
+  STATE_MACHINE_NAME,
+} from '../shared/config';
 import { RuntimeClock } from './clock';
 import { startCloudWatchServer } from './cloudwatch';
 import { startDynalite } from './dynalite';
@@ -11,9 +18,6 @@ import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { MetricsCapture } from './metrics-capture';
 
 export const LOCAL_ACCOUNT = { region: 'us-east-1', accountId: '000000000000' } as const;
-export const APP_TABLE = 'company-opening';
-export const STATE_MACHINE_NAME = 'CompanyOpening';
-const OVERDUE_CHECK_INTERVAL_MS = 5 * 60_000;
 /**
  * The engine stands in for the Step Functions service, whose own state never fails a task; its
  * journal writes retry far longer than a handler's, so injected throttling cannot fail a workflow.
@@ -71,16 +75,16 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    TABLE_NAME: APP_TABLE,
+    [ENVIRONMENT.tableName]: LOCAL_TABLE_NAME,
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-    POWERTOOLS_METRICS_NAMESPACE: 'CompanyOpening',
+    POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     ...options.environment,
   });
 
   const dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, maxAttempts: ENGINE_DYNAMODB_ATTEMPTS });
   const { ensureAppTable } = await import('./app-table');
-  await ensureAppTable(dynamodb, APP_TABLE);
+  await ensureAppTable(dynamodb, LOCAL_TABLE_NAME);
 
   const clock = metricsClock;
   const { useClock } = await import('../shared/clock');
@@ -115,7 +119,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
 
   const { alarmDefinitions } = await import('../shared/ops/alarms');
   const cloudWatch = await startCloudWatchServer({
-    alarms: () => alarmDefinitions({ stateMachineArn, apiId: 'local', serviceName: 'company-opening' }),
+    alarms: () => alarmDefinitions({ stateMachineArn, apiId: 'local', serviceName: SERVICE_NAME }),
     metrics,
     now: () => clock.now(),
   });
@@ -127,8 +131,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     definition: JSON.parse(localCompanyOpeningAsl(LOCAL_ACCOUNT)),
     functions: await loadWorkflowFunctions(options.wrapFunction),
   });
-  process.env.STATE_MACHINE_ARN = stateMachineArn;
-  const stopOverdueChecks = await scheduleOverdueChecks(clock);
+  process.env[ENVIRONMENT.stateMachineArn] = stateMachineArn;
+  const stopScheduledJobs = await scheduleJobs(clock);
 
   return {
     engine,
@@ -141,7 +145,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     stepFunctionsEndpoint: url,
     resumed: engine.resume(),
     close: async () => {
-      stopOverdueChecks();
+      stopScheduledJobs();
       engine.close();
       await closeServer(server);
       await closeServer(cloudWatch.server);
@@ -155,22 +159,30 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
 async function loadWorkflowFunctions(
   wrap: RuntimeOptions['wrapFunction'],
 ): Promise<Record<string, LambdaHandler>> {
-  const { WORKFLOW_FUNCTIONS } = await import('../functions/workflow/catalog');
+  const { WORKFLOW_FUNCTIONS } = await import('../shared/entry-points/workflow-functions');
   const entries = await Promise.all(
     Object.values(WORKFLOW_FUNCTIONS).map(async (fn) => {
-      const module = (await import(`../functions/workflow/${fn.file}.ts`)) as { handler: LambdaHandler };
+      const module = (await import(`../${fn.handler}`)) as { handler: LambdaHandler };
       return [fn.name, wrap ? wrap(fn.name, module.handler) : module.handler] as const;
     }),
   );
   return Object.fromEntries(entries);
 }
 
-/** EventBridge runs the overdue-task count every five minutes in AWS; here the runtime clock does. */
-async function scheduleOverdueChecks(clock: RuntimeClock): Promise<() => void> {
-  const { handler } = (await import('../functions/ops/overdue-tasks')) as { handler: LambdaHandler };
-  return clock.every(OVERDUE_CHECK_INTERVAL_MS, () => {
-    void handler({}, lambdaContext({ functionName: 'OverdueTasks' })).catch(() => {});
-  });
+/** EventBridge runs the scheduled jobs in AWS; here the runtime clock does. */
+async function scheduleJobs(clock: RuntimeClock): Promise<() => void> {
+  const { SCHEDULED_JOBS } = await import('../shared/entry-points/scheduled-jobs');
+  const stops = await Promise.all(
+    Object.values(SCHEDULED_JOBS).map(async (job) => {
+      const { handler } = (await import(`../${job.handler}`)) as { handler: LambdaHandler };
+      return clock.every(job.everyMinutes * 60_000, () => {
+        void handler({}, lambdaContext({ functionName: job.name })).catch(() => {});
+      });
+    }),
+  );
+  return () => {
+    for (const stop of stops) stop();
+  };
 }
 
 function closeServer(server: Server): Promise<void> {

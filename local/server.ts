@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { ROUTES, type Route } from '../functions/api/routes';
 import { ALL_GROUPS } from '../shared/api/caller';
+import { isPublic, ROUTE_LIST, type Route } from '../shared/entry-points/routes';
 import { AppError, type ErrorBody, parseOrThrow, unauthorized } from '../shared/errors';
 import type { LocalTokens } from './jwt';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
@@ -52,7 +52,7 @@ interface MatchedRoute {
 
 function matchRoute(method: string, path: string): MatchedRoute | 'method-not-allowed' | undefined {
   let pathMatched = false;
-  for (const route of ROUTES) {
+  for (const route of ROUTE_LIST) {
     const names: string[] = [];
     const pattern = new RegExp(
       `^${route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -143,8 +143,8 @@ export async function startLocalServer(
 ): Promise<{ server: Server; url: string }> {
   const { runtime, tokens } = options;
   const handlers = new Map<string, LambdaHandler>();
-  for (const route of ROUTES) {
-    const module = (await import(`../functions/api/${route.file}.ts`)) as { handler: LambdaHandler };
+  for (const route of ROUTE_LIST) {
+    const module = (await import(`../${route.handler}`)) as { handler: LambdaHandler };
     handlers.set(route.name, module.handler);
   }
 
@@ -179,7 +179,7 @@ export async function startLocalServer(
       return sendError(response, new AppError(404, 'NotFound', 'No such API route', '没有这个接口'));
     const body = await readBody(request);
     let claims: Record<string, string | number | boolean> | undefined;
-    if (matched.route.authenticated) {
+    if (!isPublic(matched.route)) {
       const header = request.headers.authorization ?? '';
       const token = /^Bearer (\S+)$/i.exec(header)?.[1];
       const payload = token ? await tokens.verify(token) : undefined;

@@ -8,10 +8,6 @@ export function now(): Date {
   return new Date(source());
 }
 
-export function nowMs(): number {
-  return source();
-}
-
 export function useClock(nowMsSource: () => number): void {
   source = nowMsSource;
 }

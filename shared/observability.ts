@@ -2,10 +2,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 
-/** Logger, metrics and tracer for every handler, configured once (POWERTOOLS_* variables override). */
-const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'company-opening';
+import { METRICS_NAMESPACE, SERVICE_NAME } from './config';
 
-export const METRICS_NAMESPACE = 'CompanyOpening';
+/** Logger, metrics and tracer for every handler, configured once (POWERTOOLS_* variables override). */
+const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? SERVICE_NAME;
 
 export const logger = new Logger({ serviceName });
 export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName });

@@ -1,17 +1,16 @@
 import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ENVIRONMENT } from './config';
 
 /** Step Functions, at module scope; locally AWS_ENDPOINT_URL_SFN points it at the durable engine. */
 export const stepFunctions = new SFNClient({});
-
-export const STATE_MACHINE_ARN_VARIABLE = 'STATE_MACHINE_ARN';
 
 /**
  * Starts the case's execution, named after the case. The same name and input answer the running
  * execution again; once it has closed, Step Functions says ExecutionAlreadyExists: started all the same.
  */
 export async function startCaseWorkflow(applicationId: string): Promise<string | undefined> {
-  const stateMachineArn = process.env[STATE_MACHINE_ARN_VARIABLE];
-  if (!stateMachineArn) throw new Error(`${STATE_MACHINE_ARN_VARIABLE} is not set`);
+  const stateMachineArn = process.env[ENVIRONMENT.stateMachineArn];
+  if (!stateMachineArn) throw new Error(`${ENVIRONMENT.stateMachineArn} is not set`);
   try {
     const { executionArn } = await stepFunctions.send(
       new StartExecutionCommand({

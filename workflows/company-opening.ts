@@ -3,8 +3,10 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
-import type { WorkflowFunction } from '../functions/workflow/catalog';
 import type { Item } from '../shared/case/items';
+import { CaseClosed, CorrectionAlreadyAnswered, SlaChanged } from '../shared/case/transitions';
+import { VersionConflict } from '../shared/data/cases';
+import type { WorkflowFunctionKey } from '../shared/entry-points/workflow-functions';
 
 /**
  * CompanyOpening: Intake → Registration review → (Invoice review ∥ Seal review) → Deliver → Close,
@@ -29,8 +31,11 @@ const TRANSIENT_ERRORS = [
   'ThrottlingException',
   'RequestLimitExceeded',
   'InternalServerError',
-  'VersionConflict',
+  VersionConflict.errorName,
 ];
+
+/** A licence item's review failed with a rejection; the Parallel's catch rejects the case. */
+const ITEM_REJECTED = 'ItemRejected';
 
 const retryTransient = (errors: string[]): sfn.RetryProps => ({
   errors,
@@ -43,7 +48,7 @@ const retryTransient = (errors: string[]): sfn.RetryProps => ({
 
 const applicationId = sfn.JsonPath.stringAt('$.applicationId');
 
-type Functions = Record<WorkflowFunction, IFunction>;
+type Functions = Record<WorkflowFunctionKey, IFunction>;
 
 class Steps {
   constructor(
@@ -52,7 +57,12 @@ class Steps {
   ) {}
 
   /** A request-response step: its small result goes to `resultPath`. */
-  invoke(id: string, fn: WorkflowFunction, payload: Record<string, unknown>, resultPath: string | undefined) {
+  invoke(
+    id: string,
+    fn: WorkflowFunctionKey,
+    payload: Record<string, unknown>,
+    resultPath: string | undefined,
+  ) {
     return new tasks.LambdaInvoke(this.scope, id, {
       lambdaFunction: this.functions[fn],
       payload: sfn.TaskInput.fromObject(payload),
@@ -69,7 +79,7 @@ class Steps {
    */
   callback(
     id: string,
-    fn: WorkflowFunction,
+    fn: WorkflowFunctionKey,
     payload: Record<string, unknown>,
     timeout: sfn.Timeout,
     resultPath?: string,
@@ -113,7 +123,10 @@ function itemReview(steps: Steps, scope: Construct, item: Item, onRejected: sfn.
   const applyCorrection = steps.invoke(`${name}ApplyCorrection`, 'applyCorrection', payload, undefined);
   const awaitCorrection = steps
     .callback(`${name}AwaitCorrection`, 'awaitCorrection', payload, sfn.Timeout.duration(CORRECTION_TIMEOUT))
-    .addCatch(applyCorrection, { errors: ['CorrectionAlreadyAnswered'], resultPath: sfn.JsonPath.DISCARD })
+    .addCatch(applyCorrection, {
+      errors: [CorrectionAlreadyAnswered.errorName],
+      resultPath: sfn.JsonPath.DISCARD,
+    })
     .addCatch(onRejected, { errors: ['States.Timeout'], resultPath: sfn.JsonPath.DISCARD });
   awaitCorrection.next(applyCorrection);
   applyCorrection.next(task);
@@ -139,8 +152,8 @@ function slaTimer(steps: Steps, scope: Construct): sfn.Chain {
       { applicationId, revision: sfn.JsonPath.numberAt('$.sla.revision') },
       sfn.Timeout.at('$.sla.waitSeconds'),
     )
-    .addCatch(check, { errors: ['States.Timeout', 'SlaChanged'], resultPath: sfn.JsonPath.DISCARD })
-    .addCatch(finished, { errors: ['CaseClosed'], resultPath: sfn.JsonPath.DISCARD });
+    .addCatch(check, { errors: ['States.Timeout', SlaChanged.errorName], resultPath: sfn.JsonPath.DISCARD })
+    .addCatch(finished, { errors: [CaseClosed.errorName], resultPath: sfn.JsonPath.DISCARD });
   wait.next(check);
   return sfn.Chain.start(check).next(
     new sfn.Choice(scope, 'SlaOpen')
@@ -165,12 +178,12 @@ export function companyOpeningDefinition(scope: Construct, functions: Functions)
     )
     .next(mainDone);
   const licenceRejected = (item: Item) =>
-    new sfn.Fail(scope, `${title(item)}Rejected`, { error: 'ItemRejected', cause: item });
+    new sfn.Fail(scope, `${title(item)}Rejected`, { error: ITEM_REJECTED, cause: item });
 
   const licences = new sfn.Parallel(scope, 'Licences', { resultPath: sfn.JsonPath.DISCARD })
     .branch(itemReview(steps, scope, 'invoice', licenceRejected('invoice')))
     .branch(itemReview(steps, scope, 'seal', licenceRejected('seal')))
-    .addCatch(rejectLicence, { errors: ['ItemRejected'], resultPath: '$.rejection' });
+    .addCatch(rejectLicence, { errors: [ITEM_REJECTED], resultPath: '$.rejection' });
 
   const main = itemReview(steps, scope, 'registration', rejectRegistration)
     .next(licences)
@@ -200,5 +213,5 @@ export function companyOpeningDefinition(scope: Construct, functions: Functions)
   return steps
     .invoke('Intake', 'intake', { applicationId }, undefined)
     .next(caseFlow)
-    .next(new sfn.Succeed(scope, 'CaseClosed'));
+    .next(new sfn.Succeed(scope, 'CaseEnded'));
 }

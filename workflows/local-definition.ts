@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import { WORKFLOW_FUNCTIONS, type WorkflowFunction } from '../functions/workflow/catalog';
+import { WORKFLOW_FUNCTIONS, type WorkflowFunctionKey } from '../shared/entry-points/workflow-functions';
 import { companyOpeningDefinition } from './company-opening';
 import { resolveDefinitionString, stateMachineDefinitionString } from './synthesized-asl';
 
@@ -29,7 +29,7 @@ export function localCompanyOpeningAsl(account: LocalAccount): string {
       key,
       lambda.Function.fromFunctionArn(stack, fn.name, localFunctionArn(fn.name, account)),
     ]),
-  ) as Record<WorkflowFunction, lambda.IFunction>;
+  ) as Record<WorkflowFunctionKey, lambda.IFunction>;
   new sfn.StateMachine(stack, 'CompanyOpening', {
     definitionBody: sfn.DefinitionBody.fromChainable(companyOpeningDefinition(stack, functions)),
     stateMachineType: sfn.StateMachineType.STANDARD,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LambdaHandler } from '../../local/lambda-context';
-import { APP_TABLE, type LocalRuntime, startRuntime } from '../../local/runtime';
+import { type LocalRuntime, startRuntime } from '../../local/runtime';
+import { LOCAL_TABLE_NAME } from '../../shared/config';
 import { DynamoMeter } from './dynamo-meter';
 import { apiClient } from './http';
 
@@ -77,7 +78,7 @@ export async function startMeteredPlatform() {
   });
   const emf = new EmfBytes();
   emf.start();
-  const app = new DynamoMeter([APP_TABLE]);
+  const app = new DynamoMeter([LOCAL_TABLE_NAME]);
   const { documents } = await import('../../shared/data/dynamo');
   app.attach(documents);
   const journal = new DynamoMeter(

@@ -5,18 +5,22 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type Caller, callerFromClaims } from '../../shared/api/caller';
 import { now } from '../../shared/clock';
-import { AppError, parseOrThrow, unauthorized } from '../../shared/errors';
+import { InvalidCursor } from '../../shared/data/pages';
+import { isPublic, type Route } from '../../shared/entry-points/routes';
+import { AppError, toFieldErrors, unauthorized, validationFailed } from '../../shared/errors';
 import { logger, tracer } from '../../shared/observability';
 
-export interface HttpRequest<Body, Query, Params> {
+export interface HttpRequest<Body, Query, Params, Headers> {
   caller: Caller;
   body: Body;
+  /** The body as it arrived, before checking and trimming: what an idempotency key is compared on. */
+  rawBody: unknown;
   query: Query;
   params: Params;
-  headers: Record<string, string | undefined>;
+  headers: Headers;
   now: Date;
 }
 
@@ -26,38 +30,35 @@ export interface HttpResult {
   headers?: Record<string, string>;
 }
 
-interface HttpSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
-  /** false only for routes anyone may call (health, the OpenAPI document). */
-  authenticated?: boolean;
-  body?: B;
-  query?: Q;
-  params?: P;
-}
-
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 const JSON_CONTENT = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+const BODY_PARSER = '@middy/http-json-body-parser';
+/** The media types @middy/http-json-body-parser takes as JSON. */
+const JSON_MEDIA_TYPE = /^application\/(.+\+)?json($|;.+)/;
+
+/** What the JSON body parser refused, told apart by the error's cause and the request's content type. */
+function bodyParserError(error: Error & { cause?: unknown }, event: Event): AppError | undefined {
+  if ((error.cause as { package?: string } | undefined)?.package !== BODY_PARSER) return undefined;
+  return JSON_MEDIA_TYPE.test(event.headers?.['content-type'] ?? '')
+    ? new AppError(400, 'MalformedJson', 'The request body is not valid JSON', '请求体不是有效的 JSON')
+    : new AppError(
+        415,
+        'UnsupportedMediaType',
+        'Send the body as application/json',
+        '请以 application/json 格式发送请求体',
+      );
+}
 
 /** Turns every failure into the one error shape; a client's mistake never becomes a 500. */
 function errorShape(): middy.MiddlewareObj<Event, APIGatewayProxyResultV2> {
   return {
     onError: async (request) => {
-      const error = request.error as (Error & { statusCode?: number; expose?: boolean }) | null;
-      let shaped: AppError;
-      if (error instanceof AppError) {
-        shaped = error;
-      } else if (error?.statusCode && error.statusCode < 500) {
-        const malformed = /malformed/i.test(error.message);
-        shaped = malformed
-          ? new AppError(400, 'MalformedJson', 'The request body is not valid JSON', '请求体不是有效的 JSON')
-          : new AppError(
-              error.statusCode,
-              error.statusCode === 415 ? 'UnsupportedMediaType' : 'BadRequest',
-              error.statusCode === 415 ? 'Send the body as application/json' : error.message,
-              error.statusCode === 415 ? '请以 application/json 格式发送请求体' : '请求无效',
-            );
-      } else {
-        logger.error('Unhandled error', { error: error as Error });
+      const error = request.error as Error;
+      let shaped = error instanceof AppError ? error : bodyParserError(error, request.event);
+      if (!shaped) {
+        logger.error('Unhandled error', { error });
         shaped = new AppError(
           500,
           'InternalError',
@@ -74,40 +75,72 @@ function errorShape(): middy.MiddlewareObj<Event, APIGatewayProxyResultV2> {
   };
 }
 
+/** The data layer's own refusals, as the client's mistakes they are. */
+function asClientError(error: unknown): unknown {
+  if (error instanceof InvalidCursor) {
+    return validationFailed([
+      { path: 'cursor', message: 'This cursor is not one the API handed out', message_zh: '分页游标无效' },
+    ]);
+  }
+  return error;
+}
+
+/** Checks every part of the request its route declares, and reports every problem at once. */
+function parseRequest(route: Route, event: Event) {
+  const parts = {
+    params: [route.request.params, event.pathParameters ?? {}],
+    query: [route.request.query, event.queryStringParameters ?? {}],
+    headers: [route.request.headers, event.headers ?? {}],
+    body: [route.request.body, event.body],
+  } as const;
+  const parsed: Record<string, unknown> = {};
+  const fields = [];
+  for (const [part, [schema, input]] of Object.entries(parts)) {
+    if (!schema) continue;
+    const result = schema.safeParse(input, { reportInput: true });
+    if (result.success) parsed[part] = result.data;
+    else fields.push(...toFieldErrors(result.error));
+  }
+  if (fields.length > 0) throw validationFailed(fields);
+  return parsed;
+}
+
 /**
- * An API route: headers normalised, JSON body parsed, caller taken from the verified JWT claims,
- * body/query/path checked with zod (every field problem at once), security headers on every answer.
+ * An API route's handler, from its declaration (shared/entry-points/routes.ts): headers normalised,
+ * JSON body parsed, the caller taken from the verified JWT claims, path, query, headers and body
+ * checked with the route's zod schemas (every field problem at once), security headers on every
+ * answer, and the one error shape for every failure.
  */
 export function httpHandler<
-  B extends z.ZodType = z.ZodUnknown,
-  Q extends z.ZodType = z.ZodUnknown,
-  P extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+  H extends z.ZodType | undefined,
 >(
-  spec: HttpSpec<B, Q, P>,
-  handle: (request: HttpRequest<z.output<B>, z.output<Q>, z.output<P>>) => Promise<HttpResult>,
+  route: Route & { request: { body?: B; query?: Q; params?: P; headers?: H } },
+  handle: (request: HttpRequest<Parsed<B>, Parsed<Q>, Parsed<P>, Parsed<H>>) => Promise<HttpResult>,
 ) {
-  const authenticated = spec.authenticated ?? true;
   const chain = middy<Event, APIGatewayProxyResultV2>()
     .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpSecurityHeaders())
     .use(errorShape())
     .use(httpHeaderNormalizer());
-  if (spec.body) chain.use(httpJsonBodyParser());
+  if (route.request.body) chain.use(httpJsonBodyParser());
   return chain.handler(async (event) => {
     const caller = callerFromClaims(event.requestContext?.authorizer?.jwt?.claims);
-    if (authenticated && !caller) throw unauthorized();
+    if (!isPublic(route) && !caller) throw unauthorized();
+    const parsed = parseRequest(route, event);
     const result = await handle({
       caller: caller as Caller,
-      body: spec.body ? parseOrThrow(spec.body, event.body) : (undefined as z.output<B>),
-      query: spec.query
-        ? parseOrThrow(spec.query, event.queryStringParameters ?? {})
-        : (undefined as z.output<Q>),
-      params: spec.params
-        ? parseOrThrow(spec.params, event.pathParameters ?? {})
-        : (undefined as z.output<P>),
-      headers: event.headers ?? {},
+      body: parsed.body as Parsed<B>,
+      rawBody: event.body,
+      query: parsed.query as Parsed<Q>,
+      params: parsed.params as Parsed<P>,
+      headers: parsed.headers as Parsed<H>,
       now: now(),
+    }).catch((error: unknown) => {
+      throw asClientError(error);
     });
     return {
       statusCode: result.status,

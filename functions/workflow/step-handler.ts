@@ -7,7 +7,8 @@ import { logger, tracer } from '../../shared/observability';
 
 /** Bad input from the state machine is a defect, not a transient fault: it is never retried. */
 export class InvalidStepInput extends Error {
-  override name = 'InvalidStepInput';
+  static readonly errorName = 'InvalidStepInput';
+  override name = InvalidStepInput.errorName;
 }
 
 export const applicationId = z.string().min(1).max(64);

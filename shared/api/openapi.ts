@@ -1,17 +1,20 @@
 import * as z from 'zod';
-import { ROUTES } from '../../functions/api/routes';
+import { ROUTE_LIST, type Route, statusesOf } from '../entry-points/routes';
 import { applicationFormSchema } from '../form';
 import { GROUPS } from './caller';
 import {
-  correctionRequestSchema,
-  decisionRequestSchema,
-  idempotencyKeySchema,
-  listQuerySchema,
-  onBehalfOfSchema,
-  taskListQuerySchema,
-} from './requests';
+  caseSummarySchema,
+  caseViewSchema,
+  decisionResultSchema,
+  healthSchema,
+  itemViewSchema,
+  openApiSchema,
+  slaReportSchema,
+  taskDetailSchema,
+  taskViewSchema,
+} from './responses';
 
-const errorSchema = z
+export const errorSchema = z
   .object({
     error: z
       .object({
@@ -24,82 +27,170 @@ const errorSchema = z
   })
   .describe('The one error shape');
 
-const jsonSchema = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+/** The schemas responses share, by the name the document gives them under components.schemas. */
+const NAMED_RESPONSES: [z.ZodType, string][] = [
+  [errorSchema, 'Error'],
+  [applicationFormSchema, 'Application'],
+  [itemViewSchema, 'Item'],
+  [caseSummarySchema, 'CaseSummary'],
+  [caseViewSchema, 'Case'],
+  [taskViewSchema, 'Task'],
+  [taskDetailSchema, 'TaskDetail'],
+  [decisionResultSchema, 'DecisionResult'],
+  [slaReportSchema, 'SlaReport'],
+  [healthSchema, 'Health'],
+  [openApiSchema, 'OpenApiDocument'],
+];
 
-const requestBodies: Record<string, z.ZodType> = {
-  SubmitApplication: applicationFormSchema,
-  AnswerCorrections: correctionRequestSchema,
-  DecideTask: decisionRequestSchema,
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request has invalid fields: every problem at once, each at its path',
+  401: 'No valid bearer token',
+  403: 'Your role may not do this',
+  404: 'Not found, or not yours to see',
+  409: 'Conflicts with the state of the case or task',
+  413: 'The request body exceeds 1 MiB',
+  415: 'The body is not sent as application/json',
 };
 
-const queries: Record<string, z.ZodObject> = {
-  ListApplications: listQuerySchema,
-  ListDepartmentTasks: taskListQuerySchema,
+const isTrim = (check: unknown): boolean => {
+  const def = (check as { _zod?: { def?: { check?: string; tx?: (value: string) => string } } })._zod?.def;
+  return def?.check === 'overwrite' && def.tx?.(' x ') === 'x';
 };
 
-const successStatus: Record<string, string> = { SubmitApplication: '201' };
+/**
+ * The server trims what it checks: a pattern holds for the trimmed value, so the document lets the
+ * white space around it through, as the server does.
+ */
+const trimmingRules: NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override'] = (context) => {
+  const pattern = context.jsonSchema.pattern;
+  const checks = (context.zodSchema as unknown as { _zod: { def: { checks?: unknown[] } } })._zod.def.checks;
+  if (typeof pattern === 'string' && checks?.some(isTrim)) {
+    context.jsonSchema.pattern = `^\\s*(?:${pattern.replace(/^\^/, '').replace(/\$$/, '')})\\s*$`;
+  }
+};
 
-/** The API as OpenAPI 3.1, generated from the route table and the zod schemas that check requests. */
-export function openApiDocument() {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of ROUTES) {
-    const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-      name,
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
-    const query = queries[route.name];
-    const queryParameters = query
-      ? Object.entries(query.shape).map(([name, schema]) => ({
-          name,
-          in: 'query',
-          required: false,
-          schema: jsonSchema(schema as z.ZodType),
-        }))
-      : [];
-    const headerParameters =
-      route.name === 'SubmitApplication'
-        ? [
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: true,
-              schema: jsonSchema(idempotencyKeySchema),
-            },
-            { name: 'On-Behalf-Of', in: 'header', required: false, schema: jsonSchema(onBehalfOfSchema) },
-          ]
-        : [];
-    const body = requestBodies[route.name];
-    const errors = Object.fromEntries(
-      (route.authenticated ? ['400', '401', '403', '404', '409'] : ['400']).map((status) => [
-        status,
-        {
-          description: 'Error',
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-        },
-      ]),
-    );
-    paths[route.path] = {
-      ...paths[route.path],
-      [route.method.toLowerCase()]: {
-        operationId: route.name,
-        summary: route.summary,
-        ...(route.authenticated ? {} : { security: [] }),
-        parameters: [...pathParameters, ...queryParameters, ...headerParameters],
-        ...(body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(body) } } } }
-          : {}),
-        responses: {
-          [successStatus[route.name] ?? '200']: {
-            description: 'Success',
-            content: { 'application/json': {} },
-          },
-          ...errors,
-        },
-      },
+const inputSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+    override: trimmingRules,
+  });
+
+/** Response schemas as components, each shared one referenced by its name. */
+function responseComponents(routes: readonly Route[]) {
+  const registry = z.registry<{ id: string }>();
+  for (const [schema, id] of NAMED_RESPONSES) registry.add(schema, { id });
+  for (const route of routes) {
+    if (!registry.has(route.response.body))
+      registry.add(route.response.body, { id: `${route.name}Response` });
+  }
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'output',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  const refOf = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${registry.get(schema)?.id}` });
+  return { schemas, refOf };
+}
+
+/** `idempotency-key` → `Idempotency-Key`: headers are matched case-insensitively, shown as written. */
+const headerName = (name: string) =>
+  name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+
+function parametersOf(route: Route) {
+  const fields = (schema: z.ZodType | undefined) =>
+    schema instanceof z.ZodObject ? Object.entries(schema.shape as Record<string, z.ZodType>) : [];
+  const parameter = (place: 'path' | 'query' | 'header', name: string, schema: z.ZodType) => {
+    const json = inputSchema(schema);
+    const { description, ...rest } = json;
+    return {
+      name: place === 'header' ? headerName(name) : name,
+      in: place,
+      required: place === 'path' || !schema.safeParse(undefined).success,
+      ...(description ? { description } : {}),
+      schema: rest,
     };
+  };
+  return [
+    ...fields(route.request.params).map(([name, schema]) => parameter('path', name, schema)),
+    ...fields(route.request.query).map(([name, schema]) => parameter('query', name, schema)),
+    ...fields(route.request.headers).map(([name, schema]) => parameter('header', name, schema)),
+  ];
+}
+
+function callersText(route: Route): string {
+  if (route.callers === 'anyone') return 'Anyone may call it, without signing in.';
+  const groups = route.callers.map((role) => (role === 'officers' ? 'officers-<department>' : GROUPS[role]));
+  return `Who may call it: ${groups.join(', ')}.`;
+}
+
+function operationOf(route: Route, refOf: (schema: z.ZodType) => { $ref: string }) {
+  const errorContent = { 'application/json': { schema: refOf(errorSchema) } };
+  const responses: Record<string, unknown> = {};
+  for (const status of statusesOf(route)) {
+    if (status === route.response.status) {
+      responses[status] = {
+        description: route.summary,
+        ...(route.response.headers
+          ? {
+              headers: Object.fromEntries(
+                Object.entries(route.response.headers).map(([name, header]) => [
+                  name,
+                  { description: header.description, required: header.required, schema: { type: 'string' } },
+                ]),
+              ),
+            }
+          : {}),
+        content: { 'application/json': { schema: refOf(route.response.body) } },
+      };
+    } else {
+      responses[status] = {
+        description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+        ...(status === 401
+          ? {
+              headers: {
+                'WWW-Authenticate': {
+                  description: 'Bearer: sign in and send the token as Authorization: Bearer <JWT>',
+                  required: true,
+                  schema: { type: 'string' },
+                },
+              },
+            }
+          : {}),
+        content: errorContent,
+      };
+    }
+  }
+  const body = route.request.body;
+  return {
+    operationId: route.name,
+    summary: route.summary,
+    description: callersText(route),
+    tags: [route.tag],
+    ...(route.callers === 'anyone' ? { security: [] } : {}),
+    parameters: parametersOf(route),
+    ...(body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: inputSchema(body) } } } }
+      : {}),
+    responses,
+  };
+}
+
+const TAGS = [
+  { name: 'Applications', description: 'Founders and agents file one form and follow the case' },
+  { name: 'Tasks', description: "Each department's inbox and its officers' decisions" },
+  { name: 'Ops', description: 'SLA, the reform’s KPIs and alarms' },
+  { name: 'Platform', description: 'Liveness and this document' },
+];
+
+/** The API as OpenAPI 3.1, generated from the route declarations and their zod schemas. */
+export function openApiDocument() {
+  const { schemas, refOf } = responseComponents(ROUTE_LIST);
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTE_LIST) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route, refOf) };
   }
   return {
     openapi: '3.1.0',
@@ -107,16 +198,16 @@ export function openApiDocument() {
       title: 'One-stop company opening API',
       version: '1.0.0',
       description:
-        'Registration, invoice and seal as one case under a 3-working-day SLA. Groups: ' +
-        Object.values(GROUPS)
-          .map((group) => (typeof group === 'string' ? group : 'officers-<department>'))
-          .join(', '),
+        'Registration, invoice and seal as one case under a 3-working-day SLA. Errors answer one shape, ' +
+        'every field problem at once in English and Chinese.',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
+    tags: TAGS,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Error: jsonSchema(errorSchema) },
+      schemas,
     },
     paths,
   };

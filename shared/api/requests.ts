@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { DEPARTMENTS } from '../case/items';
+import { OUTCOMES } from '../case/model';
 import { bilingual } from '../errors';
 import { applicationFormSchema } from '../form';
 
-/** Request shapes of the HTTP API (ARCHITECTURE §5); the OpenAPI document is generated from them. */
+/** Request shapes of the HTTP API (docs/architecture.md); the route table and the OpenAPI document use them. */
 
 export const idempotencyKeySchema = z
   .string({ error: bilingual('Send an Idempotency-Key header', '请提供 Idempotency-Key 请求头') })
@@ -23,6 +24,11 @@ export const onBehalfOfSchema = z
   .min(1)
   .max(128)
   .describe("Agents only: the founder's user id (sub) the application is filed for");
+
+/** Headers are matched by their lower-case names; others pass through unchecked. */
+export const submitHeadersSchema = z
+  .object({ 'idempotency-key': idempotencyKeySchema, 'on-behalf-of': onBehalfOfSchema.optional() })
+  .loose();
 
 export const listQuerySchema = z
   .object({
@@ -49,7 +55,7 @@ const reasonSchema = z
 
 export const decisionRequestSchema = z
   .object({
-    outcome: z.enum(['approved', 'correction-requested', 'rejected']),
+    outcome: z.enum(OUTCOMES),
     reasons: z.array(reasonSchema).max(50).default([]).describe('Every problem at once (一次性告知)'),
     note: z.string().trim().max(2000).optional(),
   })

@@ -1,13 +1,15 @@
+import type * as z from 'zod';
 import { WORKING_DAY_MS, workingTimeBetween } from '../calendar';
 import { DEPARTMENT_NAMES, ITEM_NAMES, ITEMS, type Item } from '../case/items';
 import type { CaseRecord, DepartmentTask, TimelineEvent } from '../case/model';
 import { liveSla } from '../case/sla';
+import type { caseSummarySchema, caseViewSchema, itemViewSchema, taskViewSchema } from './responses';
 
 /**
  * What the API shows. Task tokens, idempotency bookkeeping and applied-transition keys stay inside;
  * people are named by role (and by id only to those who may act on the case).
  */
-export function caseSummary(record: CaseRecord, now: Date) {
+export function caseSummary(record: CaseRecord, now: Date): z.output<typeof caseSummarySchema> {
   const sla = liveSla(record, now);
   return {
     id: record.id,
@@ -16,11 +18,14 @@ export function caseSummary(record: CaseRecord, now: Date) {
     submittedAt: record.submittedAt,
     closedAt: record.closedAt ?? null,
     sla: { deadline: sla.deadline, deadlineDate: sla.deadlineDate, state: sla.state },
-    items: Object.fromEntries(ITEMS.map((item) => [item, record.items[item].status])) as Record<Item, string>,
+    items: Object.fromEntries(ITEMS.map((item) => [item, record.items[item].status])) as Record<
+      Item,
+      CaseRecord['items'][Item]['status']
+    >,
   };
 }
 
-export function caseView(record: CaseRecord, now: Date) {
+export function caseView(record: CaseRecord, now: Date): z.output<typeof caseViewSchema> {
   const sla = liveSla(record, now);
   return {
     id: record.id,
@@ -51,7 +56,7 @@ export function caseView(record: CaseRecord, now: Date) {
           },
         ];
       }),
-    ),
+    ) as Record<Item, z.output<typeof itemViewSchema>>,
     sla: {
       workingDays: record.sla.workingDays,
       deadline: sla.deadline,
@@ -93,7 +98,7 @@ function timelineView(event: TimelineEvent) {
   };
 }
 
-export function taskView(task: DepartmentTask, now: Date) {
+export function taskView(task: DepartmentTask, now: Date): z.output<typeof taskViewSchema> {
   const remainingMs = workingTimeBetween(now, task.slaDeadline);
   return {
     id: task.id,

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { now } from '../clock';
 import { cases } from '../data/cases';
 import { tasks } from '../data/tasks';
-import { type AppError, conflict, notFound, parseOrThrow } from '../errors';
-import { type ApplicationForm, applicationFormSchema } from '../form';
+import { type AppError, conflict, notFound } from '../errors';
+import type { ApplicationForm } from '../form';
 import { resumeTask, startCaseWorkflow } from '../workflow-client';
 import { changedPaths } from './changes';
 import type { Department } from './items';
@@ -28,14 +28,19 @@ export function caseIdFor(filer: string, idempotencyKey: string): string {
   return `co-${sha256(`${filer}\u0000${idempotencyKey}`).slice(0, 22)}`;
 }
 
+/**
+ * Files a checked form. The same key with the same body finds the case made before; the bodies are
+ * compared as they arrived (`requestBody`), before checking trimmed them.
+ */
 export async function submitApplication(request: {
   owner: string;
   filedBy: Actor & { sub: string };
   idempotencyKey: string;
-  body: unknown;
+  form: ApplicationForm;
+  requestBody: unknown;
 }): Promise<{ record: CaseRecord; created: boolean }> {
-  const requestHash = sha256(canonicalJson(request.body));
-  const form = parseOrThrow(applicationFormSchema, request.body) as ApplicationForm;
+  const requestHash = sha256(canonicalJson(request.requestBody));
+  const { form } = request;
   const id = caseIdFor(request.filedBy.sub, request.idempotencyKey);
   const { created, record } = await cases.create(
     newCase({

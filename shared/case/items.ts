@@ -28,7 +28,3 @@ export const DEPARTMENT_NAMES: Readonly<Record<Department, { en: string; zh: str
   tax: { en: 'Tax', zh: '税务部门' },
   'public-security': { en: 'Public security', zh: '公安部门' },
 };
-
-export function isDepartment(value: string): value is Department {
-  return (DEPARTMENTS as readonly string[]).includes(value);
-}

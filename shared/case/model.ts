@@ -2,16 +2,28 @@ import type { SlaState } from '../calendar';
 import type { ApplicationForm } from '../form';
 import type { Department, Item } from './items';
 
-export type CaseStatus = 'submitted' | 'in-review' | 'correction-needed' | 'completed' | 'rejected';
-export type ItemStatus =
-  | 'pending'
-  | 'in-review'
-  | 'awaiting-correction'
-  | 'approved'
-  | 'rejected'
-  | 'cancelled';
-export type Role = 'applicant' | 'agent' | 'officer' | 'ops' | 'system';
-export type Outcome = 'approved' | 'correction-requested' | 'rejected';
+export const CASE_STATUSES = [
+  'submitted',
+  'in-review',
+  'correction-needed',
+  'completed',
+  'rejected',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const ITEM_STATUSES = [
+  'pending',
+  'in-review',
+  'awaiting-correction',
+  'approved',
+  'rejected',
+  'cancelled',
+] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+export const ROLES = ['applicant', 'agent', 'officer', 'ops', 'system'] as const;
+export type Role = (typeof ROLES)[number];
+/** What an officer decides on a department task. */
+export const OUTCOMES = ['approved', 'correction-requested', 'rejected'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export interface Actor {
   role: Role;

@@ -171,8 +171,10 @@ export function attachCorrectionToken(record: CaseRecord, correctionId: string, 
   return draft;
 }
 
+/** The founder answered before the wait began: the state machine applies the answer at once. */
 export class CorrectionAlreadyAnswered extends Error {
-  override name = 'CorrectionAlreadyAnswered';
+  static readonly errorName = 'CorrectionAlreadyAnswered';
+  override name = CorrectionAlreadyAnswered.errorName;
 }
 
 /** The founder's answer to every open correction request at once; the workflow applies it. */
@@ -307,10 +309,14 @@ export function armSlaTimer(record: CaseRecord, token: string, revision: number)
   return draft;
 }
 
+/** The SLA timer's wait ends for good: the state machine catches it by this name. */
 export class CaseClosed extends Error {
-  override name = 'CaseClosed';
+  static readonly errorName = 'CaseClosed';
+  override name = CaseClosed.errorName;
 }
 
+/** The SLA timer looks again: the state machine catches it by this name. */
 export class SlaChanged extends Error {
-  override name = 'SlaChanged';
+  static readonly errorName = 'SlaChanged';
+  override name = SlaChanged.errorName;
 }

@@ -1,13 +1,16 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../case/model';
-import { documents, isConditionFailure, queryAll } from './dynamo';
+import { isConditionFailure } from './conditions';
+import { documents, queryAll } from './dynamo';
 import { decodeCursor, encodeCursor, type Page } from './pages';
 import { keys, TABLE_INDEXES, tableName } from './table';
 
 const MAX_ATTEMPTS = 8;
 
+/** Another writer kept winning the optimistic race; the state machine retries the step by this name. */
 export class VersionConflict extends Error {
-  override name = 'VersionConflict';
+  static readonly errorName = 'VersionConflict';
+  override name = VersionConflict.errorName;
 }
 
 function toItem(record: CaseRecord) {

@@ -10,10 +10,6 @@ export const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });
 
-export function isConditionFailure(error: unknown): boolean {
-  return (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
-}
-
 /** Counts what a query matches, across every page, without reading the items. */
 export async function countQuery(
   input: Omit<QueryCommandInput, 'Select' | 'ExclusiveStartKey'>,

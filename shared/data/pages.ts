@@ -1,8 +1,11 @@
-import { validationFailed } from '../errors';
-
 /** Opaque list cursors: the DynamoDB key to continue from, as base64url JSON. */
 export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+}
+
+/** A cursor the API did not hand out: the HTTP edge answers it 400 at the `cursor` field. */
+export class InvalidCursor extends Error {
+  override name = 'InvalidCursor';
 }
 
 export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
@@ -11,9 +14,7 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (key && typeof key === 'object' && !Array.isArray(key)) return key;
   } catch {}
-  throw validationFailed([
-    { path: 'cursor', message: 'This cursor is not one the API handed out', message_zh: '分页游标无效' },
-  ]);
+  throw new InvalidCursor('This cursor is not one the API handed out');
 }
 
 export interface Page<T> {

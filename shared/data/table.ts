@@ -1,12 +1,12 @@
+import { ENVIRONMENT } from '../config';
+
 /**
  * The single table's shape, defined once: CDK creates it in AWS, the local runtime creates it in
  * dynalite, and the repositories build every key through the functions below.
  */
-export const TABLE_NAME_VARIABLE = 'TABLE_NAME';
-
 export function tableName(env: NodeJS.ProcessEnv = process.env): string {
-  const name = env[TABLE_NAME_VARIABLE];
-  if (!name) throw new Error(`${TABLE_NAME_VARIABLE} is not set`);
+  const name = env[ENVIRONMENT.tableName];
+  if (!name) throw new Error(`${ENVIRONMENT.tableName} is not set`);
   return name;
 }
 

@@ -1,5 +1,5 @@
 import { DEPARTMENTS } from '../case/items';
-import { METRICS_NAMESPACE } from '../observability';
+import { METRICS_NAMESPACE } from '../config';
 
 /**
  * The alarms ops watch, defined once: CDK deploys them as CloudWatch alarms, the local runtime

@@ -1,9 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROUTES } from '../../functions/api/routes';
 import type { HouseFunction } from '../../infra/house-function';
-import { ACCESS_LOG_FIELDS, ROUTE_ACCESS, THROTTLE } from '../../infra/http-api';
+import { ACCESS_LOG_FIELDS, THROTTLE } from '../../infra/http-api';
 import { ALL_GROUPS } from '../../shared/api/caller';
+import { isPublic, ROUTE_LIST } from '../../shared/entry-points/routes';
 import { logicalIdOf, resourcesOf, type SynthesizedApp, synthesize } from './synth';
 
 let synthesized: SynthesizedApp;
@@ -25,7 +25,7 @@ beforeAll(() => {
 describe('the HTTP API', () => {
   test('has exactly one route per entry of the route table', () => {
     // Prepare
-    const expected = ROUTES.map((route) => `${route.method} ${route.path}`);
+    const expected = ROUTE_LIST.map((route) => `${route.method} ${route.path}`);
 
     // Act
     const deployed = [...routesByKey.keys()];
@@ -34,7 +34,7 @@ describe('the HTTP API', () => {
     expect(deployed.sort()).toEqual([...expected].sort());
   });
 
-  test.each(ROUTES.map((route) => [`${route.method} ${route.path}`, route] as const))(
+  test.each(ROUTE_LIST.map((route) => [`${route.method} ${route.path}`, route] as const))(
     '%s calls its own handler module, behind the JWT authorizer unless it is public',
     (routeKey, route) => {
       // Prepare
@@ -47,9 +47,9 @@ describe('the HTTP API', () => {
       const deployed = routesByKey.get(routeKey);
 
       // Assess
-      expect(fn?.entry).toBe(`functions/api/${route.file}.ts`);
+      expect(fn?.entry).toBe(route.handler);
       expect(deployed?.functionLogicalId).toBe(logicalIdOf(fn as HouseFunction));
-      if (route.authenticated) {
+      if (!isPublic(route)) {
         expect(deployed?.properties.AuthorizationType).toBe('JWT');
         expect(deployed?.properties.AuthorizerId).toEqual({ Ref: authorizerId });
       } else {
@@ -116,11 +116,10 @@ describe('the HTTP API', () => {
     edge.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
   });
 
-  test.each(ROUTES.map((route) => [route.name] as const))(
+  test.each(ROUTE_LIST.map((route) => [route.name, route.access] as const))(
     '%s gets TABLE_NAME and STATE_MACHINE_ARN only when it uses them',
-    (name) => {
+    (name, access) => {
       // Prepare
-      const access = ROUTE_ACCESS[name] ?? {};
       const fn = synthesized.edge.api.functions[name];
       const functions = resourcesOf(synthesized.templates.edge, 'AWS::Lambda::Function');
 
@@ -131,8 +130,8 @@ describe('the HTTP API', () => {
       expect(variables.POWERTOOLS_SERVICE_NAME).toBe('company-opening');
       expect(variables.POWERTOOLS_METRICS_NAMESPACE).toBe('CompanyOpening');
       expect(variables.TABLE_NAME !== undefined).toBe(access.table !== undefined);
-      expect(variables.STATE_MACHINE_ARN !== undefined).toBe(access.workflow !== undefined);
-      if (access.workflow) {
+      expect(variables.STATE_MACHINE_ARN !== undefined).toBe(access.stateMachine !== undefined);
+      if (access.stateMachine) {
         expect(variables.STATE_MACHINE_ARN).toEqual({
           'Fn::ImportValue': expect.stringMatching(/^CompanyOpeningWorkflow:ExportsOutputRefCompanyOpening/),
         });
@@ -142,7 +141,7 @@ describe('the HTTP API', () => {
 });
 
 describe('Cognito', () => {
-  test('has exactly the groups of ARCHITECTURE §5', () => {
+  test('has exactly the groups of docs/architecture.md', () => {
     // Prepare
     const { edge } = synthesized.templates;
 

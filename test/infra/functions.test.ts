@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROUTES } from '../../functions/api/routes';
-import { WORKFLOW_FUNCTIONS } from '../../functions/workflow/catalog';
-import { BUNDLING, SERVICE_NAME } from '../../infra/house-function';
+import { BUNDLING } from '../../infra/house-function';
+import { SERVICE_NAME } from '../../shared/config';
+import { ROUTE_LIST } from '../../shared/entry-points/routes';
+import { WORKFLOW_FUNCTIONS } from '../../shared/entry-points/workflow-functions';
 import { type Resource, resourcesOf, type SynthesizedApp, synthesize } from './synth';
 
 let synthesized: SynthesizedApp;
@@ -18,7 +19,7 @@ beforeAll(() => {
 describe('every Lambda function is a house function', () => {
   test('one per workflow step, one per route, one for the overdue-task count, and no other', () => {
     // Prepare
-    const expected = Object.keys(WORKFLOW_FUNCTIONS).length + ROUTES.length + 1;
+    const expected = Object.keys(WORKFLOW_FUNCTIONS).length + ROUTE_LIST.length + 1;
 
     // Act / Assess
     expect(functions).toHaveLength(expected);

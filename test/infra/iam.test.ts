@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ROUTES } from '../../functions/api/routes';
-import { WORKFLOW_FUNCTIONS, type WorkflowFunction } from '../../functions/workflow/catalog';
 import type { HouseFunction } from '../../infra/house-function';
 import { REPO_ROOT } from '../../infra/house-function';
-import { ROUTE_ACCESS } from '../../infra/http-api';
-import { RESUMES_SLA_TIMER } from '../../infra/workflow-stack';
+import { ROUTE_LIST } from '../../shared/entry-points/routes';
+import { WORKFLOW_FUNCTIONS, type WorkflowFunctionKey } from '../../shared/entry-points/workflow-functions';
 import { type Json, logicalIdOf, resourcesOf, type SynthesizedApp, synthesize } from './synth';
 
 interface Statement {
@@ -193,7 +191,7 @@ describe('each API function gets what its route needs', () => {
 
   test('read-only routes (every GET) have no write action of any kind', () => {
     // Prepare
-    const reads = ROUTES.filter((route) => route.method === 'GET');
+    const reads = ROUTE_LIST.filter((route) => route.method === 'GET');
 
     // Act
     const writes = reads.flatMap((route) =>
@@ -319,10 +317,15 @@ describe('each API function gets what its route needs', () => {
     }
   });
 
-  test('every route has declared access', () => {
-    expect(Object.keys(ROUTE_ACCESS).sort()).toEqual(ROUTES.map((route) => route.name).sort());
+  test('every route has a function', () => {
+    expect(Object.keys(synthesized.edge.api.functions).sort()).toEqual(
+      ROUTE_LIST.map((route) => route.name).sort(),
+    );
   });
 });
+
+/** The steps whose code sends SendTaskSuccess (shared/case/workflow-steps.ts). */
+const RESUMING_STEPS: string[] = ['applyCorrection', 'applyDecision', 'checkSla', 'closeCase', 'rejectCase'];
 
 describe('each workflow function gets what its step needs', () => {
   const stateMachineArnByName = {
@@ -340,12 +343,12 @@ describe('each workflow function gets what its step needs', () => {
     ],
   };
 
-  test.each(Object.keys(WORKFLOW_FUNCTIONS).map((key) => [key as WorkflowFunction]))(
-    '%s: GetItem/PutItem on the table; SendTaskSuccess only if it wakes the SLA timer',
+  test.each(Object.keys(WORKFLOW_FUNCTIONS).map((key) => [key as WorkflowFunctionKey]))(
+    '%s: GetItem/PutItem on the table; SendTaskSuccess only if it resumes a wait',
     (key) => {
       // Prepare
       const fn = synthesized.workflow.functions[key];
-      const resumes = (RESUMES_SLA_TIMER as readonly string[]).includes(key);
+      const resumes = RESUMING_STEPS.includes(key);
 
       // Act
       const statements = statementsOf(fn);
@@ -361,13 +364,11 @@ describe('each workflow function gets what its step needs', () => {
     },
   );
 
-  test('the SLA timer is resumed by exactly the four steps that change what it waits for', () => {
-    expect([...RESUMES_SLA_TIMER].sort()).toEqual([
-      'applyCorrection',
-      'applyDecision',
-      'closeCase',
-      'rejectCase',
-    ]);
+  test('a wait is resumed by exactly the four steps that change what the SLA timer waits for, and checkSla, which resumes answered corrections', () => {
+    const resuming = Object.entries(WORKFLOW_FUNCTIONS)
+      .filter(([, fn]) => fn.access.stateMachine?.includes('states:SendTaskSuccess'))
+      .map(([key]) => key);
+    expect(resuming.sort()).toEqual(RESUMING_STEPS.toSorted());
   });
 
   test('the state machine may invoke its twelve functions and nothing else', () => {

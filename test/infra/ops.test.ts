@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SERVICE_NAME } from '../../infra/house-function';
 import { DASHBOARD_NAME } from '../../infra/ops-stack';
 import { DEPARTMENTS, ITEMS } from '../../shared/case/items';
+import { SERVICE_NAME } from '../../shared/config';
 import { ALARM_NAME_PREFIX, alarmDefinitions } from '../../shared/ops/alarms';
 import { type Json, logicalIdOf, resourcesOf, type SynthesizedApp, synthesize } from './synth';
 

@@ -39,7 +39,8 @@ export async function startPlatform(options: RuntimeOptions = {}) {
         owner,
         filedBy: { role: 'applicant', sub: owner },
         idempotencyKey: `key-${Date.now()}-${submissions++}`,
-        body: form,
+        form: applicationFormSchema.parse(form),
+        requestBody: form,
       });
       submitted.push(record.id);
       return record;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ROUTES } from '../../../functions/api/routes';
 import { openApiDocument } from '../../../shared/api/openapi';
+import { ROUTE_LIST } from '../../../shared/entry-points/routes';
 
 interface Operation {
   operationId: string;
@@ -34,8 +34,8 @@ describe('the OpenAPI document', () => {
     const ids = Object.values(document.paths).flatMap((methods) =>
       Object.values(methods as Record<string, Operation>).map((found) => found.operationId),
     );
-    expect(ids.sort()).toEqual(ROUTES.map((route) => route.name).sort());
-    for (const route of ROUTES)
+    expect(ids.sort()).toEqual(ROUTE_LIST.map((route) => route.name).sort());
+    for (const route of ROUTE_LIST)
       expect(operation(route.path, route.method.toLowerCase()).operationId).toBe(route.name);
   });
 

@@ -22,7 +22,8 @@ import {
   startItemReview,
   submitCorrection,
 } from '../../../shared/case/transitions';
-import { AppError } from '../../../shared/errors';
+import { AppError, parseOrThrow } from '../../../shared/errors';
+import { applicationFormSchema } from '../../../shared/form';
 import {
   atVersion,
   CASE_ID,
@@ -64,12 +65,14 @@ describe('submitApplication', () => {
     `co-${createHash('sha256').update(`${filer}\u0000${key}`).digest('base64url').slice(0, 22)}`;
   const FOUNDER_CASE = idFor('founder-1', 'key-1');
 
-  function submit(
+  /** As the route does: the body checked against its schema, then the command. */
+  async function submit(
     body: unknown,
     filedBy: { role: 'applicant' | 'agent'; sub: string } = FOUNDER,
     key = 'key-1',
   ) {
-    return submitApplication({ owner: 'founder-1', filedBy, idempotencyKey: key, body });
+    const form = parseOrThrow(applicationFormSchema, body);
+    return submitApplication({ owner: 'founder-1', filedBy, idempotencyKey: key, form, requestBody: body });
   }
 
   function storedItem(): Record<string, unknown> {

@@ -1,31 +1,20 @@
-import type { caseSummary, caseView, taskView } from '../../../shared/api/views';
-import type { ApplicationForm } from '../../../shared/form';
-import type { slaReport } from '../../../shared/ops/report';
+import type * as z from 'zod';
+import type {
+  caseSummarySchema,
+  caseViewSchema,
+  slaReportSchema,
+  taskDetailSchema,
+  taskViewSchema,
+} from '../../../shared/api/responses';
+import type { Item } from '../../../shared/case/items';
 
-/** The JSON the API answers, typed by the functions that shape it on the server. */
-export type CaseView = ReturnType<typeof caseView>;
-export type CaseSummary = ReturnType<typeof caseSummary>;
-export type ItemView = CaseView['items'][string];
-export type TaskView = ReturnType<typeof taskView>;
-export type SlaReport = Awaited<ReturnType<typeof slaReport>>;
+/** The JSON the API answers, typed by the schemas that declare it on the server. */
+export type CaseView = z.output<typeof caseViewSchema>;
+export type CaseSummary = z.output<typeof caseSummarySchema>;
+export type ItemView = CaseView['items'][Item];
+export type TaskView = z.output<typeof taskViewSchema>;
+export type TaskDetail = z.output<typeof taskDetailSchema>;
+export type SlaReport = z.output<typeof slaReportSchema>;
 
-/** GET /api/tasks/{taskId} (functions/api/get-task.ts). */
-export interface TaskDetail {
-  task: TaskView;
-  application: {
-    id: string;
-    status: CaseView['status'];
-    submittedAt: string;
-    form: ApplicationForm;
-    item: ItemView;
-    corrections: CaseView['corrections'];
-    sla: CaseView['sla'];
-  };
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export type Outcome = 'approved' | 'correction-requested' | 'rejected';
+export type { Outcome } from '../../../shared/case/model';
+export type { Page } from '../../../shared/data/pages';

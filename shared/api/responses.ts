@@ -1,0 +1,217 @@
+import * as z from 'zod';
+import { DEPARTMENTS, ITEMS } from '../case/items';
+import { CASE_STATUSES, ITEM_STATUSES, OUTCOMES, ROLES } from '../case/model';
+import { applicationFormSchema } from '../form';
+
+/**
+ * The bodies the API answers, declared once: the view functions (views.ts) are typed by these, the
+ * OpenAPI document shows them, and the web app takes its types from them (web/src/api/types.ts).
+ */
+
+const instant = z.iso.datetime().describe('An instant, ISO 8601 in UTC');
+const localDate = z.iso.date().describe('A date in Asia/Shanghai');
+const names = z.object({ en: z.string(), zh: z.string() });
+const slaState = z.enum(['on-track', 'at-risk', 'breached', 'met', 'missed']);
+const calendarKind = z.enum(['official', 'provisional']);
+const reason = z.object({ path: z.string(), message: z.string() });
+
+const registrationResult = z
+  .object({ uscc: z.string(), licenceNumber: z.string(), eLicenceId: z.string(), companyName: z.string() })
+  .describe('Enterprise registration: the unified social credit code and the business licence');
+const invoiceResult = z
+  .object({
+    taxpayerId: z.string(),
+    taxpayerType: z.enum(['small-scale', 'general']),
+    invoiceKinds: z.array(z.string()),
+    monthlyQuotaCny: z.number(),
+  })
+  .describe('Invoice application: the taxpayer confirmation and the digital-invoice quota');
+const sealResult = z
+  .object({ seals: z.array(z.object({ kind: z.string(), filingNumber: z.string() })), maker: z.string() })
+  .describe('Seal filing: one filing number per seal');
+
+export const itemViewSchema = z.object({
+  name: names,
+  status: z.enum(ITEM_STATUSES),
+  department: z.enum(DEPARTMENTS),
+  departmentName: names,
+  round: z.number().int(),
+  instant: z.boolean(),
+  taskId: z.string().nullable(),
+  startedAt: instant.nullable(),
+  decidedAt: instant.nullable(),
+  result: z.union([registrationResult, invoiceResult, sealResult]).nullable(),
+  reasons: z.array(reason),
+  note: z.string().nullable(),
+});
+
+const slaSummary = z.object({ deadline: instant, deadlineDate: localDate, state: slaState });
+
+export const caseSummarySchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(CASE_STATUSES),
+    companyName: z.string(),
+    submittedAt: instant,
+    closedAt: instant.nullable(),
+    sla: slaSummary,
+    items: z.record(z.enum(ITEMS), z.enum(ITEM_STATUSES)),
+  })
+  .describe('A case in a list');
+
+export const caseViewSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(CASE_STATUSES),
+    channel: z.string(),
+    submittedAt: instant,
+    closedAt: instant.nullable(),
+    filedBy: z.object({ role: z.enum(ROLES) }),
+    application: applicationFormSchema,
+    items: z.record(z.enum(ITEMS), itemViewSchema),
+    sla: z.object({
+      workingDays: z.number().int(),
+      deadline: instant,
+      deadlineDate: localDate,
+      state: slaState,
+      pausedMs: z.number(),
+      remainingMs: z.number(),
+      calendar: calendarKind,
+      paused: z.boolean(),
+      atRiskAt: instant.nullable(),
+      breachedAt: instant.nullable(),
+    }),
+    corrections: z.array(
+      z.object({
+        id: z.string(),
+        item: z.enum(ITEMS),
+        round: z.number().int(),
+        status: z.enum(['open', 'answered']),
+        requestedAt: instant,
+        reasons: z.array(reason),
+        note: z.string().nullable(),
+        answerSubmitted: z.boolean(),
+        answeredAt: instant.nullable(),
+        changedFields: z.array(z.string()),
+      }),
+    ),
+    timeline: z.array(
+      z.object({
+        at: instant,
+        type: z.string(),
+        item: z.enum(ITEMS).nullable(),
+        actor: z.object({ role: z.enum(ROLES), department: z.enum(DEPARTMENTS).nullable() }),
+        details: z.record(z.string(), z.unknown()),
+      }),
+    ),
+    trips: z.number().int(),
+    delivery: z
+      .object({
+        method: z.enum(['express', 'pickup']),
+        trackingNumber: z.string().optional(),
+        carrier: z.string().optional(),
+        appointment: z.object({ serviceCentre: z.string(), date: localDate, slot: z.string() }).optional(),
+        dispatchedAt: instant,
+      })
+      .nullable(),
+    failure: z.object({ error: z.string(), at: instant }).nullable(),
+  })
+  .describe('One case: status, items, SLA, corrections, timeline, trips and delivery');
+
+export const taskViewSchema = z
+  .object({
+    id: z.string(),
+    applicationId: z.string(),
+    item: z.enum(ITEMS),
+    department: z.enum(DEPARTMENTS),
+    round: z.number().int(),
+    status: z.enum(['open', 'closed']),
+    companyName: z.string(),
+    slaDeadline: instant,
+    atRisk: z.boolean(),
+    overdue: z.boolean(),
+    createdAt: instant,
+    outcome: z.enum([...OUTCOMES, 'cancelled']).nullable(),
+    decidedAt: instant.nullable(),
+  })
+  .describe('A department task');
+
+export const taskDetailSchema = z
+  .object({
+    task: taskViewSchema,
+    application: z.object({
+      id: z.string(),
+      status: z.enum(CASE_STATUSES),
+      submittedAt: instant,
+      form: applicationFormSchema,
+      item: itemViewSchema,
+      corrections: caseViewSchema.shape.corrections,
+      sla: caseViewSchema.shape.sla,
+    }),
+  })
+  .describe('A task with the application data the officer needs to decide');
+
+export const decisionResultSchema = z
+  .object({
+    task: taskViewSchema,
+    decision: z.object({ outcome: z.enum(OUTCOMES), decidedAt: instant }),
+  })
+  .describe('The closed task and the decision that closed it');
+
+/** A page of a list: `nextCursor` continues it, null on the last page. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+const share = z.number().nullable().describe('0–1; null while nothing was measured');
+
+export const slaReportSchema = z
+  .object({
+    generatedAt: instant,
+    window: z.object({ days: z.number().int(), from: instant }),
+    counts: z.record(slaState, z.number().int()),
+    atRisk: z.array(caseSummarySchema),
+    breached: z.array(caseSummarySchema),
+    failed: z.object({
+      count: z.number().int(),
+      cases: z.array(caseSummarySchema.extend({ failure: z.object({ error: z.string(), at: z.string() }) })),
+    }),
+    kpis: z.object({
+      casesMeasured: z.number().int(),
+      timeToStatutoryLimit: z.object({
+        mean: z.number().nullable(),
+        target: z.number(),
+        withinTarget: share,
+      }),
+      onlineShare: share,
+      instantShare: share,
+      atMostOneTripShare: share,
+      onTimeRate: share,
+    }),
+    charts: z.object({
+      perDay: z.array(
+        z.object({ date: localDate, submitted: z.number().int(), completed: z.number().int() }),
+      ),
+      completions: z.array(
+        z.object({
+          id: z.string(),
+          closedAt: instant,
+          workingDays: z.number(),
+          limitWorkingDays: z.number(),
+        }),
+      ),
+    }),
+    alarms: z.array(
+      z.object({
+        name: z.string(),
+        state: z.string(),
+        reason: z.string(),
+        description: z.string(),
+        updatedAt: z.string().nullable(),
+      }),
+    ),
+  })
+  .describe('Open cases by SLA state, the at-risk, breached and failed ones, the KPIs, alarm states');
+
+export const healthSchema = z.object({ status: z.literal('ok'), time: instant }).describe('Liveness');
+
+export const openApiSchema = z.object({ openapi: z.string() }).loose().describe('This document');

@@ -1,0 +1,23 @@
+/**
+ * The names the deployment and the code agree on, declared once and free of side effects: CDK (infra/),
+ * the local runtime (local/), the benchmarks (bench/) and the handlers import them without constructing
+ * a logger, a metrics buffer or an AWS client.
+ */
+
+/** Powertools names every log line and adds this `service` dimension to every metric. */
+export const SERVICE_NAME = 'company-opening';
+
+/** The CloudWatch namespace of the platform's own metrics. */
+export const METRICS_NAMESPACE = 'CompanyOpening';
+
+/** The Step Functions state machine that runs one case. */
+export const STATE_MACHINE_NAME = 'CompanyOpening';
+
+/** The single DynamoDB table, as the local runtime names it (CDK lets CloudFormation name it). */
+export const LOCAL_TABLE_NAME = 'company-opening';
+
+/** Environment variables the handlers read, set by CDK on each function and by the local runtime. */
+export const ENVIRONMENT = {
+  tableName: 'TABLE_NAME',
+  stateMachineArn: 'STATE_MACHINE_ARN',
+} as const;

@@ -1,0 +1,82 @@
+import { keys, type TABLE_INDEXES } from '../data/table';
+
+export type IndexName = keyof typeof TABLE_INDEXES;
+
+/**
+ * What one function may call in AWS besides writing its own logs and trace segments, declared once in
+ * its entry point's declaration (shared/api/routes.ts, shared/workflow/functions.ts,
+ * shared/ops/jobs.ts). CDK grants exactly this (infra/grant-access.ts); test/unit/access records every
+ * command a handler sends and fails on one this does not allow.
+ */
+export interface Access {
+  table?: {
+    /** On the table's items: every state change is one conditional put, no updates, deletes or batches. */
+    items?: readonly ('dynamodb:GetItem' | 'dynamodb:PutItem')[];
+    /** Query on these indexes. */
+    indexes?: readonly IndexName[];
+    /** Query on the table itself, only in partitions whose key matches one of these (dynamodb:LeadingKeys). */
+    partitions?: readonly string[];
+  };
+  stateMachine?: readonly ('states:StartExecution' | 'states:SendTaskSuccess')[];
+  /** On this platform's own alarms (shared/ops/alarms.ts names them all with one prefix). */
+  alarms?: readonly 'cloudwatch:DescribeAlarms'[];
+}
+
+export const READS_ITEMS = { items: ['dynamodb:GetItem'] } as const satisfies Access['table'];
+export const WRITES_ITEMS = {
+  items: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+} as const satisfies Access['table'];
+/** The ops report reads the closed cases' KPI facts, one partition per month (shared/data/closed-cases.ts). */
+export const CLOSED_CASE_PARTITIONS = [keys.closedMonth('*')] as const;
+
+/** What a permission applies to; infra turns each into an ARN, the access test into a match. */
+export type Target = 'table' | `index/${IndexName}` | 'stateMachine' | 'alarms';
+
+/** One IAM statement's worth: these actions on these targets, under the partition condition if any. */
+export interface Permission {
+  actions: readonly string[];
+  targets: readonly Target[];
+  /** `ForAllValues:StringLike` on `dynamodb:LeadingKeys`. */
+  leadingKeys?: readonly string[];
+}
+
+/** The permissions an access declaration grants, in the order the policy lists them. */
+export function permissionsOf(access: Access): Permission[] {
+  const permissions: Permission[] = [];
+  const { table, stateMachine, alarms } = access;
+  if (table?.items?.length) permissions.push({ actions: table.items, targets: ['table'] });
+  if (table?.partitions?.length) {
+    permissions.push({ actions: ['dynamodb:Query'], targets: ['table'], leadingKeys: table.partitions });
+  }
+  if (table?.indexes?.length) {
+    const targets = table.indexes.map((index) => `index/${index}` as const);
+    permissions.push({ actions: ['dynamodb:Query'], targets });
+  }
+  if (stateMachine?.length) permissions.push({ actions: stateMachine, targets: ['stateMachine'] });
+  if (alarms?.length) permissions.push({ actions: alarms, targets: ['alarms'] });
+  return permissions;
+}
+
+/** One AWS call as IAM sees it: the action, what it targets, and the partition key it touches. */
+export interface Call {
+  action: string;
+  target: Target;
+  partitionKey?: string;
+}
+
+/** Whether `access` allows `call`; StringLike's `*` matches any run of characters. */
+export function allows(access: Access, call: Call): boolean {
+  return permissionsOf(access).some(
+    (permission) =>
+      permission.actions.includes(call.action) &&
+      permission.targets.includes(call.target) &&
+      (!permission.leadingKeys ||
+        (call.partitionKey !== undefined &&
+          permission.leadingKeys.some((pattern) => stringLike(pattern, call.partitionKey as string)))),
+  );
+}
+
+function stringLike(pattern: string, value: string): boolean {
+  const escaped = pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('.*')}$`).test(value);
+}

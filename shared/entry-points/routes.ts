@@ -1,0 +1,237 @@
+import type * as z from 'zod';
+import {
+  applicationIdParamsSchema,
+  correctionRequestSchema,
+  decisionRequestSchema,
+  departmentParamsSchema,
+  listQuerySchema,
+  submitHeadersSchema,
+  taskIdParamsSchema,
+  taskListQuerySchema,
+} from '../api/requests';
+import {
+  caseSummarySchema,
+  caseViewSchema,
+  decisionResultSchema,
+  healthSchema,
+  openApiSchema,
+  pageOf,
+  slaReportSchema,
+  taskDetailSchema,
+  taskViewSchema,
+} from '../api/responses';
+import { applicationFormSchema } from '../form';
+import { type Access, CLOSED_CASE_PARTITIONS, READS_ITEMS, WRITES_ITEMS } from './access';
+
+/** Who may call a route: founders, help-desk agents, officers of any department, ops. */
+export type CallerRole = 'applicants' | 'agents' | 'officers' | 'ops';
+
+export interface ResponseHeader {
+  description: string;
+  /** Sent on every success answer, or only sometimes. */
+  required: boolean;
+}
+
+export interface RouteRequest<B, Q, P, H> {
+  body?: B;
+  query?: Q;
+  params?: P;
+  headers?: H;
+}
+
+/**
+ * One HTTP route, declared once: the local server dispatches to its handler, CDK makes its API Gateway
+ * route, its Lambda function and the function's IAM policy, and the OpenAPI document describes it.
+ * The handler module (`handler`) wraps one domain call in `httpHandler(ROUTES.<name>, …)`, which checks
+ * the request against the schemas below.
+ */
+export interface Route<
+  B extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  P extends z.ZodType = z.ZodType,
+  H extends z.ZodType = z.ZodType,
+> {
+  name: string;
+  method: 'GET' | 'POST';
+  path: `/api/${string}`;
+  handler: `functions/api/${string}.ts`;
+  summary: string;
+  tag: 'Applications' | 'Tasks' | 'Ops' | 'Platform';
+  /** Who gets past authorization; the handler decides object by object (404 for what one may not see). */
+  callers: readonly CallerRole[] | 'anyone';
+  request: RouteRequest<B, Q, P, H>;
+  response: { status: 200 | 201; body: z.ZodType; headers?: Readonly<Record<string, ResponseHeader>> };
+  /**
+   * The refusals its handler answers. The edge adds the rest: 400 when anything is checked, 401 when
+   * signed in, 413 and 415 with a body.
+   */
+  refusals: readonly (403 | 404 | 409)[];
+  access: Access;
+}
+
+const route = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, H extends z.ZodType>(
+  declaration: Route<B, Q, P, H>,
+) => declaration;
+
+export const ROUTES = {
+  submitApplication: route({
+    name: 'SubmitApplication',
+    method: 'POST',
+    path: '/api/applications',
+    handler: 'functions/api/submit-application.ts',
+    summary: 'Submit the one form',
+    tag: 'Applications',
+    callers: ['applicants', 'agents'],
+    request: { body: applicationFormSchema, headers: submitHeadersSchema },
+    response: {
+      status: 201,
+      body: caseViewSchema,
+      headers: {
+        Location: { description: 'The new case: /api/applications/{id}', required: true },
+        'Idempotent-Replayed': {
+          description: '"true" when the same Idempotency-Key and body found the case made before',
+          required: false,
+        },
+      },
+    },
+    refusals: [403, 409],
+    access: { table: WRITES_ITEMS, stateMachine: ['states:StartExecution'] },
+  }),
+  listApplications: route({
+    name: 'ListApplications',
+    method: 'GET',
+    path: '/api/applications',
+    handler: 'functions/api/list-applications.ts',
+    summary: "The caller's cases, newest first",
+    tag: 'Applications',
+    callers: ['applicants', 'agents'],
+    request: { query: listQuerySchema },
+    response: { status: 200, body: pageOf(caseSummarySchema) },
+    refusals: [403],
+    access: { table: { indexes: ['byOwner', 'byAgent'] } },
+  }),
+  getApplication: route({
+    name: 'GetApplication',
+    method: 'GET',
+    path: '/api/applications/{id}',
+    handler: 'functions/api/get-application.ts',
+    summary: 'One case with its SLA, items and timeline',
+    tag: 'Applications',
+    callers: ['applicants', 'agents', 'officers', 'ops'],
+    request: { params: applicationIdParamsSchema },
+    response: { status: 200, body: caseViewSchema },
+    refusals: [404],
+    access: { table: READS_ITEMS },
+  }),
+  answerCorrections: route({
+    name: 'AnswerCorrections',
+    method: 'POST',
+    path: '/api/applications/{id}/corrections',
+    handler: 'functions/api/answer-corrections.ts',
+    summary: 'Answer the open correction requests',
+    tag: 'Applications',
+    callers: ['applicants', 'agents'],
+    request: { params: applicationIdParamsSchema, body: correctionRequestSchema },
+    response: { status: 200, body: caseViewSchema },
+    refusals: [403, 404, 409],
+    access: { table: WRITES_ITEMS, stateMachine: ['states:SendTaskSuccess'] },
+  }),
+  listDepartmentTasks: route({
+    name: 'ListDepartmentTasks',
+    method: 'GET',
+    path: '/api/departments/{department}/tasks',
+    handler: 'functions/api/list-tasks.ts',
+    summary: "A department's inbox by SLA deadline",
+    tag: 'Tasks',
+    callers: ['officers', 'ops'],
+    request: { params: departmentParamsSchema, query: taskListQuerySchema },
+    response: { status: 200, body: pageOf(taskViewSchema) },
+    refusals: [403, 404],
+    access: { table: { indexes: ['byDepartment'] } },
+  }),
+  getTask: route({
+    name: 'GetTask',
+    method: 'GET',
+    path: '/api/tasks/{taskId}',
+    handler: 'functions/api/get-task.ts',
+    summary: 'A task with the application data it needs',
+    tag: 'Tasks',
+    callers: ['officers', 'ops'],
+    request: { params: taskIdParamsSchema },
+    response: { status: 200, body: taskDetailSchema },
+    refusals: [404],
+    access: { table: READS_ITEMS },
+  }),
+  decideTask: route({
+    name: 'DecideTask',
+    method: 'POST',
+    path: '/api/tasks/{taskId}/decision',
+    handler: 'functions/api/decide-task.ts',
+    summary: "An officer's decision",
+    tag: 'Tasks',
+    callers: ['officers'],
+    request: { params: taskIdParamsSchema, body: decisionRequestSchema },
+    response: { status: 200, body: decisionResultSchema },
+    refusals: [403, 404, 409],
+    access: { table: WRITES_ITEMS, stateMachine: ['states:SendTaskSuccess'] },
+  }),
+  opsSla: route({
+    name: 'OpsSla',
+    method: 'GET',
+    path: '/api/ops/sla',
+    handler: 'functions/api/ops-sla.ts',
+    summary:
+      'Open cases by SLA state, the at-risk, breached and failed ones, the KPIs of the last 30 days, alarm states',
+    tag: 'Ops',
+    callers: ['ops'],
+    request: {},
+    response: { status: 200, body: slaReportSchema },
+    refusals: [403],
+    access: {
+      table: { indexes: ['bySla'], partitions: CLOSED_CASE_PARTITIONS },
+      alarms: ['cloudwatch:DescribeAlarms'],
+    },
+  }),
+  health: route({
+    name: 'Health',
+    method: 'GET',
+    path: '/api/health',
+    handler: 'functions/api/health.ts',
+    summary: 'Liveness',
+    tag: 'Platform',
+    callers: 'anyone',
+    request: {},
+    response: { status: 200, body: healthSchema },
+    refusals: [],
+    access: {},
+  }),
+  openApi: route({
+    name: 'OpenApi',
+    method: 'GET',
+    path: '/api/openapi.json',
+    handler: 'functions/api/openapi.ts',
+    summary: 'This API as OpenAPI 3.1',
+    tag: 'Platform',
+    callers: 'anyone',
+    request: {},
+    response: { status: 200, body: openApiSchema },
+    refusals: [],
+    access: {},
+  }),
+} as const;
+
+export const ROUTE_LIST: readonly Route[] = Object.values(ROUTES);
+
+export const isPublic = (route: Route) => route.callers === 'anyone';
+
+/** Every status a route answers, success first: what the OpenAPI document lists for it. */
+export function statusesOf(route: Route): number[] {
+  const { body, query, params, headers } = route.request;
+  const checks = body !== undefined || query !== undefined || params !== undefined || headers !== undefined;
+  const statuses = new Set<number>([route.response.status]);
+  if (checks) statuses.add(400);
+  if (!isPublic(route)) statuses.add(401);
+  for (const status of route.refusals) statuses.add(status);
+  if (body !== undefined) for (const status of [413, 415]) statuses.add(status);
+  return [...statuses].sort((a, b) => a - b);
+}
