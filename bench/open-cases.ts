@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { TaskTokens } from '../local/engine/tokens';
+import { taskIdFor } from '../shared/case/case-tasks';
 import { caseIdFor } from '../shared/case/commands';
-import { taskIdFor } from '../shared/case/workflow-steps';
 import { keys } from '../shared/data/table';
 import { dynamoCall } from './lib/http';
 

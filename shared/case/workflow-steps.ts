@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { isWorkingDay, localDate } from '../calendar';
+import { localDate } from '../calendar';
+import { nextWorkingDay } from '../calendar/next-working-day';
 import { now } from '../clock';
 import { cases } from '../data/cases';
 import { closedCases } from '../data/closed-cases';
@@ -7,11 +7,13 @@ import { tasks } from '../data/tasks';
 import { emitMetric, MetricUnit } from '../observability';
 import { closedCase } from '../ops/closed-case';
 import { resumeTask } from '../workflow-client';
+import { closeOpenTasks, keepTaskDeadlinesCurrent, taskIdFor } from './case-tasks';
 import { instantApprovalBlockers, instantApprovalRules } from './instant-approval';
 import { DEPARTMENT_OF, ITEMS, type Item } from './items';
-import type { CaseRecord, Delivery, DepartmentTask, ItemResult, RegistrationResult } from './model';
+import type { CaseRecord, Delivery, ItemResult, RegistrationResult } from './model';
 import { expressTrackingNumber, invoiceResult, registrationResult, sealResult } from './results';
-import { currentDeadline, isPaused, liveSla, nextSlaPoint } from './sla';
+import { currentDeadline, isPaused, liveSla } from './sla';
+import { secondsUntilNextLook, taskDeadline } from './sla-timer';
 import {
   applyCorrection as applyCorrectionTo,
   applyDecision as applyDecisionTo,
@@ -35,26 +37,6 @@ import {
  * effects that follow (department tasks, the SLA timer, metrics). Steps are safe to run again.
  */
 
-/** The longest a Step Functions task may wait: once the SLA is breached there is nothing left to time. */
-export const LONGEST_WAIT_SECONDS = 31_536_000;
-
-/**
- * While a correction pauses the clock the timer still looks now and then: to resume an answer whose
- * resume was lost (a crash between storing it and resuming the workflow), and to move the case's open
- * tasks' deadlines with the clock. Every look costs state transitions and a pause can last days, so
- * it looks again after half the time paused so far: soon after the pause begins, rarely once it has
- * lasted, within these bounds.
- */
-export const PAUSED_RECHECK = { minSeconds: 600, maxSeconds: 14_400 } as const;
-
-export function pausedRecheckSeconds(record: CaseRecord, at: Date): number {
-  const running = record.sla.pauses.find((pause) => pause.to === undefined);
-  const pausedSeconds = running ? (at.getTime() - Date.parse(running.from)) / 1000 : 0;
-  return Math.round(
-    Math.min(Math.max(pausedSeconds / 2, PAUSED_RECHECK.minSeconds), PAUSED_RECHECK.maxSeconds),
-  );
-}
-
 const instant = () => now().toISOString();
 
 function itemResult(record: CaseRecord, item: Item, at: string): ItemResult {
@@ -68,48 +50,8 @@ function itemResult(record: CaseRecord, item: Item, at: string): ItemResult {
   }
 }
 
-export function taskIdFor(applicationId: string, item: Item, round: number): string {
-  return `t-${createHash('sha256').update(`${applicationId}:${item}:${round}`).digest('base64url').slice(0, 22)}`;
-}
-
 async function pokeSlaTimer(record: CaseRecord): Promise<void> {
   if (record.sla.timerToken) await resumeTask(record.sla.timerToken, {});
-}
-
-/** The tasks of these items of the case that are still open, read through the ids the items carry. */
-async function openTasksOf(record: CaseRecord, items: readonly Item[] = ITEMS): Promise<DepartmentTask[]> {
-  const open: DepartmentTask[] = [];
-  for (const item of items) {
-    const taskId = record.items[item].taskId;
-    const task = taskId ? await tasks.get(taskId) : undefined;
-    if (task?.status === 'open') open.push(task);
-  }
-  return open;
-}
-
-async function closeOpenTasks(record: CaseRecord, at: string): Promise<void> {
-  for (const task of await openTasksOf(record)) {
-    await tasks.close(task, { outcome: 'cancelled', decidedAt: at });
-  }
-}
-
-/**
- * The deadline an open task carries: the case's and, while a correction pauses the clock, the one a
- * pause ending at the SLA timer's next look would give. That is never earlier than what the founder's
- * answer can still make it, so no task shows overdue while its case is on time.
- */
-function taskDeadline(record: CaseRecord, at: Date): string {
-  if (!isPaused(record)) return currentDeadline(record, at);
-  return currentDeadline(record, new Date(at.getTime() + pausedRecheckSeconds(record, at) * 1000));
-}
-
-/** Inboxes sort by a task's deadline and the overdue alarm counts against it: it follows the case's. */
-async function keepTaskDeadlinesCurrent(record: CaseRecord, at: Date): Promise<void> {
-  const deadline = taskDeadline(record, at);
-  const inReview = ITEMS.filter((item) => record.items[item].status === 'in-review');
-  for (const task of await openTasksOf(record, inReview)) {
-    if (task.slaDeadline !== deadline) await tasks.moveDeadline(task, deadline);
-  }
 }
 
 export async function intake(applicationId: string): Promise<void> {
@@ -248,13 +190,6 @@ export async function deliver(applicationId: string): Promise<void> {
   });
 }
 
-function nextWorkingDay(from: Date): string {
-  let day = from.getTime();
-  do day += 86_400_000;
-  while (!isWorkingDay(localDate(new Date(day))));
-  return localDate(new Date(day));
-}
-
 /** Closes the case, keeps its KPI facts for the ops board and reports the reform's KPIs per item. */
 export async function closeCase(applicationId: string): Promise<void> {
   const at = instant();
@@ -303,16 +238,8 @@ export async function checkSla(
   // Also when the clock runs: a look that read the case paused just before an answer resumed it may
   // have left a task on its estimate; the timer looks again after every resume.
   await keepTaskDeadlinesCurrent(record, at);
-  if (isPaused(record)) {
-    await resumeAnsweredCorrections(record);
-    return { done: false, waitSeconds: pausedRecheckSeconds(record, at), revision: record.sla.revision };
-  }
-  const next = nextSlaPoint(record);
-  const waitSeconds =
-    next === undefined
-      ? LONGEST_WAIT_SECONDS
-      : Math.min(Math.max(Math.ceil((next - at.getTime()) / 1000), 1), LONGEST_WAIT_SECONDS);
-  return { done: false, waitSeconds, revision: record.sla.revision };
+  if (isPaused(record)) await resumeAnsweredCorrections(record);
+  return { done: false, waitSeconds: secondsUntilNextLook(record, at), revision: record.sla.revision };
 }
 
 /**

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { handler as armSlaTimerHandler } from '../../../functions/workflow/arm-sla-timer';
 import { handler as checkSlaHandler } from '../../../functions/workflow/check-sla';
 import type { CaseRecord, DepartmentTask } from '../../../shared/case/model';
+import { LONGEST_WAIT_SECONDS, PAUSED_RECHECK, pausedRecheckSeconds } from '../../../shared/case/sla-timer';
 import {
   applyDecision,
   approveInstantly,
@@ -17,11 +18,6 @@ import {
   startItemReview,
   submitCorrection,
 } from '../../../shared/case/transitions';
-import {
-  LONGEST_WAIT_SECONDS,
-  PAUSED_RECHECK,
-  pausedRecheckSeconds,
-} from '../../../shared/case/workflow-steps';
 import {
   atVersion,
   CASE_ID,
