@@ -14,11 +14,11 @@ import {
   invalidToken,
   stateMachineDoesNotExist,
   taskTimedOut,
-  validationError,
 } from './errors';
 import { type EngineServices, ExecutionRun, type MachineRuntime } from './execution';
 import { type HistoryEvent, renderHistory } from './history';
 import { interpreterTimeoutError } from './interpreter-errors';
+import { clampPageSize, decodePageToken, encodePageToken } from './pagination';
 import { type ExecutionRecord, type ExecutionStatus, ExecutionStore } from './store';
 import { TaskTokens } from './tokens';
 
@@ -362,27 +362,6 @@ function parsePayload(text: string, invalid: (why: string) => Error) {
   } catch {
     throw invalid('it is not valid JSON');
   }
-}
-
-function clampPageSize(requested: number | undefined, fallback: number): number {
-  if (requested === undefined || requested === 0) return fallback;
-  if (!Number.isInteger(requested) || requested < 0 || requested > 1000) {
-    throw validationError('maxResults must be between 0 and 1000');
-  }
-  return requested;
-}
-
-function encodePageToken(offset: number): string {
-  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
-}
-
-function decodePageToken(token: string | undefined): number {
-  if (!token) return 0;
-  try {
-    const { offset } = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (Number.isInteger(offset) && offset >= 0) return offset;
-  } catch {}
-  throw validationError('Invalid nextToken');
 }
 
 function withoutData(event: HistoryEvent): HistoryEvent {

@@ -1,12 +1,22 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { StateMachine } from 'aws-local-stepfunctions';
 import type { RuntimeClock } from '../clock';
-import { type LambdaHandler, lambdaContext, stableRequestId } from '../lambda-context';
+import { type LambdaHandler, stableRequestId } from '../lambda-context';
 import { type Json, type MachineDefinition, type StateInfo, TASK_TOKEN_PLACEHOLDER } from './asl';
+import {
+  armHeartbeat,
+  armTimeout,
+  cancelTimers,
+  type ExpireAttempt,
+  openWaiter,
+  type Waiter,
+} from './callback-waiter';
 import { taskTimedOut } from './errors';
 import { runtimeError, taskError } from './interpreter-errors';
+import { type Invocation, invocationOf, invokeFunction, withToken } from './lambda-invoke';
 import { type Retrier, retryDelayMs } from './retry';
 import type { ExecutionRecord, ExecutionStore, StepRecord } from './store';
+import type { TaskOutcome } from './task-outcome';
 import type { TaskTokens } from './tokens';
 
 export interface MachineRuntime {
@@ -42,40 +52,7 @@ export interface FlowEvent {
   cause?: string;
 }
 
-/** `recorded`: the journal already holds this outcome (a callback, timeout or cancellation wrote it). */
-type Outcome = ({ ok: true; output: Json } | { ok: false; error: string; cause: string }) & {
-  recorded?: boolean;
-};
-
-interface Waiter {
-  attempt: number;
-  /** Settles once the waiting step is durable: a callback must not be acknowledged before that. */
-  persisted: Promise<boolean>;
-  markPersisted: (persisted: boolean) => void;
-  settle: (outcome: Outcome) => void;
-  outcome: Promise<Outcome>;
-  cancelTimeout: () => void;
-  cancelHeartbeat: () => void;
-}
-
-interface Invocation {
-  kind: 'request-response' | 'callback';
-  functionName: string;
-  payload: Json;
-  wrapAsLambdaInvokeResult: boolean;
-}
-
-/** What a handler sees as its remaining time: a Lambda function's own timeout, not the task's. */
-const FUNCTION_TIMEOUT_MS = 30_000;
-const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
-const LAMBDA_INVOKE_CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
-const LAMBDA_FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[^:]+:\d+:function:[^:]+/;
-
 export const stepKeyFor = (state: string, visit: number) => `${state}#${String(visit).padStart(5, '0')}`;
-
-export function functionNameOf(nameOrArn: string): string {
-  return nameOrArn.startsWith('arn:') ? (nameOrArn.split(':')[6] ?? '') : (nameOrArn.split(':')[0] ?? '');
-}
 
 /**
  * One execution: the interpreter runs the definition from the start and every Task or Wait it reaches
@@ -192,7 +169,7 @@ export class ExecutionRun {
    * Resolves the task attempt a token names with a callback's outcome. Exactly one of a callback, a
    * timeout, a heartbeat timeout and a cancellation wins; every other one is told TaskTimedOut.
    */
-  async deliver(stepKey: string, attempt: number, outcome: Outcome): Promise<void> {
+  async deliver(stepKey: string, attempt: number, outcome: TaskOutcome): Promise<void> {
     const waiter = this.waiters.get(stepKey);
     if (waiter?.attempt === attempt) await waiter.persisted;
     const step = this.steps.get(stepKey);
@@ -222,7 +199,8 @@ export class ExecutionRun {
       throw taskTimedOut();
     }
     this.steps.set(stepKey, { ...step, lastHeartbeatAt: at });
-    if (waiter?.attempt === attempt) this.armHeartbeat(stepKey, waiter);
+    if (waiter?.attempt === attempt)
+      armHeartbeat(waiter, this.steps.get(stepKey), this.services.clock, this.expiry(stepKey));
   }
 
   private async finish(
@@ -382,7 +360,7 @@ export class ExecutionRun {
       'HeartbeatSeconds',
       definition.HeartbeatSeconds ?? params.heartbeatSeconds,
     );
-    const invocation = this.invocationOf(definition.Resource as string, params.parameters);
+    const invocation = invocationOf(definition.Resource as string, params.parameters);
     let step: StepRecord = journaled ?? {
       stepKey,
       state: info.name,
@@ -444,7 +422,7 @@ export class ExecutionRun {
     step: StepRecord,
     invocation: Invocation,
     timeoutSeconds: number | undefined,
-  ): Promise<Outcome> {
+  ): Promise<TaskOutcome> {
     const timeoutAt =
       timeoutSeconds === undefined ? undefined : this.services.clock.now() + timeoutSeconds * 1000;
     return this.invoke(step, invocation, timeoutAt);
@@ -456,9 +434,10 @@ export class ExecutionRun {
     timeoutSeconds: number | undefined,
     heartbeatSeconds: number | undefined,
     resumed: boolean,
-  ): Promise<Outcome> {
+  ): Promise<TaskOutcome> {
     const attempt = step.failures.length;
-    const waiter = this.openWaiter(step.stepKey, attempt);
+    const waiter = openWaiter(attempt);
+    this.waiters.set(step.stepKey, waiter);
     let waiting = step;
     if (resumed) {
       waiter.markPersisted(true);
@@ -494,61 +473,27 @@ export class ExecutionRun {
       await this.services.store.putStep(this.record.executionArn, waiting);
       waiter.markPersisted(true);
     }
-    if (waiting.timeoutAt !== undefined) {
-      waiter.cancelTimeout = this.services.clock.at(waiting.timeoutAt, () => {
-        void this.expire(
-          step.stepKey,
-          attempt,
-          'States.Timeout',
-          'The task did not complete within its timeout',
-        );
-      });
-    }
-    this.armHeartbeat(step.stepKey, waiter);
+    const expire = this.expiry(step.stepKey);
+    if (waiting.timeoutAt !== undefined)
+      armTimeout(waiter, waiting.timeoutAt, attempt, this.services.clock, expire);
+    armHeartbeat(waiter, this.steps.get(step.stepKey), this.services.clock, expire);
     return this.waiterOutcome(step.stepKey, waiter);
   }
 
-  private async waiterOutcome(stepKey: string, waiter: Waiter): Promise<Outcome> {
+  private async waiterOutcome(stepKey: string, waiter: Waiter): Promise<TaskOutcome> {
     const outcome = await Promise.race([
       waiter.outcome,
-      this.halted.then((): Outcome => ({ ok: true, output: null, recorded: true })),
+      this.halted.then((): TaskOutcome => ({ ok: true, output: null, recorded: true })),
     ]);
     cancelTimers(waiter);
     if (this.waiters.get(stepKey) === waiter) this.waiters.delete(stepKey);
     return outcome;
   }
 
-  private openWaiter(stepKey: string, attempt: number): Waiter {
-    let markPersisted!: (persisted: boolean) => void;
-    const persisted = new Promise<boolean>((resolve) => {
-      markPersisted = resolve;
-    });
-    let settle!: (outcome: Outcome) => void;
-    const outcome = new Promise<Outcome>((resolve) => {
-      settle = resolve;
-    });
-    const waiter: Waiter = {
-      attempt,
-      persisted,
-      markPersisted,
-      settle,
-      outcome,
-      cancelTimeout: () => {},
-      cancelHeartbeat: () => {},
+  private expiry(stepKey: string): ExpireAttempt {
+    return (attempt, error, cause) => {
+      void this.expire(stepKey, attempt, error, cause);
     };
-    this.waiters.set(stepKey, waiter);
-    return waiter;
-  }
-
-  private armHeartbeat(stepKey: string, waiter: Waiter): void {
-    const step = this.steps.get(stepKey);
-    if (step?.heartbeatSeconds === undefined || step.lastHeartbeatAt === undefined) return;
-    const attempt = step.attempt;
-    const dueAt = step.lastHeartbeatAt + step.heartbeatSeconds * 1000;
-    waiter.cancelHeartbeat();
-    waiter.cancelHeartbeat = this.services.clock.at(dueAt, () => {
-      void this.expire(stepKey, attempt, 'States.HeartbeatTimeout', 'No heartbeat within HeartbeatSeconds');
-    });
   }
 
   private async expire(stepKey: string, attempt: number, error: string, cause: string): Promise<void> {
@@ -559,96 +504,13 @@ export class ExecutionRun {
     }
   }
 
-  private async invoke(
+  private invoke(
     step: StepRecord,
     invocation: Invocation,
     timeoutAt: number | undefined,
-  ): Promise<Outcome> {
-    const name = functionNameOf(invocation.functionName);
-    const handler = this.machine.functions[name];
-    if (!handler) {
-      return {
-        ok: false,
-        error: 'Lambda.ResourceNotFoundException',
-        cause: `Function not found: ${invocation.functionName}`,
-      };
-    }
+  ): Promise<TaskOutcome> {
     const requestId = stableRequestId(this.record.executionArn, step.stepKey, step.failures.length);
-    const context = lambdaContext({
-      functionName: name,
-      requestId,
-      region: this.services.region,
-      accountId: this.services.accountId,
-      timeoutMs: Math.min(
-        FUNCTION_TIMEOUT_MS,
-        timeoutAt === undefined ? FUNCTION_TIMEOUT_MS : timeoutAt - this.services.clock.now(),
-      ),
-    });
-    const call = (async (): Promise<Outcome> => {
-      try {
-        const result = JSON.parse(
-          JSON.stringify((await handler(invocation.payload, context)) ?? null),
-        ) as Json;
-        const output: Json = invocation.wrapAsLambdaInvokeResult
-          ? {
-              ExecutedVersion: '$LATEST',
-              Payload: result,
-              SdkHttpMetadata: { HttpStatusCode: 200 },
-              SdkResponseMetadata: { RequestId: requestId },
-              StatusCode: 200,
-            }
-          : result;
-        return { ok: true, output };
-      } catch (error) {
-        const failure = error as Error;
-        const errorType = failure?.name ?? 'Error';
-        this.services.onFunctionError(name, errorType);
-        return {
-          ok: false,
-          error: errorType,
-          cause: JSON.stringify({ errorType, errorMessage: failure?.message ?? String(error) }),
-        };
-      }
-    })();
-    if (timeoutAt === undefined) return call;
-    let cancelTimer = () => {};
-    const timedOut = new Promise<Outcome>((resolve) => {
-      cancelTimer = this.services.clock.at(timeoutAt, () =>
-        resolve({
-          ok: false,
-          error: 'States.Timeout',
-          cause: 'The task did not complete within its timeout',
-        }),
-      );
-    });
-    try {
-      return await Promise.race([call, timedOut]);
-    } finally {
-      cancelTimer();
-    }
-  }
-
-  private invocationOf(resource: string, parameters: Json): Invocation {
-    const fields = (parameters ?? {}) as { FunctionName?: string; Payload?: Json };
-    if (resource === LAMBDA_INVOKE || resource === LAMBDA_INVOKE_CALLBACK) {
-      if (typeof fields.FunctionName !== 'string')
-        throw runtimeError(`${resource} needs Parameters.FunctionName`);
-      return {
-        kind: resource === LAMBDA_INVOKE ? 'request-response' : 'callback',
-        functionName: fields.FunctionName,
-        payload: fields.Payload ?? {},
-        wrapAsLambdaInvokeResult: resource === LAMBDA_INVOKE,
-      };
-    }
-    if (LAMBDA_FUNCTION_ARN.test(resource)) {
-      return {
-        kind: 'request-response',
-        functionName: resource,
-        payload: parameters,
-        wrapAsLambdaInvokeResult: false,
-      };
-    }
-    throw runtimeError(`Resource ${resource} is not supported by the local engine`);
+    return invokeFunction(this.services, this.machine.functions, invocation, requestId, timeoutAt);
   }
 
   private failureError(error: string, cause: string): Error {
@@ -682,18 +544,4 @@ function positiveSeconds(state: string, field: string, value: unknown): number |
     throw runtimeError(`State "${state}": ${field} must be a whole number of seconds ≥ 1`);
   }
   return value;
-}
-
-function cancelTimers(waiter: Waiter): void {
-  waiter.cancelTimeout();
-  waiter.cancelHeartbeat();
-}
-
-function withToken(payload: Json, token: string): Json {
-  if (typeof payload === 'string') return payload.split(TASK_TOKEN_PLACEHOLDER).join(token);
-  if (Array.isArray(payload)) return payload.map((item) => withToken(item, token));
-  if (payload && typeof payload === 'object') {
-    return Object.fromEntries(Object.entries(payload).map(([key, value]) => [key, withToken(value, token)]));
-  }
-  return payload;
 }

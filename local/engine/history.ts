@@ -1,5 +1,5 @@
-import type { MachineRuntime } from './execution';
-import { type FlowEvent, stepKeyFor } from './execution';
+import { type FlowEvent, type MachineRuntime, stepKeyFor } from './execution';
+import { LAMBDA_INVOKE_CALLBACK } from './lambda-invoke';
 import type { ExecutionRecord, StepRecord } from './store';
 
 /** One event as GetExecutionHistory returns it; `timestamp` in epoch milliseconds. */
@@ -16,8 +16,6 @@ interface Draft {
   type: string;
   [details: string]: unknown;
 }
-
-const CALLBACK_RESOURCE = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 
 /**
  * Draws an execution's history the way Step Functions shows it, from what a history replay reported
@@ -86,7 +84,7 @@ export function renderHistory(
 
 function taskEvents(step: StepRecord, machine: MachineRuntime): Draft[] {
   const definition = machine.states.get(step.state)?.definition;
-  const callback = definition?.Resource === CALLBACK_RESOURCE;
+  const callback = definition?.Resource === LAMBDA_INVOKE_CALLBACK;
   const resource = { resourceType: 'lambda', resource: callback ? 'invoke.waitForTaskToken' : 'invoke' };
   const events: Draft[] = [];
   let attemptStart = step.enteredAt;
