@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { formatReport, runChaos } from '../../bench/chaos';
+import { runChaos } from '../../bench/chaos';
+import { formatReport } from '../../bench/chaos/report';
 
 /**
  * A small `npm run chaos`: ten cases through `npm start`'s server with 10% of DynamoDB calls throttled,
