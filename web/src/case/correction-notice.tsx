@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import type { CaseView } from '../api/types';
 import { fieldLabel } from '../form/field-labels';
 import { stepOf } from '../form/steps';
@@ -13,37 +12,37 @@ export function CorrectionNotice(props: { caseView: CaseView; canAct: boolean })
   if (open.length === 0) return null;
   const waiting = open.every((correction) => correction.answerSubmitted);
   const correctPath = `/cases/${encodeURIComponent(caseView.id)}/correct`;
-  return h(
-    'section',
-    { class: 'panel panel-warning', 'aria-labelledby': 'corrections-title' },
-    h('h2', { id: 'corrections-title' }, t.casePage.corrections),
-    open.map((correction) => {
-      const department = caseView.items[correction.item]?.department;
-      return h(
-        'div',
-        { key: correction.id, class: 'correction' },
-        h('p', null, t.casePage.correctionFrom(department ? t.departments[department] : correction.item)),
-        h(
-          'ul',
-          null,
-          correction.reasons.map((reason) =>
-            h(
-              'li',
-              { key: reason.path },
-              props.canAct && !waiting
-                ? h(Link, { href: `${correctPath}/${stepOf(reason.path)}` }, fieldLabel(reason.path, t))
-                : h('strong', null, fieldLabel(reason.path, t)),
-              `${t.app.colon}${reason.message}`,
-            ),
-          ),
-        ),
-        correction.note ? h('p', { class: 'field-hint' }, correction.note) : null,
-      );
-    }),
-    waiting
-      ? h('p', { role: 'status' }, t.casePage.correctionAnswered)
-      : props.canAct
-        ? h(Link, { href: `${correctPath}/company`, class: 'button button-primary' }, t.casePage.correctNow)
-        : null,
+  return (
+    <section class="panel panel-warning" aria-labelledby="corrections-title">
+      <h2 id="corrections-title">{t.casePage.corrections}</h2>
+      {open.map((correction) => {
+        const department = caseView.items[correction.item]?.department;
+        return (
+          <div key={correction.id} class="correction">
+            <p>{t.casePage.correctionFrom(department ? t.departments[department] : correction.item)}</p>
+            <ul>
+              {correction.reasons.map((reason) => (
+                <li key={reason.path}>
+                  {props.canAct && !waiting ? (
+                    <Link href={`${correctPath}/${stepOf(reason.path)}`}>{fieldLabel(reason.path, t)}</Link>
+                  ) : (
+                    <strong>{fieldLabel(reason.path, t)}</strong>
+                  )}
+                  {`${t.app.colon}${reason.message}`}
+                </li>
+              ))}
+            </ul>
+            {correction.note ? <p class="field-hint">{correction.note}</p> : null}
+          </div>
+        );
+      })}
+      {waiting ? (
+        <p role="status">{t.casePage.correctionAnswered}</p>
+      ) : props.canAct ? (
+        <Link href={`${correctPath}/company`} class="button button-primary">
+          {t.casePage.correctNow}
+        </Link>
+      ) : null}
+    </section>
   );
 }

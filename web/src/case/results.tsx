@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import type { InvoiceResult, RegistrationResult, SealResult } from '../../../shared/case/model';
 import type { CaseView } from '../api/types';
 import { serviceCentreName } from '../form/delivery-step';
@@ -7,7 +6,12 @@ import { formatDate } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 
 function Fact(props: { label: string; value: string }) {
-  return h('div', null, h('dt', null, props.label), h('dd', null, props.value));
+  return (
+    <div>
+      <dt>{props.label}</dt>
+      <dd>{props.value}</dd>
+    </div>
+  );
 }
 
 /** What the departments issued, and how it reaches the founder. */
@@ -18,76 +22,59 @@ export function Results(props: { caseView: CaseView }) {
   const invoice = items.invoice?.result as InvoiceResult | null | undefined;
   const seal = items.seal?.result as SealResult | null | undefined;
   if (!registration && !invoice && !seal && !delivery) return null;
-  return h(
-    'section',
-    { class: 'panel results', 'aria-labelledby': 'results-title' },
-    h('h2', { id: 'results-title' }, t.casePage.results),
-    registration
-      ? h(
-          'div',
-          { class: 'result' },
-          h('h3', null, t.items.registration),
-          h(
-            'dl',
-            { class: 'facts' },
-            h(Fact, { label: t.casePage.uscc, value: registration.uscc }),
-            h(Fact, { label: t.casePage.licenceNumber, value: registration.licenceNumber }),
-            h(Fact, { label: t.casePage.eLicence, value: registration.eLicenceId }),
-          ),
-        )
-      : null,
-    invoice
-      ? h(
-          'div',
-          { class: 'result' },
-          h('h3', null, t.items.invoice),
-          h(
-            'dl',
-            { class: 'facts' },
-            h(Fact, { label: t.casePage.taxpayerId, value: invoice.taxpayerId }),
-            h(Fact, {
-              label: t.casePage.taxpayerType,
-              value: displayValue('invoice.taxpayerType', invoice.taxpayerType, t, lang),
-            }),
-            h(Fact, {
-              label: t.casePage.invoiceKinds,
-              value: displayValue('invoice.invoiceKinds', invoice.invoiceKinds, t, lang),
-            }),
-            h(Fact, {
-              label: t.casePage.quota,
-              value: displayValue('invoice.monthlyQuotaCny', invoice.monthlyQuotaCny, t, lang),
-            }),
-          ),
-        )
-      : null,
-    seal
-      ? h(
-          'div',
-          { class: 'result' },
-          h('h3', null, t.casePage.seals),
-          h(
-            'dl',
-            { class: 'facts' },
-            ...seal.seals.map((entry) =>
-              h(Fact, {
-                key: entry.kind,
-                label: displayValue('seals.set', [entry.kind], t, lang),
-                value: entry.filingNumber,
-              }),
-            ),
-            h(Fact, { label: t.casePage.sealMaker, value: seal.maker }),
-          ),
-        )
-      : null,
-    delivery
-      ? h(
-          'div',
-          { class: 'result' },
-          h('h3', null, t.casePage.delivery),
-          h(
-            'p',
-            null,
-            delivery.method === 'express'
+  return (
+    <section class="panel results" aria-labelledby="results-title">
+      <h2 id="results-title">{t.casePage.results}</h2>
+      {registration ? (
+        <div class="result">
+          <h3>{t.items.registration}</h3>
+          <dl class="facts">
+            <Fact label={t.casePage.uscc} value={registration.uscc} />
+            <Fact label={t.casePage.licenceNumber} value={registration.licenceNumber} />
+            <Fact label={t.casePage.eLicence} value={registration.eLicenceId} />
+          </dl>
+        </div>
+      ) : null}
+      {invoice ? (
+        <div class="result">
+          <h3>{t.items.invoice}</h3>
+          <dl class="facts">
+            <Fact label={t.casePage.taxpayerId} value={invoice.taxpayerId} />
+            <Fact
+              label={t.casePage.taxpayerType}
+              value={displayValue('invoice.taxpayerType', invoice.taxpayerType, t, lang)}
+            />
+            <Fact
+              label={t.casePage.invoiceKinds}
+              value={displayValue('invoice.invoiceKinds', invoice.invoiceKinds, t, lang)}
+            />
+            <Fact
+              label={t.casePage.quota}
+              value={displayValue('invoice.monthlyQuotaCny', invoice.monthlyQuotaCny, t, lang)}
+            />
+          </dl>
+        </div>
+      ) : null}
+      {seal ? (
+        <div class="result">
+          <h3>{t.casePage.seals}</h3>
+          <dl class="facts">
+            {...seal.seals.map((entry) => (
+              <Fact
+                key={entry.kind}
+                label={displayValue('seals.set', [entry.kind], t, lang)}
+                value={entry.filingNumber}
+              />
+            ))}
+            <Fact label={t.casePage.sealMaker} value={seal.maker} />
+          </dl>
+        </div>
+      ) : null}
+      {delivery ? (
+        <div class="result">
+          <h3>{t.casePage.delivery}</h3>
+          <p>
+            {delivery.method === 'express'
               ? t.casePage.tracking(delivery.carrier ?? '', delivery.trackingNumber ?? '')
               : delivery.appointment
                 ? t.casePage.pickup(
@@ -95,10 +82,11 @@ export function Results(props: { caseView: CaseView }) {
                     formatDate(delivery.appointment.date, lang),
                     delivery.appointment.slot,
                   )
-                : '',
-          ),
-          h('p', { class: 'field-hint' }, t.casePage.trips(trips)),
-        )
-      : null,
+                : ''}
+          </p>
+          <p class="field-hint">{t.casePage.trips(trips)}</p>
+        </div>
+      ) : null}
+    </section>
   );
 }

@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import type { CaseView } from '../api/types';
 import { formatDate, formatInstant, splitWorkingTime } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
@@ -14,34 +13,27 @@ export function SlaPanel(props: { sla: CaseView['sla']; closed: boolean }) {
     : sla.remainingMs <= 0
       ? t.casePage.slaOverdue
       : t.units.workingTime(left.days, left.hours);
-  return h(
-    'section',
-    { class: `panel sla sla-${sla.state}`, 'aria-labelledby': 'sla-title' },
-    h(
-      'h2',
-      { id: 'sla-title' },
-      t.casePage.sla,
-      ' ',
-      h(Badge, { status: sla.state, label: t.status.sla[sla.state] ?? sla.state }),
-    ),
-    h(
-      'p',
-      { class: 'countdown' },
-      h('span', { class: 'countdown-label' }, t.casePage.slaRemaining),
-      h('strong', { class: 'countdown-value' }, countdown),
-    ),
-    sla.paused && !props.closed ? h('p', { class: 'notice notice-warning' }, t.casePage.slaPaused) : null,
-    h(
-      'dl',
-      { class: 'facts' },
-      h('div', null, h('dt', null, t.casePage.predicted), h('dd', null, formatDate(sla.deadlineDate, lang))),
-      h(
-        'div',
-        null,
-        h('dt', null, t.casePage.deadline),
-        h('dd', null, `${formatInstant(sla.deadline, lang)}${t.units.beijingTime}`),
-      ),
-    ),
-    sla.calendar === 'provisional' ? h('p', { class: 'field-hint' }, t.casePage.provisional) : null,
+  return (
+    <section class={`panel sla sla-${sla.state}`} aria-labelledby="sla-title">
+      <h2 id="sla-title">
+        {t.casePage.sla} <Badge status={sla.state} label={t.status.sla[sla.state] ?? sla.state} />
+      </h2>
+      <p class="countdown">
+        <span class="countdown-label">{t.casePage.slaRemaining}</span>
+        <strong class="countdown-value">{countdown}</strong>
+      </p>
+      {sla.paused && !props.closed ? <p class="notice notice-warning">{t.casePage.slaPaused}</p> : null}
+      <dl class="facts">
+        <div>
+          <dt>{t.casePage.predicted}</dt>
+          <dd>{formatDate(sla.deadlineDate, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t.casePage.deadline}</dt>
+          <dd>{`${formatInstant(sla.deadline, lang)}${t.units.beijingTime}`}</dd>
+        </div>
+      </dl>
+      {sla.calendar === 'provisional' ? <p class="field-hint">{t.casePage.provisional}</p> : null}
+    </section>
   );
 }

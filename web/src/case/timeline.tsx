@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import type { CaseView } from '../api/types';
 import { fieldLabel } from '../form/field-labels';
 import { formatInstant } from '../i18n/format';
@@ -9,15 +8,15 @@ type Event = CaseView['timeline'][number];
 /** Everything that happened to the case, oldest first. */
 export function Timeline(props: { events: Event[] }) {
   const { t } = useLanguage();
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'timeline-title' },
-    h('h2', { id: 'timeline-title' }, t.casePage.timeline),
-    h(
-      'ol',
-      { class: 'timeline' },
-      props.events.map((event, index) => h(TimelineEntry, { key: `${index}:${event.at}`, event })),
-    ),
+  return (
+    <section class="panel" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t.casePage.timeline}</h2>
+      <ol class="timeline">
+        {props.events.map((event, index) => (
+          <TimelineEntry key={`${index}:${event.at}`} event={event} />
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -30,32 +29,26 @@ function TimelineEntry(props: { event: Event }) {
       : (t.actors[event.actor.role] ?? event.actor.role);
   const reasons = (event.details.reasons as { path: string; message: string }[] | undefined) ?? [];
   const changed = (event.details.changedFields as string[] | undefined) ?? [];
-  return h(
-    'li',
-    { class: `timeline-entry timeline-${event.type}` },
-    h('time', { dateTime: event.at }, formatInstant(event.at, lang)),
-    h(
-      'p',
-      { class: 'timeline-what' },
-      h('strong', null, t.timeline[event.type] ?? event.type),
-      event.item ? ` · ${t.items[event.item]}` : '',
-      ` · ${who}`,
-    ),
-    reasons.length > 0
-      ? h(
-          'ul',
-          null,
-          reasons.map((reason) =>
-            h('li', { key: reason.path }, `${fieldLabel(reason.path, t)}${t.app.colon}${reason.message}`),
-          ),
-        )
-      : null,
-    changed.length > 0
-      ? h(
-          'p',
-          { class: 'field-hint' },
-          changed.map((path) => fieldLabel(path, t)).join(lang === 'zh' ? '、' : ', '),
-        )
-      : null,
+  return (
+    <li class={`timeline-entry timeline-${event.type}`}>
+      <time dateTime={event.at}>{formatInstant(event.at, lang)}</time>
+      <p class="timeline-what">
+        <strong>{t.timeline[event.type] ?? event.type}</strong>
+        {event.item ? ` · ${t.items[event.item]}` : ''}
+        {` · ${who}`}
+      </p>
+      {reasons.length > 0 ? (
+        <ul>
+          {reasons.map((reason) => (
+            <li key={reason.path}>{`${fieldLabel(reason.path, t)}${t.app.colon}${reason.message}`}</li>
+          ))}
+        </ul>
+      ) : null}
+      {changed.length > 0 ? (
+        <p class="field-hint">
+          {changed.map((path) => fieldLabel(path, t)).join(lang === 'zh' ? '、' : ', ')}
+        </p>
+      ) : null}
+    </li>
   );
 }

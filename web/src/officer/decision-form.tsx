@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { FieldError } from '../../../shared/errors';
 import { ApiError } from '../api/client';
@@ -71,133 +70,113 @@ export function DecisionForm(props: {
 
   const outcomeMessages = messagesAt('outcome');
   const reasonsMessages = messagesAt('reasons');
-  return h(
-    'form',
-    { class: 'panel decision', noValidate: true, onSubmit: submit, 'aria-labelledby': 'decision-title' },
-    h('h2', { id: 'decision-title' }, t.task.decision),
-    h(
-      'fieldset',
-      {
-        id: 'decision-outcome',
-        class: 'field choices',
-        'aria-describedby': describe('decision-outcome', outcomeMessages),
-      },
-      h('legend', null, t.task.outcome),
-      h(FieldMessages, { id: 'decision-outcome', messages: outcomeMessages }),
-      OUTCOMES.map((value) =>
-        h(
-          'div',
-          { key: value, class: 'choice' },
-          h('input', {
-            id: `outcome-${value}`,
-            type: 'radio',
-            name: 'outcome',
-            value,
-            checked: outcome === value,
-            onChange: () => setOutcome(value),
-          }),
-          h('label', { for: `outcome-${value}` }, t.status.outcome[value]),
-        ),
-      ),
-    ),
-    needsReasons
-      ? h(
-          'fieldset',
-          {
-            id: 'decision-reasons',
-            class: 'group',
-            'aria-describedby': describe('decision-reasons', reasonsMessages),
-          },
-          h('legend', null, t.task.reasons),
-          h('p', { class: 'field-hint' }, t.task.reasonsIntro),
-          h(FieldMessages, { id: 'decision-reasons', messages: reasonsMessages }),
-          reasons.map((reason, index) => {
+  return (
+    <form class="panel decision" noValidate onSubmit={submit} aria-labelledby="decision-title">
+      <h2 id="decision-title">{t.task.decision}</h2>
+      <fieldset
+        id="decision-outcome"
+        class="field choices"
+        aria-describedby={describe('decision-outcome', outcomeMessages)}
+      >
+        <legend>{t.task.outcome}</legend>
+        <FieldMessages id="decision-outcome" messages={outcomeMessages} />
+        {OUTCOMES.map((value) => (
+          <div key={value} class="choice">
+            <input
+              id={`outcome-${value}`}
+              type="radio"
+              name="outcome"
+              value={value}
+              checked={outcome === value}
+              onChange={() => setOutcome(value)}
+            />
+            <label for={`outcome-${value}`}>{t.status.outcome[value]}</label>
+          </div>
+        ))}
+      </fieldset>
+      {needsReasons ? (
+        <fieldset
+          id="decision-reasons"
+          class="group"
+          aria-describedby={describe('decision-reasons', reasonsMessages)}
+        >
+          <legend>{t.task.reasons}</legend>
+          <p class="field-hint">{t.task.reasonsIntro}</p>
+          <FieldMessages id="decision-reasons" messages={reasonsMessages} />
+          {reasons.map((reason, index) => {
             const pathId = `reason-${index}-path`;
             const messageId = `reason-${index}-message`;
             const pathMessages = messagesAt(`reasons[${index}].path`);
             const messageMessages = messagesAt(`reasons[${index}].message`);
-            return h(
-              'fieldset',
-              { key: index, class: 'group reason' },
-              h('legend', null, t.task.reasonN(index + 1)),
-              h(
-                'div',
-                { class: 'field' },
-                h('label', { for: pathId }, t.task.reasonField),
-                h(FieldMessages, { id: pathId, messages: pathMessages }),
-                h(
-                  'select',
-                  {
-                    id: pathId,
-                    value: reason.path,
-                    'aria-describedby': describe(pathId, pathMessages),
-                    onChange: (event: Event) =>
-                      update(index, { path: (event.currentTarget as HTMLSelectElement).value }),
-                  },
-                  h('option', { value: '' }, t.apply.choose),
-                  h('option', { value: 'application' }, fieldLabel('application', t)),
-                  STEPS.map((step) => {
-                    const inStep = options.filter((option) => option.step === step);
-                    return inStep.length === 0
-                      ? null
-                      : h(
-                          'optgroup',
-                          { key: step, label: t.steps[step] },
-                          inStep.map((option) =>
-                            h('option', { key: option.path, value: option.path }, option.label),
-                          ),
-                        );
-                  }),
-                ),
-              ),
-              h(
-                'div',
-                { class: 'field' },
-                h('label', { for: messageId }, t.task.reasonMessage),
-                h(FieldMessages, { id: messageId, messages: messageMessages }),
-                h('textarea', {
-                  id: messageId,
-                  rows: 2,
-                  value: reason.message,
-                  'aria-describedby': describe(messageId, messageMessages),
-                  onInput: (event: Event) =>
-                    update(index, { message: (event.currentTarget as HTMLTextAreaElement).value }),
-                }),
-              ),
-              reasons.length > 1
-                ? h(
-                    'button',
-                    {
-                      type: 'button',
-                      class: 'button-link',
-                      onClick: () => setReasons((current) => current.filter((_, at) => at !== index)),
-                    },
-                    t.task.removeReason(index + 1),
-                  )
-                : null,
+            return (
+              <fieldset key={index} class="group reason">
+                <legend>{t.task.reasonN(index + 1)}</legend>
+                <div class="field">
+                  <label for={pathId}>{t.task.reasonField}</label>
+                  <FieldMessages id={pathId} messages={pathMessages} />
+                  <select
+                    id={pathId}
+                    value={reason.path}
+                    aria-describedby={describe(pathId, pathMessages)}
+                    onChange={(event: Event) =>
+                      update(index, { path: (event.currentTarget as HTMLSelectElement).value })
+                    }
+                  >
+                    <option value="">{t.apply.choose}</option>
+                    <option value="application">{fieldLabel('application', t)}</option>
+                    {STEPS.map((step) => {
+                      const inStep = options.filter((option) => option.step === step);
+                      return inStep.length === 0 ? null : (
+                        <optgroup key={step} label={t.steps[step]}>
+                          {inStep.map((option) => (
+                            <option key={option.path} value={option.path}>
+                              {option.label}
+                            </option>
+                          ))}
+                        </optgroup>
+                      );
+                    })}
+                  </select>
+                </div>
+                <div class="field">
+                  <label for={messageId}>{t.task.reasonMessage}</label>
+                  <FieldMessages id={messageId} messages={messageMessages} />
+                  <textarea
+                    id={messageId}
+                    rows={2}
+                    value={reason.message}
+                    aria-describedby={describe(messageId, messageMessages)}
+                    onInput={(event: Event) =>
+                      update(index, { message: (event.currentTarget as HTMLTextAreaElement).value })
+                    }
+                  />
+                </div>
+                {reasons.length > 1 ? (
+                  <button
+                    type="button"
+                    class="button-link"
+                    onClick={() => setReasons((current) => current.filter((_, at) => at !== index))}
+                  >
+                    {t.task.removeReason(index + 1)}
+                  </button>
+                ) : null}
+              </fieldset>
             );
-          }),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'button-secondary',
-              onClick: () => setReasons((current) => [...current, { path: '', message: '' }]),
-            },
-            `+ ${t.task.addReason}`,
-          ),
-        )
-      : null,
-    h(NoteField, { id: 'decision-note', label: t.task.note, rows: 2, value: note, onInput: setNote }),
-    failure === undefined ? null : h(ErrorNotice, { error: failure }),
-    h(
-      'div',
-      { class: 'form-actions' },
-      h(
-        'button',
-        { type: 'submit', class: 'button-primary', disabled: submitting },
-        submitting ? t.task.submitting : t.task.submit,
-      ),
-    ),
+          })}
+          <button
+            type="button"
+            class="button-secondary"
+            onClick={() => setReasons((current) => [...current, { path: '', message: '' }])}
+          >{`+ ${t.task.addReason}`}</button>
+        </fieldset>
+      ) : null}
+      <NoteField id="decision-note" label={t.task.note} rows={2} value={note} onInput={setNote} />
+      {failure === undefined ? null : <ErrorNotice error={failure} />}
+      <div class="form-actions">
+        <button type="submit" class="button-primary" disabled={submitting}>
+          {submitting ? t.task.submitting : t.task.submit}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,4 +1,4 @@
-import { type ComponentChildren, h } from 'preact';
+import type { ComponentChildren } from 'preact';
 import type { SlaReport } from '../api/types';
 import { formatNumber, formatShortDate } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
@@ -19,19 +19,21 @@ function niceMax(value: number): number {
 
 function YAxis(props: { max: number; ticks: number }) {
   const { lang } = useLanguage();
-  return h(
-    'g',
-    { class: 'axis' },
-    Array.from({ length: props.ticks + 1 }, (_, index) => {
-      const value = (props.max / props.ticks) * index;
-      const y = PAD.top + PLOT_H - (value / props.max) * PLOT_H;
-      return h(
-        'g',
-        { key: index },
-        h('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y, y2: y, class: 'grid' }),
-        h('text', { x: PAD.left - 6, y: y + 4, 'text-anchor': 'end' }, formatNumber(value, lang)),
-      );
-    }),
+  return (
+    <g class="axis">
+      {Array.from({ length: props.ticks + 1 }, (_, index) => {
+        const value = (props.max / props.ticks) * index;
+        const y = PAD.top + PLOT_H - (value / props.max) * PLOT_H;
+        return (
+          <g key={index}>
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y} y2={y} class="grid" />
+            <text x={PAD.left - 6} y={y + 4} text-anchor="end">
+              {formatNumber(value, lang)}
+            </text>
+          </g>
+        );
+      })}
+    </g>
   );
 }
 
@@ -42,57 +44,55 @@ export function PerDayChart(props: { perDay: SlaReport['charts']['perDay'] }) {
   const slot = PLOT_W / Math.max(1, days.length);
   const bar = Math.max(2, slot / 2 - 3);
   const y = (value: number) => PAD.top + PLOT_H - (value / max) * PLOT_H;
-  return h(
-    'figure',
-    { class: 'chart' },
-    h('figcaption', { id: 'per-day-title' }, t.ops.perDay),
-    h(
-      'svg',
-      { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-labelledby': 'per-day-title' },
-      h(YAxis, { max, ticks: 4 }),
-      days.map((day, index) => {
-        const x = PAD.left + index * slot + 2;
-        return h(
-          'g',
-          { key: day.date },
-          h('title', null, t.ops.perDayLabel(day.date, day.submitted, day.completed)),
-          h('rect', {
-            x,
-            y: y(day.submitted),
-            width: bar,
-            height: PAD.top + PLOT_H - y(day.submitted),
-            class: 'bar-submitted',
-          }),
-          h('rect', {
-            x: x + bar + 1,
-            y: y(day.completed),
-            width: bar,
-            height: PAD.top + PLOT_H - y(day.completed),
-            class: 'bar-completed',
-          }),
-          index % 2 === days.length % 2
-            ? null
-            : h(
-                'text',
-                { x: x + bar, y: HEIGHT - PAD.bottom + 16, 'text-anchor': 'middle' },
-                formatShortDate(day.date, lang),
-              ),
-        );
-      }),
-    ),
-    h(
-      'p',
-      { class: 'legend' },
-      h('span', { class: 'swatch swatch-submitted', 'aria-hidden': 'true' }),
-      t.ops.submitted,
-      h('span', { class: 'swatch swatch-completed', 'aria-hidden': 'true' }),
-      t.ops.completed,
-    ),
-    chartData(
-      t.ops.chartData,
-      [t.ops.date, t.ops.submitted, t.ops.completed],
-      days.map((day) => ({ key: day.date, cells: [day.date, String(day.submitted), String(day.completed)] })),
-    ),
+  return (
+    <figure class="chart">
+      <figcaption id="per-day-title">{t.ops.perDay}</figcaption>
+      {/* biome-ignore lint/a11y/noSvgWithoutTitle: the figcaption names it, through aria-labelledby */}
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="per-day-title">
+        <YAxis max={max} ticks={4} />
+        {days.map((day, index) => {
+          const x = PAD.left + index * slot + 2;
+          return (
+            <g key={day.date}>
+              <title>{t.ops.perDayLabel(day.date, day.submitted, day.completed)}</title>
+              <rect
+                x={x}
+                y={y(day.submitted)}
+                width={bar}
+                height={PAD.top + PLOT_H - y(day.submitted)}
+                class="bar-submitted"
+              />
+              <rect
+                x={x + bar + 1}
+                y={y(day.completed)}
+                width={bar}
+                height={PAD.top + PLOT_H - y(day.completed)}
+                class="bar-completed"
+              />
+              {index % 2 === days.length % 2 ? null : (
+                <text x={x + bar} y={HEIGHT - PAD.bottom + 16} text-anchor="middle">
+                  {formatShortDate(day.date, lang)}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <p class="legend">
+        <span class="swatch swatch-submitted" aria-hidden="true" />
+        {t.ops.submitted}
+        <span class="swatch swatch-completed" aria-hidden="true" />
+        {t.ops.completed}
+      </p>
+      {chartData(
+        t.ops.chartData,
+        [t.ops.date, t.ops.submitted, t.ops.completed],
+        days.map((day) => ({
+          key: day.date,
+          cells: [day.date, String(day.submitted), String(day.completed)],
+        })),
+      )}
+    </figure>
   );
 }
 
@@ -104,106 +104,90 @@ export function CompletionChart(props: { completions: SlaReport['charts']['compl
   const slot = PLOT_W / Math.max(1, shown.length);
   const bar = Math.max(3, Math.min(24, slot - 4));
   const y = (value: number) => PAD.top + PLOT_H - (value / max) * PLOT_H;
-  return h(
-    'figure',
-    { class: 'chart' },
-    h('figcaption', { id: 'completion-title' }, t.ops.completions),
-    shown.length === 0
-      ? h('p', null, t.ops.noCompletions)
-      : [
-          h(
-            'svg',
-            {
-              key: 'chart',
-              viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
-              role: 'img',
-              'aria-labelledby': 'completion-title',
-            },
-            h(YAxis, { max, ticks: 4 }),
-            shown.map((completion, index) => {
+  return (
+    <figure class="chart">
+      <figcaption id="completion-title">{t.ops.completions}</figcaption>
+      {shown.length === 0 ? (
+        <p>{t.ops.noCompletions}</p>
+      ) : (
+        [
+          // biome-ignore lint/a11y/noSvgWithoutTitle: the figcaption names it, through aria-labelledby
+          <svg key="chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="completion-title">
+            <YAxis max={max} ticks={4} />
+            {shown.map((completion, index) => {
               const x = PAD.left + index * slot + (slot - bar) / 2;
               const late = completion.workingDays > completion.limitWorkingDays;
-              return h(
-                'g',
-                { key: completion.id },
-                h(
-                  'title',
-                  null,
-                  t.ops.completionLabel(
-                    completion.id,
-                    formatNumber(completion.workingDays, lang, 2),
-                    formatNumber(completion.limitWorkingDays, lang),
-                  ),
-                ),
-                h('rect', {
-                  x,
-                  y: y(completion.workingDays),
-                  width: bar,
-                  height: Math.max(1, PAD.top + PLOT_H - y(completion.workingDays)),
-                  class: late ? 'bar-late' : 'bar-on-time',
-                }),
+              return (
+                <g key={completion.id}>
+                  <title>
+                    {t.ops.completionLabel(
+                      completion.id,
+                      formatNumber(completion.workingDays, lang, 2),
+                      formatNumber(completion.limitWorkingDays, lang),
+                    )}
+                  </title>
+                  <rect
+                    x={x}
+                    y={y(completion.workingDays)}
+                    width={bar}
+                    height={Math.max(1, PAD.top + PLOT_H - y(completion.workingDays))}
+                    class={late ? 'bar-late' : 'bar-on-time'}
+                  />
+                </g>
               );
-            }),
-            limit > 0
-              ? h(
-                  'g',
-                  { class: 'limit' },
-                  h('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y(limit), y2: y(limit) }),
-                  h(
-                    'text',
-                    { x: WIDTH - PAD.right, y: y(limit) - 4, 'text-anchor': 'end' },
-                    `${t.ops.limit} ${formatNumber(limit, lang)}`,
-                  ),
-                )
-              : null,
-          ),
+            })}
+            {limit > 0 ? (
+              <g class="limit">
+                <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(limit)} y2={y(limit)} />
+                <text
+                  x={WIDTH - PAD.right}
+                  y={y(limit) - 4}
+                  text-anchor="end"
+                >{`${t.ops.limit} ${formatNumber(limit, lang)}`}</text>
+              </g>
+            ) : null}
+          </svg>,
           chartData(
             t.ops.chartData,
             [t.casePage.caseId, t.ops.workingDays, t.ops.limit],
             shown.map((completion) => ({
               key: completion.id,
               cells: [
-                h('code', null, completion.id),
+                <code>{completion.id}</code>,
                 formatNumber(completion.workingDays, lang, 2),
                 formatNumber(completion.limitWorkingDays, lang),
               ],
             })),
           ),
-        ],
+        ]
+      )}
+    </figure>
   );
 }
 
 /** Every chart's numbers as a table too, behind a disclosure: the chart for the eye, the table for everyone. */
 function chartData(summary: string, headers: string[], rows: { key: string; cells: ComponentChildren[] }[]) {
-  return h(
-    'details',
-    { key: 'data' },
-    h('summary', null, summary),
-    h(
-      'table',
-      { class: 'table' },
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          headers.map((header) => h('th', { scope: 'col', key: header }, header)),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        rows.map((row) =>
-          h(
-            'tr',
-            { key: row.key },
-            row.cells.map((cell, index) =>
-              index === 0 ? h('th', { scope: 'row' }, cell) : h('td', null, cell),
-            ),
-          ),
-        ),
-      ),
-    ),
+  return (
+    <details key="data">
+      <summary>{summary}</summary>
+      <table class="table">
+        <thead>
+          <tr>
+            {headers.map((header) => (
+              <th scope="col" key={header}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              {row.cells.map((cell, index) => (index === 0 ? <th scope="row">{cell}</th> : <td>{cell}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { getCase } from '../api/endpoints';
 import { CorrectionNotice } from '../case/correction-notice';
 import { ItemProgress } from '../case/item-progress';
@@ -28,66 +27,63 @@ export function CasePage(props: { id: string; canAct: boolean }) {
   });
   const view = resource.data;
   if (!view) {
-    return h(
-      Page,
-      { title: t.casePage.caseId },
-      resource.error ? h(ErrorNotice, { error: resource.error, onRetry: resource.reload }) : h(Loading, null),
+    return (
+      <Page title={t.casePage.caseId}>
+        {resource.error ? <ErrorNotice error={resource.error} onRetry={resource.reload} /> : <Loading />}
+      </Page>
     );
   }
   const closed = CLOSED.has(view.status);
-  return h(
-    Page,
-    {
-      title: view.application.company.name.full,
-      lead: h(
-        'p',
-        { class: 'case-status' },
-        h(Badge, { status: view.status, label: t.status.case[view.status] ?? view.status }),
-        closed ? null : h('span', { class: 'field-hint' }, ` ${t.casePage.refreshing}`),
-      ),
-    },
-    query.has('submitted') && !closed ? h(SuccessNotice, null, t.apply.submittedNotice) : null,
-    query.has('corrected') && !closed ? h(SuccessNotice, null, t.apply.resubmittedNotice) : null,
-    view.failure ? h('div', { class: 'notice notice-error', role: 'alert' }, t.casePage.failure) : null,
-    h(
-      'dl',
-      { class: 'facts case-facts' },
-      h('div', null, h('dt', null, t.casePage.caseId), h('dd', null, h('code', null, view.id))),
-      h(
-        'div',
-        null,
-        h('dt', null, t.casePage.submittedAt),
-        h('dd', null, formatInstant(view.submittedAt, lang)),
-      ),
-      view.closedAt
-        ? h(
-            'div',
-            null,
-            h('dt', null, t.casePage.closedAt),
-            h('dd', null, formatInstant(view.closedAt, lang)),
-          )
-        : null,
-      h(
-        'div',
-        null,
-        h('dt', null, t.casePage.channel),
-        h('dd', null, displayValue('channel', view.channel, t, lang)),
-      ),
-    ),
-    h(CorrectionNotice, { caseView: view, canAct: props.canAct }),
-    h(
-      'div',
-      { class: 'columns' },
-      h(SlaPanel, { sla: view.sla, closed }),
-      h(ItemProgress, { items: view.items }),
-    ),
-    h(Results, { caseView: view }),
-    h(Timeline, { events: view.timeline }),
-    h(
-      'details',
-      { class: 'panel' },
-      h('summary', null, t.casePage.application),
-      h(FormSummary, { form: view.application, headingLevel: 'h3' }),
-    ),
+  return (
+    <Page
+      title={view.application.company.name.full}
+      lead={
+        <p class="case-status">
+          <Badge status={view.status} label={t.status.case[view.status] ?? view.status} />
+          {closed ? null : <span class="field-hint">{` ${t.casePage.refreshing}`}</span>}
+        </p>
+      }
+    >
+      {query.has('submitted') && !closed ? <SuccessNotice>{t.apply.submittedNotice}</SuccessNotice> : null}
+      {query.has('corrected') && !closed ? <SuccessNotice>{t.apply.resubmittedNotice}</SuccessNotice> : null}
+      {view.failure ? (
+        <div class="notice notice-error" role="alert">
+          {t.casePage.failure}
+        </div>
+      ) : null}
+      <dl class="facts case-facts">
+        <div>
+          <dt>{t.casePage.caseId}</dt>
+          <dd>
+            <code>{view.id}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.casePage.submittedAt}</dt>
+          <dd>{formatInstant(view.submittedAt, lang)}</dd>
+        </div>
+        {view.closedAt ? (
+          <div>
+            <dt>{t.casePage.closedAt}</dt>
+            <dd>{formatInstant(view.closedAt, lang)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t.casePage.channel}</dt>
+          <dd>{displayValue('channel', view.channel, t, lang)}</dd>
+        </div>
+      </dl>
+      <CorrectionNotice caseView={view} canAct={props.canAct} />
+      <div class="columns">
+        <SlaPanel sla={view.sla} closed={closed} />
+        <ItemProgress items={view.items} />
+      </div>
+      <Results caseView={view} />
+      <Timeline events={view.timeline} />
+      <details class="panel">
+        <summary>{t.casePage.application}</summary>
+        <FormSummary form={view.application} headingLevel="h3" />
+      </details>
+    </Page>
   );
 }

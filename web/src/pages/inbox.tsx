@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Department } from '../../../shared/case/items';
 import { listTasks } from '../api/endpoints';
@@ -31,35 +30,38 @@ export function InboxPage(props: { department: Department }) {
     const page = await listTasks(props.department, status, cursor);
     setMore({ status, items: [...(extra?.items ?? []), ...page.items], cursor: page.nextCursor });
   };
-  return h(
-    Page,
-    { title: t.inbox.title(t.departments[props.department]) },
-    h(
-      'div',
-      { class: 'segmented', role: 'group', 'aria-label': t.inbox.filter },
-      (['open', 'closed'] as const).map((value) =>
-        h(
-          'button',
-          {
-            key: value,
-            type: 'button',
-            'aria-pressed': status === value ? 'true' : 'false',
-            onClick: () => setStatus(value),
-          },
-          t.inbox[value],
-        ),
-      ),
-    ),
-    first.data === undefined
-      ? first.error
-        ? h(ErrorNotice, { error: first.error, onRetry: first.reload })
-        : h(Loading, null)
-      : tasks.length === 0
-        ? h('p', null, t.inbox.empty)
-        : h(TaskTable, { tasks, status }),
-    cursor
-      ? h('button', { type: 'button', class: 'button-secondary', onClick: loadMore }, t.app.loadMore)
-      : null,
+  return (
+    <Page title={t.inbox.title(t.departments[props.department])}>
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form fieldset */}
+      <div class="segmented" role="group" aria-label={t.inbox.filter}>
+        {(['open', 'closed'] as const).map((value) => (
+          <button
+            key={value}
+            type="button"
+            aria-pressed={status === value ? 'true' : 'false'}
+            onClick={() => setStatus(value)}
+          >
+            {t.inbox[value]}
+          </button>
+        ))}
+      </div>
+      {first.data === undefined ? (
+        first.error ? (
+          <ErrorNotice error={first.error} onRetry={first.reload} />
+        ) : (
+          <Loading />
+        )
+      ) : tasks.length === 0 ? (
+        <p>{t.inbox.empty}</p>
+      ) : (
+        <TaskTable tasks={tasks} status={status} />
+      )}
+      {cursor ? (
+        <button type="button" class="button-secondary" onClick={loadMore}>
+          {t.app.loadMore}
+        </button>
+      ) : null}
+    </Page>
   );
 }
 
@@ -73,52 +75,42 @@ function TaskTable(props: { tasks: TaskView[]; status: TaskStatus }) {
     props.status === 'open' ? t.inbox.flags : t.inbox.outcome,
     t.inbox.createdAt,
   ];
-  return h(
-    'table',
-    { class: 'table responsive-table' },
-    h(
-      'thead',
-      null,
-      h(
-        'tr',
-        null,
-        headers.map((header) => h('th', { key: header, scope: 'col' }, header)),
-      ),
-    ),
-    h(
-      'tbody',
-      null,
-      props.tasks.map((task) =>
-        h(
-          'tr',
-          { key: task.id, class: task.overdue ? 'row-danger' : task.atRisk ? 'row-warning' : undefined },
-          h(
-            'th',
-            { scope: 'row', 'data-label': headers[0] },
-            h(Link, { href: `/tasks/${encodeURIComponent(task.id)}` }, task.companyName),
-          ),
-          h('td', { 'data-label': headers[1] }, t.items[task.item]),
-          h('td', { 'data-label': headers[2] }, String(task.round)),
-          h('td', { 'data-label': headers[3] }, formatInstant(task.slaDeadline, lang)),
-          h(
-            'td',
-            { 'data-label': headers[4] },
-            props.status === 'open'
-              ? [
-                  task.overdue
-                    ? h(Badge, { key: 'overdue', status: 'overdue', label: t.inbox.overdue })
-                    : null,
-                  task.atRisk && !task.overdue
-                    ? h(Badge, { key: 'risk', status: 'at-risk', label: t.inbox.atRisk })
-                    : null,
+  return (
+    <table class="table responsive-table">
+      <thead>
+        <tr>
+          {headers.map((header) => (
+            <th key={header} scope="col">
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.tasks.map((task) => (
+          <tr key={task.id} class={task.overdue ? 'row-danger' : task.atRisk ? 'row-warning' : undefined}>
+            <th scope="row" data-label={headers[0]}>
+              <Link href={`/tasks/${encodeURIComponent(task.id)}`}>{task.companyName}</Link>
+            </th>
+            <td data-label={headers[1]}>{t.items[task.item]}</td>
+            <td data-label={headers[2]}>{String(task.round)}</td>
+            <td data-label={headers[3]}>{formatInstant(task.slaDeadline, lang)}</td>
+            <td data-label={headers[4]}>
+              {props.status === 'open' ? (
+                [
+                  task.overdue ? <Badge key="overdue" status="overdue" label={t.inbox.overdue} /> : null,
+                  task.atRisk && !task.overdue ? (
+                    <Badge key="risk" status="at-risk" label={t.inbox.atRisk} />
+                  ) : null,
                 ]
-              : task.outcome
-                ? h(Badge, { status: task.outcome, label: t.status.outcome[task.outcome] ?? task.outcome })
-                : null,
-          ),
-          h('td', { 'data-label': headers[5] }, formatInstant(task.createdAt, lang)),
-        ),
-      ),
-    ),
+              ) : task.outcome ? (
+                <Badge status={task.outcome} label={t.status.outcome[task.outcome] ?? task.outcome} />
+              ) : null}
+            </td>
+            <td data-label={headers[5]}>{formatInstant(task.createdAt, lang)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { ITEMS } from '../../../shared/case/items';
 import { listCases } from '../api/endpoints';
@@ -35,75 +34,61 @@ export function MyCasesPage(props: { forAgent: boolean }) {
     }
   };
 
-  return h(
-    Page,
-    { title: props.forAgent ? t.cases.agentTitle : t.cases.title },
-    h('p', null, h(Link, { href: '/apply/company', class: 'button button-primary' }, t.nav.apply)),
-    first.data === undefined
-      ? first.error
-        ? h(ErrorNotice, { error: first.error, onRetry: first.reload })
-        : h(Loading, null)
-      : cases.length === 0
-        ? h('p', null, t.cases.empty)
-        : h(
-            'ul',
-            { class: 'card-list' },
-            cases.map((summary) =>
-              h(
-                'li',
-                { key: summary.id, class: 'card case-card' },
-                h(
-                  'h2',
-                  { class: 'card-title' },
-                  h(Link, { href: `/cases/${encodeURIComponent(summary.id)}` }, summary.companyName),
-                ),
-                h(
-                  'p',
-                  { class: 'card-meta' },
-                  h(Badge, {
-                    status: summary.status,
-                    label: t.status.case[summary.status] ?? summary.status,
-                  }),
-                  ' ',
-                  h(Badge, {
-                    status: summary.sla.state,
-                    label: t.status.sla[summary.sla.state] ?? summary.sla.state,
-                  }),
-                ),
-                h(
-                  'dl',
-                  { class: 'facts' },
-                  h(
-                    'div',
-                    null,
-                    h('dt', null, t.cases.submittedAt),
-                    h('dd', null, formatInstant(summary.submittedAt, lang)),
-                  ),
-                  h(
-                    'div',
-                    null,
-                    h('dt', null, t.cases.deadline),
-                    h('dd', null, formatDate(summary.sla.deadlineDate, lang)),
-                  ),
-                  ...ITEMS.map((item) =>
-                    h(
-                      'div',
-                      { key: item },
-                      h('dt', null, t.items[item]),
-                      h('dd', null, t.status.item[summary.items[item]] ?? summary.items[item]),
-                    ),
-                  ),
-                ),
-              ),
-            ),
-          ),
-    moreError ? h(ErrorNotice, { error: moreError }) : null,
-    cursor
-      ? h(
-          'button',
-          { type: 'button', class: 'button-secondary', onClick: loadMore, disabled: loadingMore },
-          t.app.loadMore,
+  return (
+    <Page title={props.forAgent ? t.cases.agentTitle : t.cases.title}>
+      <p>
+        <Link href="/apply/company" class="button button-primary">
+          {t.nav.apply}
+        </Link>
+      </p>
+      {first.data === undefined ? (
+        first.error ? (
+          <ErrorNotice error={first.error} onRetry={first.reload} />
+        ) : (
+          <Loading />
         )
-      : null,
+      ) : cases.length === 0 ? (
+        <p>{t.cases.empty}</p>
+      ) : (
+        <ul class="card-list">
+          {cases.map((summary) => (
+            <li key={summary.id} class="card case-card">
+              <h2 class="card-title">
+                <Link href={`/cases/${encodeURIComponent(summary.id)}`}>{summary.companyName}</Link>
+              </h2>
+              <p class="card-meta">
+                <Badge status={summary.status} label={t.status.case[summary.status] ?? summary.status} />{' '}
+                <Badge
+                  status={summary.sla.state}
+                  label={t.status.sla[summary.sla.state] ?? summary.sla.state}
+                />
+              </p>
+              <dl class="facts">
+                <div>
+                  <dt>{t.cases.submittedAt}</dt>
+                  <dd>{formatInstant(summary.submittedAt, lang)}</dd>
+                </div>
+                <div>
+                  <dt>{t.cases.deadline}</dt>
+                  <dd>{formatDate(summary.sla.deadlineDate, lang)}</dd>
+                </div>
+                {...ITEMS.map((item) => (
+                  <div key={item}>
+                    <dt>{t.items[item]}</dt>
+                    <dd>{t.status.item[summary.items[item]] ?? summary.items[item]}</dd>
+                  </div>
+                ))}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+      {moreError ? <ErrorNotice error={moreError} /> : null}
+      {cursor ? (
+        <button type="button" class="button-secondary" onClick={loadMore} disabled={loadingMore}>
+          {t.app.loadMore}
+        </button>
+      ) : null}
+    </Page>
   );
 }

@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { opsReport } from '../api/endpoints';
 import type { CaseSummary, SlaReport } from '../api/types';
 import { formatDate, formatInstant, formatPercent } from '../i18n/format';
@@ -17,57 +16,51 @@ export function OpsDashboardPage() {
   const { t, lang } = useLanguage();
   const resource = useResource(opsReport, [], { pollMs: 10_000 });
   const report = resource.data;
-  return h(
-    Page,
-    {
-      title: t.ops.title,
-      lead: report ? h('p', null, t.ops.generatedAt(formatInstant(report.generatedAt, lang))) : null,
-    },
-    !report
-      ? resource.error
-        ? h(ErrorNotice, { error: resource.error, onRetry: resource.reload })
-        : h(Loading, null)
-      : [
-          h(Kpis, { key: 'kpis', kpis: report.kpis, windowDays: report.window.days }),
-          h(
-            'section',
-            { key: 'counts', class: 'panel', 'aria-labelledby': 'sla-counts' },
-            h('h2', { id: 'sla-counts' }, t.ops.slaCounts),
-            h('p', { class: 'field-hint' }, t.ops.countsHint(report.window.days)),
-            h(
-              'dl',
-              { class: 'stat-row' },
-              SLA_STATES.map((state) =>
-                h(
-                  'div',
-                  { key: state, class: `stat stat-${state}` },
-                  h('dt', null, t.status.sla[state]),
-                  h('dd', null, String(report.counts[state] ?? 0)),
-                ),
-              ),
-            ),
-          ),
-          h(
-            'div',
-            { key: 'lists', class: 'columns' },
-            h(CaseList, { id: 'at-risk', title: t.ops.atRisk, cases: report.atRisk }),
-            h(CaseList, { id: 'breached', title: t.ops.breached, cases: report.breached }),
-            h(CaseList<FailedCase>, {
-              id: 'failed',
-              title: t.ops.failed,
-              cases: report.failed.cases,
-              count: report.failed.count,
-              detail: ({ failure }) => t.ops.failedWith(failure.error, formatInstant(failure.at, lang)),
-            }),
-          ),
-          h(
-            'section',
-            { key: 'charts', class: 'panel', 'aria-label': t.ops.perDay },
-            h(PerDayChart, { perDay: report.charts.perDay }),
-            h(CompletionChart, { completions: report.charts.completions }),
-          ),
-          h(Alarms, { key: 'alarms', alarms: report.alarms }),
-        ],
+  return (
+    <Page
+      title={t.ops.title}
+      lead={report ? <p>{t.ops.generatedAt(formatInstant(report.generatedAt, lang))}</p> : null}
+    >
+      {!report ? (
+        resource.error ? (
+          <ErrorNotice error={resource.error} onRetry={resource.reload} />
+        ) : (
+          <Loading />
+        )
+      ) : (
+        [
+          <Kpis key="kpis" kpis={report.kpis} windowDays={report.window.days} />,
+          <section key="counts" class="panel" aria-labelledby="sla-counts">
+            <h2 id="sla-counts">{t.ops.slaCounts}</h2>
+            <p class="field-hint">{t.ops.countsHint(report.window.days)}</p>
+            <dl class="stat-row">
+              {SLA_STATES.map((state) => (
+                <div key={state} class={`stat stat-${state}`}>
+                  <dt>{t.status.sla[state]}</dt>
+                  <dd>{String(report.counts[state] ?? 0)}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>,
+          <div key="lists" class="columns">
+            <CaseList id="at-risk" title={t.ops.atRisk} cases={report.atRisk} />
+            <CaseList id="breached" title={t.ops.breached} cases={report.breached} />
+            <CaseList<FailedCase>
+              id="failed"
+              title={t.ops.failed}
+              cases={report.failed.cases}
+              count={report.failed.count}
+              detail={({ failure }) => t.ops.failedWith(failure.error, formatInstant(failure.at, lang))}
+            />
+          </div>,
+          <section key="charts" class="panel" aria-label={t.ops.perDay}>
+            <PerDayChart perDay={report.charts.perDay} />
+            <CompletionChart completions={report.charts.completions} />
+          </section>,
+          <Alarms key="alarms" alarms={report.alarms} />,
+        ]
+      )}
+    </Page>
   );
 }
 
@@ -103,30 +96,26 @@ function Kpis(props: { kpis: SlaReport['kpis']; windowDays: number }) {
     note?: string;
     good?: boolean;
   }[];
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'kpi-title' },
-    h('h2', { id: 'kpi-title' }, t.ops.kpis),
-    h('p', { class: 'field-hint' }, t.ops.measured(kpis.casesMeasured, props.windowDays)),
-    h(
-      'ul',
-      { class: 'kpis' },
-      cards.map((card) =>
-        h(
-          'li',
-          { key: card.key, class: 'kpi' },
-          h('span', { class: 'kpi-label' }, t.ops.kpi[card.key]),
-          h('strong', { class: 'kpi-value' }, card.value),
-          'good' in card && card.good !== undefined
-            ? h(Badge, {
-                status: card.good ? 'met' : 'missed',
-                label: card.good ? t.ops.onTarget : t.ops.offTarget,
-              })
-            : null,
-          'note' in card ? h('span', { class: 'kpi-note' }, card.note) : null,
-        ),
-      ),
-    ),
+  return (
+    <section class="panel" aria-labelledby="kpi-title">
+      <h2 id="kpi-title">{t.ops.kpis}</h2>
+      <p class="field-hint">{t.ops.measured(kpis.casesMeasured, props.windowDays)}</p>
+      <ul class="kpis">
+        {cards.map((card) => (
+          <li key={card.key} class="kpi">
+            <span class="kpi-label">{t.ops.kpi[card.key]}</span>
+            <strong class="kpi-value">{card.value}</strong>
+            {'good' in card && card.good !== undefined ? (
+              <Badge
+                status={card.good ? 'met' : 'missed'}
+                label={card.good ? t.ops.onTarget : t.ops.offTarget}
+              />
+            ) : null}
+            {'note' in card ? <span class="kpi-note">{card.note}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -141,80 +130,61 @@ function CaseList<Summary extends CaseSummary>(props: {
   detail?: (summary: Summary) => string;
 }) {
   const { t, lang } = useLanguage();
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': `${props.id}-title` },
-    h(
-      'h2',
-      { id: `${props.id}-title` },
-      props.title,
-      ' ',
-      h('span', { class: 'count' }, `(${props.count ?? props.cases.length})`),
-    ),
-    props.cases.length === 0
-      ? h('p', null, t.ops.noCases)
-      : h(
-          'ul',
-          { class: 'plain-list' },
-          props.cases.map((summary) =>
-            h(
-              'li',
-              { key: summary.id },
-              h(Link, { href: `/cases/${encodeURIComponent(summary.id)}` }, summary.companyName),
-              ' ',
-              h(Badge, { status: summary.status, label: t.status.case[summary.status] ?? summary.status }),
-              h(
-                'span',
-                { class: 'field-hint' },
-                ` ${props.detail ? props.detail(summary) : `${t.cases.deadline} ${formatDate(summary.sla.deadlineDate, lang)}`}`,
-              ),
-            ),
-          ),
-        ),
+  return (
+    <section class="panel" aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>
+        {props.title} <span class="count">{`(${props.count ?? props.cases.length})`}</span>
+      </h2>
+      {props.cases.length === 0 ? (
+        <p>{t.ops.noCases}</p>
+      ) : (
+        <ul class="plain-list">
+          {props.cases.map((summary) => (
+            <li key={summary.id}>
+              <Link href={`/cases/${encodeURIComponent(summary.id)}`}>{summary.companyName}</Link>{' '}
+              <Badge status={summary.status} label={t.status.case[summary.status] ?? summary.status} />
+              <span class="field-hint">
+                {` ${
+                  props.detail
+                    ? props.detail(summary)
+                    : `${t.cases.deadline} ${formatDate(summary.sla.deadlineDate, lang)}`
+                }`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
 function Alarms(props: { alarms: SlaReport['alarms'] }) {
   const { t } = useLanguage();
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'alarms-title' },
-    h('h2', { id: 'alarms-title' }, t.ops.alarms),
-    h(
-      'table',
-      { class: 'table responsive-table' },
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'col' }, t.ops.alarmName),
-          h('th', { scope: 'col' }, t.ops.alarmState),
-          h('th', { scope: 'col' }, t.ops.alarmReason),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        props.alarms.map((alarm) =>
-          h(
-            'tr',
-            { key: alarm.name },
-            h(
-              'th',
-              { scope: 'row', 'data-label': t.ops.alarmName },
-              h('span', { title: alarm.description }, alarm.name),
-            ),
-            h(
-              'td',
-              { 'data-label': t.ops.alarmState },
-              h(Badge, { status: alarm.state, label: t.status.alarm[alarm.state] ?? alarm.state }),
-            ),
-            h('td', { 'data-label': t.ops.alarmReason }, alarm.reason),
-          ),
-        ),
-      ),
-    ),
+  return (
+    <section class="panel" aria-labelledby="alarms-title">
+      <h2 id="alarms-title">{t.ops.alarms}</h2>
+      <table class="table responsive-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.ops.alarmName}</th>
+            <th scope="col">{t.ops.alarmState}</th>
+            <th scope="col">{t.ops.alarmReason}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.alarms.map((alarm) => (
+            <tr key={alarm.name}>
+              <th scope="row" data-label={t.ops.alarmName}>
+                <span title={alarm.description}>{alarm.name}</span>
+              </th>
+              <td data-label={t.ops.alarmState}>
+                <Badge status={alarm.state} label={t.status.alarm[alarm.state] ?? alarm.state} />
+              </td>
+              <td data-label={t.ops.alarmReason}>{alarm.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { getTask } from '../api/endpoints';
 import type { Outcome, TaskDetail } from '../api/types';
@@ -21,10 +20,10 @@ export function TaskPage(props: { taskId: string }) {
   const [decided, setDecided] = useState<Outcome | 'conflict' | undefined>(undefined);
   const detail = resource.data;
   if (!detail) {
-    return h(
-      Page,
-      { title: t.nav.inbox },
-      resource.error ? h(ErrorNotice, { error: resource.error, onRetry: resource.reload }) : h(Loading, null),
+    return (
+      <Page title={t.nav.inbox}>
+        {resource.error ? <ErrorNotice error={resource.error} onRetry={resource.reload} /> : <Loading />}
+      </Page>
     );
   }
   const { task, application } = detail;
@@ -32,46 +31,38 @@ export function TaskPage(props: { taskId: string }) {
     setDecided(result);
     resource.reload();
   };
-  return h(
-    Page,
-    { title: t.task.title(t.items[task.item]), lead: h('p', null, task.companyName) },
-    decided === 'conflict'
-      ? h('div', { class: 'notice notice-warning', role: 'alert' }, t.task.alreadyDecided)
-      : decided
-        ? h(SuccessNotice, null, t.task.decided(t.status.outcome[decided] ?? decided))
-        : null,
-    h(TaskFacts, { detail }),
-    h(
-      'div',
-      { class: 'columns' },
-      h(SlaPanel, {
-        sla: application.sla,
-        closed: application.status === 'completed' || application.status === 'rejected',
-      }),
-      h(Corrections, { detail }),
-    ),
-    h(
-      'div',
-      { class: 'task-layout' },
-      h(
-        'section',
-        { class: 'panel', 'aria-labelledby': 'task-application' },
-        h('h2', { id: 'task-application' }, t.task.application),
-        h(FormSummary, {
-          form: application.form,
-          headingLevel: 'h3',
-          highlight: new Set(lastChanges(detail)),
-        }),
-      ),
-      task.status === 'open' && !decided
-        ? h(DecisionForm, { detail, onDecided: onDone, onConflict: () => onDone('conflict') })
-        : h(
-            'p',
-            { class: 'panel' },
-            task.outcome ? `${t.task.closed(t.status.outcome[task.outcome] ?? task.outcome)} ` : '',
-            h(Link, { href: '/inbox' }, t.task.backToInbox),
-          ),
-    ),
+  return (
+    <Page title={t.task.title(t.items[task.item])} lead={<p>{task.companyName}</p>}>
+      {decided === 'conflict' ? (
+        <div class="notice notice-warning" role="alert">
+          {t.task.alreadyDecided}
+        </div>
+      ) : decided ? (
+        <SuccessNotice>{t.task.decided(t.status.outcome[decided] ?? decided)}</SuccessNotice>
+      ) : null}
+      <TaskFacts detail={detail} />
+      <div class="columns">
+        <SlaPanel
+          sla={application.sla}
+          closed={application.status === 'completed' || application.status === 'rejected'}
+        />
+        <Corrections detail={detail} />
+      </div>
+      <div class="task-layout">
+        <section class="panel" aria-labelledby="task-application">
+          <h2 id="task-application">{t.task.application}</h2>
+          <FormSummary form={application.form} headingLevel="h3" highlight={new Set(lastChanges(detail))} />
+        </section>
+        {task.status === 'open' && !decided ? (
+          <DecisionForm detail={detail} onDecided={onDone} onConflict={() => onDone('conflict')} />
+        ) : (
+          <p class="panel">
+            {task.outcome ? `${t.task.closed(t.status.outcome[task.outcome] ?? task.outcome)} ` : ''}
+            <Link href="/inbox">{t.task.backToInbox}</Link>
+          </p>
+        )}
+      </div>
+    </Page>
   );
 }
 
@@ -83,25 +74,35 @@ function lastChanges(detail: TaskDetail): string[] {
 function TaskFacts(props: { detail: TaskDetail }) {
   const { t, lang } = useLanguage();
   const { task } = props.detail;
-  return h(
-    'dl',
-    { class: 'facts case-facts' },
-    h('div', null, h('dt', null, t.inbox.item), h('dd', null, t.items[task.item])),
-    h(
-      'div',
-      null,
-      h('dt', null, t.cases.status),
-      h(
-        'dd',
-        null,
-        h(Badge, { status: task.status, label: t.status.task[task.status] ?? task.status }),
-        task.overdue ? h(Badge, { status: 'overdue', label: t.inbox.overdue }) : null,
-        task.atRisk && !task.overdue ? h(Badge, { status: 'at-risk', label: t.inbox.atRisk }) : null,
-      ),
-    ),
-    h('div', null, h('dt', null, t.inbox.round), h('dd', null, String(task.round))),
-    h('div', null, h('dt', null, t.inbox.deadline), h('dd', null, formatInstant(task.slaDeadline, lang))),
-    h('div', null, h('dt', null, t.casePage.caseId), h('dd', null, h('code', null, task.applicationId))),
+  return (
+    <dl class="facts case-facts">
+      <div>
+        <dt>{t.inbox.item}</dt>
+        <dd>{t.items[task.item]}</dd>
+      </div>
+      <div>
+        <dt>{t.cases.status}</dt>
+        <dd>
+          <Badge status={task.status} label={t.status.task[task.status] ?? task.status} />
+          {task.overdue ? <Badge status="overdue" label={t.inbox.overdue} /> : null}
+          {task.atRisk && !task.overdue ? <Badge status="at-risk" label={t.inbox.atRisk} /> : null}
+        </dd>
+      </div>
+      <div>
+        <dt>{t.inbox.round}</dt>
+        <dd>{String(task.round)}</dd>
+      </div>
+      <div>
+        <dt>{t.inbox.deadline}</dt>
+        <dd>{formatInstant(task.slaDeadline, lang)}</dd>
+      </div>
+      <div>
+        <dt>{t.casePage.caseId}</dt>
+        <dd>
+          <code>{task.applicationId}</code>
+        </dd>
+      </div>
+    </dl>
   );
 }
 
@@ -109,38 +110,29 @@ function Corrections(props: { detail: TaskDetail }) {
   const { t, lang } = useLanguage();
   const { corrections } = props.detail.application;
   if (corrections.length === 0) return null;
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'task-corrections' },
-    h('h2', { id: 'task-corrections' }, t.task.previousCorrections),
-    corrections.map((correction) =>
-      h(
-        'div',
-        { key: correction.id, class: 'correction' },
-        h(
-          'p',
-          null,
-          h('strong', null, t.casePage.round(correction.round)),
-          ' · ',
-          formatInstant(correction.requestedAt, lang),
-        ),
-        h(
-          'ul',
-          null,
-          correction.reasons.map((reason) =>
-            h('li', { key: reason.path }, `${fieldLabel(reason.path, t)}${t.app.colon}${reason.message}`),
-          ),
-        ),
-        correction.changedFields.length > 0
-          ? h(
-              'p',
-              null,
-              t.task.changedByFounder,
-              ' ',
-              correction.changedFields.map((path) => fieldLabel(path, t)).join(lang === 'zh' ? '、' : ', '),
-            )
-          : null,
-      ),
-    ),
+  return (
+    <section class="panel" aria-labelledby="task-corrections">
+      <h2 id="task-corrections">{t.task.previousCorrections}</h2>
+      {corrections.map((correction) => (
+        <div key={correction.id} class="correction">
+          <p>
+            <strong>{t.casePage.round(correction.round)}</strong>
+            {' · '}
+            {formatInstant(correction.requestedAt, lang)}
+          </p>
+          <ul>
+            {correction.reasons.map((reason) => (
+              <li key={reason.path}>{`${fieldLabel(reason.path, t)}${t.app.colon}${reason.message}`}</li>
+            ))}
+          </ul>
+          {correction.changedFields.length > 0 ? (
+            <p>
+              {t.task.changedByFounder}{' '}
+              {correction.changedFields.map((path) => fieldLabel(path, t)).join(lang === 'zh' ? '、' : ', ')}
+            </p>
+          ) : null}
+        </div>
+      ))}
+    </section>
   );
 }

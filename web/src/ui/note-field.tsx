@@ -1,5 +1,3 @@
-import { h } from 'preact';
-
 /** A labelled free-text note beside a form: an officer's note on a decision, a founder's on a correction. */
 export function NoteField(props: {
   id: string;
@@ -8,15 +6,15 @@ export function NoteField(props: {
   value: string;
   onInput: (value: string) => void;
 }) {
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: props.id }, props.label),
-    h('textarea', {
-      id: props.id,
-      rows: props.rows,
-      value: props.value,
-      onInput: (event: Event) => props.onInput((event.currentTarget as HTMLTextAreaElement).value),
-    }),
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <textarea
+        id={props.id}
+        rows={props.rows}
+        value={props.value}
+        onInput={(event: Event) => props.onInput((event.currentTarget as HTMLTextAreaElement).value)}
+      />
+    </div>
   );
 }
