@@ -1,4 +1,4 @@
-import { type ComponentChildren, h } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useLanguage } from '../i18n/language';
 
@@ -15,11 +15,13 @@ export function Page(props: { title: string; lead?: ComponentChildren; children?
   useEffect(() => {
     document.title = `${props.title} · ${t.app.title}`;
   }, [props.title, t]);
-  return h(
-    'div',
-    { class: 'page' },
-    h('h1', { ref: heading, tabIndex: -1 }, props.title),
-    props.lead ? h('div', { class: 'lead' }, props.lead) : null,
-    props.children,
+  return (
+    <div class="page">
+      <h1 ref={heading} tabIndex={-1}>
+        {props.title}
+      </h1>
+      {props.lead ? <div class="lead">{props.lead}</div> : null}
+      {props.children}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { type ComponentChildren, h } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { ApiError } from '../api/client';
 import { useLanguage } from '../i18n/language';
 import type { Language, Messages } from '../i18n/messages';
@@ -14,21 +14,31 @@ function errorText(error: unknown, lang: Language, t: Messages): string {
 /** A problem the user must know about now: announced by screen readers as it appears. */
 export function ErrorNotice(props: { error: unknown; onRetry?: () => void }) {
   const { lang, t } = useLanguage();
-  return h(
-    'div',
-    { class: 'notice notice-error', role: 'alert' },
-    h('p', null, errorText(props.error, lang, t)),
-    props.onRetry
-      ? h('button', { type: 'button', class: 'button-secondary', onClick: props.onRetry }, t.app.retry)
-      : null,
+  return (
+    <div class="notice notice-error" role="alert">
+      <p>{errorText(props.error, lang, t)}</p>
+      {props.onRetry ? (
+        <button type="button" class="button-secondary" onClick={props.onRetry}>
+          {t.app.retry}
+        </button>
+      ) : null}
+    </div>
   );
 }
 
 export function SuccessNotice(props: { children?: ComponentChildren }) {
-  return h('div', { class: 'notice notice-success', role: 'status' }, props.children);
+  return (
+    <div class="notice notice-success" role="status">
+      {props.children}
+    </div>
+  );
 }
 
 export function Loading() {
   const { t } = useLanguage();
-  return h('p', { class: 'loading', role: 'status' }, t.app.loading);
+  return (
+    <p class="loading" role="status">
+      {t.app.loading}
+    </p>
+  );
 }

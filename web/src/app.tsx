@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { type Role, roleOf, type Session, useSession } from './auth/session';
 import { signOut } from './auth/sign-in';
@@ -32,42 +31,36 @@ export function App(props: { config: RuntimeConfig }) {
     } else if (route.name === 'home' && session) navigate(homeOf(role), { replace: true });
   }, [mustSignIn, route.name, session, role, location]);
 
-  return h(
-    'div',
-    { class: 'app' },
-    h('a', { href: '#main', class: 'skip-link' }, t.app.skipToContent),
-    h(
-      'header',
-      { class: 'site-header' },
-      h(
-        'div',
-        { class: 'header-inner' },
-        h(
-          'div',
-          { class: 'brand' },
-          h(Link, { href: '/' }, t.app.title),
-          h('span', { class: 'tagline' }, t.app.tagline),
-        ),
-        session && role ? h(MainNav, { role, route, t }) : null,
-        h(
-          'div',
-          { class: 'header-tools' },
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'button-ghost',
-              lang: lang === 'zh' ? 'en' : 'zh-CN',
-              'aria-label': t.app.switchLanguageLabel,
-              onClick: toggleLanguage,
-            },
-            t.app.switchLanguage,
-          ),
-          session ? h(SignedIn, { session, role, config: props.config }) : null,
-        ),
-      ),
-    ),
-    h('main', { id: 'main', tabIndex: -1 }, mustSignIn ? null : page(route, session, role, props.config)),
+  return (
+    <div class="app">
+      <a href="#main" class="skip-link">
+        {t.app.skipToContent}
+      </a>
+      <header class="site-header">
+        <div class="header-inner">
+          <div class="brand">
+            <Link href="/">{t.app.title}</Link>
+            <span class="tagline">{t.app.tagline}</span>
+          </div>
+          {session && role ? <MainNav role={role} route={route} t={t} /> : null}
+          <div class="header-tools">
+            <button
+              type="button"
+              class="button-ghost"
+              lang={lang === 'zh' ? 'en' : 'zh-CN'}
+              aria-label={t.app.switchLanguageLabel}
+              onClick={toggleLanguage}
+            >
+              {t.app.switchLanguage}
+            </button>
+            {session ? <SignedIn session={session} role={role} config={props.config} /> : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {mustSignIn ? null : page(route, session, role, props.config)}
+      </main>
+    </div>
   );
 }
 
@@ -77,22 +70,20 @@ function SignedIn(props: { session: Session; role: Role | undefined; config: Run
   const roleName = role
     ? t.roles[role.kind === 'officer' ? (`officer-${role.department}` as const) : role.kind]
     : '';
-  return h(
-    'div',
-    { class: 'signed-in' },
-    h('span', { class: 'who' }, t.app.signedInAs(`${props.session.sub}${roleName ? ` · ${roleName}` : ''}`)),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'button-ghost',
-        onClick: () => {
+  return (
+    <div class="signed-in">
+      <span class="who">{t.app.signedInAs(`${props.session.sub}${roleName ? ` · ${roleName}` : ''}`)}</span>
+      <button
+        type="button"
+        class="button-ghost"
+        onClick={() => {
           signOut(props.config.auth);
           navigate('/sign-in');
-        },
-      },
-      t.app.signOut,
-    ),
+        }}
+      >
+        {t.app.signOut}
+      </button>
+    </div>
   );
 }
 
@@ -107,49 +98,53 @@ function MainNav(props: { role: Role; route: Route; t: Messages }) {
       : role.kind === 'officer'
         ? [{ href: '/inbox', label: t.nav.inbox, active: route.name === 'inbox' || route.name === 'task' }]
         : [{ href: '/ops', label: t.nav.ops, active: route.name === 'ops' }];
-  return h(
-    'nav',
-    { class: 'main-nav', 'aria-label': t.app.mainNav },
-    h(
-      'ul',
-      null,
-      links.map((link) =>
-        h(
-          'li',
-          { key: link.href },
-          h(Link, { href: link.href, 'aria-current': link.active ? 'page' : undefined }, link.label),
-        ),
-      ),
-    ),
+  return (
+    <nav class="main-nav" aria-label={t.app.mainNav}>
+      <ul>
+        {links.map((link) => (
+          <li key={link.href}>
+            <Link href={link.href} aria-current={link.active ? 'page' : undefined}>
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
 function page(route: Route, session: Session | undefined, role: Role | undefined, config: RuntimeConfig) {
-  if (route.name === 'sign-in') return h(SignInPage, { auth: config.auth });
+  if (route.name === 'sign-in') return <SignInPage auth={config.auth} />;
   if (!session || route.name === 'home') return null;
   const files = role?.kind === 'founder' || role?.kind === 'agent';
   switch (route.name) {
     case 'cases':
-      return files ? h(MyCasesPage, { forAgent: role?.kind === 'agent' }) : h(NotFoundPage, null);
+      return files ? <MyCasesPage forAgent={role?.kind === 'agent'} /> : <NotFoundPage />;
     case 'apply':
-      return files
-        ? h(NewApplicationPage, { step: route.step, session, forAgent: role?.kind === 'agent' })
-        : h(NotFoundPage, null);
+      return files ? (
+        <NewApplicationPage step={route.step} session={session} forAgent={role?.kind === 'agent'} />
+      ) : (
+        <NotFoundPage />
+      );
     case 'case':
-      return h(CasePage, { key: route.id, id: route.id, canAct: files });
+      return <CasePage key={route.id} id={route.id} canAct={files} />;
     case 'correct':
-      return files
-        ? h(CorrectionPage, { key: route.id, id: route.id, step: route.step, session })
-        : h(NotFoundPage, null);
+      return files ? (
+        <CorrectionPage key={route.id} id={route.id} step={route.step} session={session} />
+      ) : (
+        <NotFoundPage />
+      );
     case 'inbox':
-      return role?.kind === 'officer' ? h(InboxPage, { department: role.department }) : h(NotFoundPage, null);
+      return role?.kind === 'officer' ? <InboxPage department={role.department} /> : <NotFoundPage />;
     case 'task':
-      return role?.kind === 'officer'
-        ? h(TaskPage, { key: route.taskId, taskId: route.taskId })
-        : h(NotFoundPage, null);
+      return role?.kind === 'officer' ? (
+        <TaskPage key={route.taskId} taskId={route.taskId} />
+      ) : (
+        <NotFoundPage />
+      );
     case 'ops':
-      return role?.kind === 'ops' ? h(OpsDashboardPage, null) : h(NotFoundPage, null);
+      return role?.kind === 'ops' ? <OpsDashboardPage /> : <NotFoundPage />;
     default:
-      return h(NotFoundPage, null);
+      return <NotFoundPage />;
   }
 }

@@ -1,4 +1,4 @@
-import { type ComponentChildren, h } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { createStore, useStore } from './store';
 
 /**
@@ -64,19 +64,19 @@ export function Link(props: {
   'aria-current'?: 'page';
   children?: ComponentChildren;
 }) {
-  return h(
-    'a',
-    {
-      href: props.href,
-      class: props.class,
-      'aria-current': props['aria-current'],
-      onClick: (event: MouseEvent) => {
+  return (
+    <a
+      href={props.href}
+      class={props.class}
+      aria-current={props['aria-current']}
+      onClick={(event: MouseEvent) => {
         if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
           return;
         event.preventDefault();
         navigate(props.href);
-      },
-    },
-    props.children,
+      }}
+    >
+      {props.children}
+    </a>
   );
 }

@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { answerCorrections, getCase } from '../api/endpoints';
@@ -25,14 +24,16 @@ export function CorrectionPage(props: { id: string; step: string | undefined; se
   }, [props.id, props.step]);
   if (!isStep(props.step)) return null;
   const caseView = resource.data;
-  return h(
-    Page,
-    { title: t.apply.correctionTitle, lead: caseView?.application.company.name.full },
-    caseView
-      ? h(CorrectionForm, { caseView, step: props.step, owner: props.session.sub })
-      : resource.error
-        ? h(ErrorNotice, { error: resource.error, onRetry: resource.reload })
-        : h(Loading, null),
+  return (
+    <Page title={t.apply.correctionTitle} lead={caseView?.application.company.name.full}>
+      {caseView ? (
+        <CorrectionForm caseView={caseView} step={props.step} owner={props.session.sub} />
+      ) : resource.error ? (
+        <ErrorNotice error={resource.error} onRetry={resource.reload} />
+      ) : (
+        <Loading />
+      )}
+    </Page>
   );
 }
 
@@ -51,42 +52,50 @@ function CorrectionForm(props: { caseView: CaseView; step: StepId; owner: string
     (correction) => correction.status === 'open' && !correction.answerSubmitted,
   );
   if (open.length === 0) {
-    return h('p', null, t.casePage.correctionAnswered, ' ', h(Link, { href: casePath }, t.app.backHome));
+    return (
+      <p>
+        {t.casePage.correctionAnswered} <Link href={casePath}>{t.app.backHome}</Link>
+      </p>
+    );
   }
-  return h(ApplicationForm, {
-    draft,
-    onDraftChange: (change) => setDraft((current) => ({ ...current, ...change })),
-    basePath: `${casePath}/correct`,
-    step: props.step,
-    forAgent: false,
-    requests: open.flatMap((correction) => correction.reasons),
-    original,
-    submitLabel: t.apply.resubmit,
-    reviewExtra: h(NoteField, {
-      id: 'correction-note',
-      label: t.apply.correctionNote,
-      rows: 3,
-      value: note,
-      onInput: setNote,
-    }),
-    submit: async () => {
-      try {
-        await answerCorrections(caseView.id, draft.form, note.trim() || undefined);
-      } catch (error) {
-        // The corrected form travels as `application`: its field paths are the form's own below that.
-        if (error instanceof ApiError) {
-          throw new ApiError(
-            error.status,
-            error.code,
-            error.message,
-            error.messageZh,
-            error.fields.map((field) => ({ ...field, path: field.path.replace(/^application\.?/, '') })),
-          );
-        }
-        throw error;
+  return (
+    <ApplicationForm
+      draft={draft}
+      onDraftChange={(change) => setDraft((current) => ({ ...current, ...change }))}
+      basePath={`${casePath}/correct`}
+      step={props.step}
+      forAgent={false}
+      requests={open.flatMap((correction) => correction.reasons)}
+      original={original}
+      submitLabel={t.apply.resubmit}
+      reviewExtra={
+        <NoteField
+          id="correction-note"
+          label={t.apply.correctionNote}
+          rows={3}
+          value={note}
+          onInput={setNote}
+        />
       }
-      removeDraft(owner, scope);
-      navigate(`${casePath}?corrected=1`);
-    },
-  });
+      submit={async () => {
+        try {
+          await answerCorrections(caseView.id, draft.form, note.trim() || undefined);
+        } catch (error) {
+          // The corrected form travels as `application`: its field paths are the form's own below that.
+          if (error instanceof ApiError) {
+            throw new ApiError(
+              error.status,
+              error.code,
+              error.message,
+              error.messageZh,
+              error.fields.map((field) => ({ ...field, path: field.path.replace(/^application\.?/, '') })),
+            );
+          }
+          throw error;
+        }
+        removeDraft(owner, scope);
+        navigate(`${casePath}?corrected=1`);
+      }}
+    />
+  );
 }

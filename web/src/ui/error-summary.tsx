@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useLanguage } from '../i18n/language';
 
@@ -29,38 +28,33 @@ export function ErrorSummary(props: {
   }, [signature, props.takeFocus]);
   if (props.items.length === 0) return null;
   const headingId = `summary-title-${props.tone}`;
-  return h(
-    'div',
-    {
-      ref: box,
-      class: `error-summary error-summary-${props.tone}`,
-      tabIndex: -1,
-      role: props.tone === 'error' ? 'alert' : 'region',
-      'aria-labelledby': headingId,
-    },
-    h('h2', { id: headingId }, props.title),
-    props.intro ? h('p', null, props.intro) : null,
-    h(
-      'ul',
-      null,
-      props.items.map((item) =>
-        h(
-          'li',
-          { key: item.key },
-          h(
-            'a',
-            {
-              href: item.href,
-              onClick: (event: MouseEvent) => {
+  return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: alert and region both take aria-labelledby
+    <div
+      ref={box}
+      class={`error-summary error-summary-${props.tone}`}
+      tabIndex={-1}
+      role={props.tone === 'error' ? 'alert' : 'region'}
+      aria-labelledby={headingId}
+    >
+      <h2 id={headingId}>{props.title}</h2>
+      {props.intro ? <p>{props.intro}</p> : null}
+      <ul>
+        {props.items.map((item) => (
+          <li key={item.key}>
+            <a
+              href={item.href}
+              onClick={(event: MouseEvent) => {
                 event.preventDefault();
                 item.onSelect();
-              },
-            },
-            item.label,
-          ),
-          `${t.app.colon}${item.text}`,
-        ),
-      ),
-    ),
+              }}
+            >
+              {item.label}
+            </a>
+            {`${t.app.colon}${item.text}`}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

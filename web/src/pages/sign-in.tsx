@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type Role, roleOf, sessionExpired } from '../auth/session';
 import { finishCognitoSignIn, signInLocally, startCognitoSignIn } from '../auth/sign-in';
@@ -42,11 +41,15 @@ function destination(next: string | null, role: Role | undefined): string {
 export function SignInPage(props: { auth: AuthConfig }) {
   const { t } = useLanguage();
   const expired = useStore(sessionExpired);
-  return h(
-    Page,
-    { title: t.signIn.title },
-    expired ? h('div', { class: 'notice notice-warning', role: 'status' }, t.signIn.expired) : null,
-    props.auth.provider === 'local' ? h(LocalSignIn, null) : h(CognitoSignIn, { auth: props.auth }),
+  return (
+    <Page title={t.signIn.title}>
+      {expired ? (
+        <div class="notice notice-warning" role="status">
+          {t.signIn.expired}
+        </div>
+      ) : null}
+      {props.auth.provider === 'local' ? <LocalSignIn /> : <CognitoSignIn auth={props.auth} />}
+    </Page>
   );
 }
 
@@ -72,53 +75,49 @@ function LocalSignIn() {
       setBusy(false);
     }
   };
-  return h(
-    'form',
-    { class: 'panel sign-in', onSubmit: submit },
-    h('p', null, t.signIn.intro),
-    h(
-      'fieldset',
-      { class: 'field choices' },
-      h('legend', null, t.signIn.role),
-      LOCAL_ROLES.map((role) =>
-        h(
-          'div',
-          { key: role.id, class: 'choice' },
-          h('input', {
-            id: `role-${role.id}`,
-            type: 'radio',
-            name: 'role',
-            value: role.id,
-            checked: roleId === role.id,
-            onChange: () => {
-              setRoleId(role.id);
-              setUserId(role.user);
-            },
-          }),
-          h('label', { for: `role-${role.id}` }, t.roles[role.id]),
-        ),
-      ),
-    ),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'user-id' }, t.signIn.userId),
-      h('p', { id: 'user-id-hint', class: 'field-hint' }, t.signIn.userIdHint),
-      h('input', {
-        id: 'user-id',
-        type: 'text',
-        autoComplete: 'username',
-        value: userId,
-        'aria-describedby': 'user-id-hint',
-        onInput: (event) => setUserId(event.currentTarget.value),
-      }),
-    ),
-    failure === undefined ? null : h(ErrorNotice, { error: failure }),
-    h(
-      'div',
-      { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'button-primary', disabled: busy }, t.signIn.submit),
-    ),
+  return (
+    <form class="panel sign-in" onSubmit={submit}>
+      <p>{t.signIn.intro}</p>
+      <fieldset class="field choices">
+        <legend>{t.signIn.role}</legend>
+        {LOCAL_ROLES.map((role) => (
+          <div key={role.id} class="choice">
+            <input
+              id={`role-${role.id}`}
+              type="radio"
+              name="role"
+              value={role.id}
+              checked={roleId === role.id}
+              onChange={() => {
+                setRoleId(role.id);
+                setUserId(role.user);
+              }}
+            />
+            <label for={`role-${role.id}`}>{t.roles[role.id]}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div class="field">
+        <label for="user-id">{t.signIn.userId}</label>
+        <p id="user-id-hint" class="field-hint">
+          {t.signIn.userIdHint}
+        </p>
+        <input
+          id="user-id"
+          type="text"
+          autoComplete="username"
+          value={userId}
+          aria-describedby="user-id-hint"
+          onInput={(event) => setUserId(event.currentTarget.value)}
+        />
+      </div>
+      {failure === undefined ? null : <ErrorNotice error={failure} />}
+      <div class="form-actions">
+        <button type="submit" class="button-primary" disabled={busy}>
+          {t.signIn.submit}
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -137,24 +136,24 @@ function CognitoSignIn(props: { auth: Extract<AuthConfig, { provider: 'cognito' 
       () => setFailure(new Error(t.signIn.failed)),
     );
   }, [returning]);
-  return h(
-    'div',
-    { class: 'panel sign-in' },
-    returning && failure === undefined
-      ? h('p', { role: 'status' }, t.signIn.completing)
-      : [
-          h('p', { key: 'intro' }, t.signIn.cognitoIntro),
-          failure === undefined ? null : h(ErrorNotice, { key: 'failure', error: failure }),
-          h(
-            'button',
-            {
-              key: 'go',
-              type: 'button',
-              class: 'button-primary',
-              onClick: () => void startCognitoSignIn(props.auth),
-            },
-            t.signIn.cognito,
-          ),
-        ],
+  return (
+    <div class="panel sign-in">
+      {returning && failure === undefined ? (
+        <p role="status">{t.signIn.completing}</p>
+      ) : (
+        [
+          <p key="intro">{t.signIn.cognitoIntro}</p>,
+          failure === undefined ? null : <ErrorNotice key="failure" error={failure} />,
+          <button
+            key="go"
+            type="button"
+            class="button-primary"
+            onClick={() => void startCognitoSignIn(props.auth)}
+          >
+            {t.signIn.cognito}
+          </button>,
+        ]
+      )}
+    </div>
   );
 }

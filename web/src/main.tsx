@@ -1,4 +1,4 @@
-import { h, render } from 'preact';
+import { render } from 'preact';
 import { App } from './app';
 import { loadConfig } from './config';
 import './styles.css';
@@ -6,7 +6,7 @@ import './styles.css';
 const root = document.getElementById('app') as HTMLElement;
 
 loadConfig().then(
-  (config) => render(h(App, { config }), root),
+  (config) => render(<App config={config} />, root),
   () => {
     root.textContent = '无法加载配置（config.json）。Could not load the configuration (config.json).';
   },

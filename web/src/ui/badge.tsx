@@ -1,5 +1,3 @@
-import { h } from 'preact';
-
 /** Tones map a status to colour; the text always says the status, so colour is never the only cue. */
 type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
@@ -28,5 +26,5 @@ const TONES: Record<string, Tone> = {
 };
 
 export function Badge(props: { status: string; label: string }) {
-  return h('span', { class: `badge badge-${TONES[props.status] ?? 'neutral'}` }, props.label);
+  return <span class={`badge badge-${TONES[props.status] ?? 'neutral'}`}>{props.label}</span>;
 }

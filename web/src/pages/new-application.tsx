@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { submitApplication } from '../api/endpoints';
 import type { Session } from '../auth/session';
@@ -23,31 +22,31 @@ export function NewApplicationPage(props: { step: string | undefined; session: S
   }, [props.step]);
   if (!isStep(props.step)) return null;
 
-  return h(
-    Page,
-    { title: t.apply.title },
-    h(ApplicationForm, {
-      draft,
-      onDraftChange: (change) => setDraft((current) => ({ ...current, ...change })),
-      basePath: '/apply',
-      step: props.step,
-      forAgent: props.forAgent,
-      submitLabel: t.apply.submit,
-      conflictMessage: t.apply.duplicateSubmission,
-      submit: async () => {
-        const created = await submitApplication(
-          draft.form,
-          draft.idempotencyKey,
-          props.forAgent ? draft.onBehalfOf : undefined,
-        );
-        removeDraft(owner, SCOPE);
-        navigate(`/cases/${encodeURIComponent(created.id)}?submitted=1`);
-      },
-      onDiscard: () => {
-        removeDraft(owner, SCOPE);
-        setDraft(newDraft(channel));
-        navigate('/apply/company');
-      },
-    }),
+  return (
+    <Page title={t.apply.title}>
+      <ApplicationForm
+        draft={draft}
+        onDraftChange={(change) => setDraft((current) => ({ ...current, ...change }))}
+        basePath="/apply"
+        step={props.step}
+        forAgent={props.forAgent}
+        submitLabel={t.apply.submit}
+        conflictMessage={t.apply.duplicateSubmission}
+        submit={async () => {
+          const created = await submitApplication(
+            draft.form,
+            draft.idempotencyKey,
+            props.forAgent ? draft.onBehalfOf : undefined,
+          );
+          removeDraft(owner, SCOPE);
+          navigate(`/cases/${encodeURIComponent(created.id)}?submitted=1`);
+        }}
+        onDiscard={() => {
+          removeDraft(owner, SCOPE);
+          setDraft(newDraft(channel));
+          navigate('/apply/company');
+        }}
+      />
+    </Page>
   );
 }
