@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { SERVICE_CENTRES } from '../../../shared/form/delivery';
 import { GUANGZHOU_DISTRICTS } from '../../../shared/form/guangzhou';
 import { useLanguage } from '../i18n/language';
@@ -19,38 +18,36 @@ export function DeliveryStep() {
   const { t } = useLanguage();
   const binding = useBinding();
   const method = binding.get('delivery.method');
-  return h(
-    'div',
-    { class: 'step-fields' },
-    h(RadioField, {
-      path: 'delivery.method',
-      options: [
-        { value: 'express', label: t.options.deliveryMethod.express },
-        { value: 'pickup', label: t.options.deliveryMethod.pickup },
-      ],
-      onChange: (value) => binding.set('delivery', emptyDelivery(value as 'express' | 'pickup')),
-    }),
-    method === 'pickup'
-      ? h(SelectField, {
-          path: 'delivery.serviceCentre',
-          options: SERVICE_CENTRES.map((centre) => ({
+  return (
+    <div class="step-fields">
+      <RadioField
+        path="delivery.method"
+        options={[
+          { value: 'express', label: t.options.deliveryMethod.express },
+          { value: 'pickup', label: t.options.deliveryMethod.pickup },
+        ]}
+        onChange={(value) => binding.set('delivery', emptyDelivery(value as 'express' | 'pickup'))}
+      />
+      {method === 'pickup' ? (
+        <SelectField
+          path="delivery.serviceCentre"
+          options={SERVICE_CENTRES.map((centre) => ({
             value: centre.id,
             label: serviceCentreName(centre.id, t),
-          })),
-        })
-      : h(
-          'div',
-          { class: 'step-fields' },
-          h(TextField, { path: 'delivery.recipient', autoComplete: 'name' }),
-          h(TextField, { path: 'delivery.mobile', type: 'tel', autoComplete: 'tel' }),
-          h(
-            Group,
-            { path: 'delivery.address', legend: t.groups['delivery.address'] },
-            h(TextField, { path: 'delivery.address.province' }),
-            h(TextField, { path: 'delivery.address.city' }),
-            h(TextField, { path: 'delivery.address.district' }),
-            h(TextField, { path: 'delivery.address.detail', wide: true }),
-          ),
-        ),
+          }))}
+        />
+      ) : (
+        <div class="step-fields">
+          <TextField path="delivery.recipient" autoComplete="name" />
+          <TextField path="delivery.mobile" type="tel" autoComplete="tel" />
+          <Group path="delivery.address" legend={t.groups['delivery.address']}>
+            <TextField path="delivery.address.province" />
+            <TextField path="delivery.address.city" />
+            <TextField path="delivery.address.district" />
+            <TextField path="delivery.address.detail" wide />
+          </Group>
+        </div>
+      )}
+    </div>
   );
 }

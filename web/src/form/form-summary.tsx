@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useLanguage } from '../i18n/language';
 import { Link } from '../router';
 import { displayValue } from './display-value';
@@ -18,40 +17,37 @@ export function FormSummary(props: {
 }) {
   const { t, lang } = useLanguage();
   const paths = leafPaths(props.form).filter((path) => path !== 'channel');
-  return h(
-    'div',
-    { class: 'form-summary' },
-    STEPS.filter((step) => step !== 'review').map((step) => {
-      const inStep = paths.filter((path) => stepOf(path) === step);
-      if (inStep.length === 0) return null;
-      return h(
-        'section',
-        { key: step, class: 'summary-section', 'aria-labelledby': `summary-${step}` },
-        h(
-          'div',
-          { class: 'summary-heading' },
-          h(props.headingLevel ?? 'h2', { id: `summary-${step}` }, t.steps[step]),
-          props.editHref ? h(Link, { href: props.editHref(step) }, t.apply.editStep(t.steps[step])) : null,
-        ),
-        h(
-          'dl',
-          null,
-          inStep.map((path) => {
-            const changed = props.highlight?.has(path) ?? false;
-            return h(
-              'div',
-              { key: path, class: changed ? 'summary-row summary-changed' : 'summary-row' },
-              h('dt', null, fieldLabel(path, t)),
-              h(
-                'dd',
-                null,
-                displayValue(path, getIn(props.form, path), t, lang),
-                changed ? h('span', { class: 'badge badge-warning' }, t.apply.changed) : null,
-              ),
-            );
-          }),
-        ),
-      );
-    }),
+  const Heading = props.headingLevel ?? 'h2';
+  return (
+    <div class="form-summary">
+      {STEPS.filter((step) => step !== 'review').map((step) => {
+        const inStep = paths.filter((path) => stepOf(path) === step);
+        if (inStep.length === 0) return null;
+        return (
+          <section key={step} class="summary-section" aria-labelledby={`summary-${step}`}>
+            <div class="summary-heading">
+              <Heading id={`summary-${step}`}>{t.steps[step]}</Heading>
+              {props.editHref ? (
+                <Link href={props.editHref(step)}>{t.apply.editStep(t.steps[step])}</Link>
+              ) : null}
+            </div>
+            <dl>
+              {inStep.map((path) => {
+                const changed = props.highlight?.has(path) ?? false;
+                return (
+                  <div key={path} class={changed ? 'summary-row summary-changed' : 'summary-row'}>
+                    <dt>{fieldLabel(path, t)}</dt>
+                    <dd>
+                      {displayValue(path, getIn(props.form, path), t, lang)}
+                      {changed ? <span class="badge badge-warning">{t.apply.changed}</span> : null}
+                    </dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </section>
+        );
+      })}
+    </div>
   );
 }

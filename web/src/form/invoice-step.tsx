@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { INVOICE_KINDS, TAXPAYER_TYPES } from '../../../shared/form/invoice';
 import { useLanguage } from '../i18n/language';
 import { CheckboxesField, NumberField, optionsOf, RadioField } from './fields';
@@ -6,17 +5,14 @@ import { CheckboxesField, NumberField, optionsOf, RadioField } from './fields';
 /** The tax department's first digital-invoice issue. */
 export function InvoiceStep() {
   const { t } = useLanguage();
-  return h(
-    'div',
-    { class: 'step-fields' },
-    h(RadioField, {
-      path: 'invoice.taxpayerType',
-      options: optionsOf(TAXPAYER_TYPES, t.options.taxpayerType),
-    }),
-    h(CheckboxesField, {
-      path: 'invoice.invoiceKinds',
-      options: optionsOf(INVOICE_KINDS, t.options.invoiceKind),
-    }),
-    h(NumberField, { path: 'invoice.monthlyQuotaCny' }),
+  return (
+    <div class="step-fields">
+      <RadioField path="invoice.taxpayerType" options={optionsOf(TAXPAYER_TYPES, t.options.taxpayerType)} />
+      <CheckboxesField
+        path="invoice.invoiceKinds"
+        options={optionsOf(INVOICE_KINDS, t.options.invoiceKind)}
+      />
+      <NumberField path="invoice.monthlyQuotaCny" />
+    </div>
   );
 }

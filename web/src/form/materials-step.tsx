@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { MATERIAL_TYPES, REQUIRED_MATERIALS } from '../../../shared/form/materials';
 import { formatBytes } from '../i18n/format';
@@ -30,52 +29,48 @@ export function MaterialsStep() {
     }
   };
   const required = new Set<string>(REQUIRED_MATERIALS.map((material) => material.type));
-  return h(
-    'div',
-    { class: 'step-fields' },
-    h('p', { class: 'field-hint' }, t.apply.materialsIntro),
-    h(
-      Group,
-      { path: 'materials', legend: t.groups.materials },
-      hashing ? h('p', { role: 'status' }, t.apply.hashing) : null,
-      MATERIAL_TYPES.map((type) => {
-        const label = t.options.materialType[type];
-        const inputId = `materials-${type}`;
-        const chosen = materials.flatMap((material, index) =>
-          material.type === type ? [{ material, index }] : [],
-        );
-        return h(
-          'div',
-          { key: type, class: 'field material' },
-          h(
-            'label',
-            { for: inputId },
-            label,
-            required.has(type) ? h('span', { class: 'required' }, t.apply.required) : null,
-          ),
-          h('input', {
-            id: inputId,
-            type: 'file',
-            multiple: true,
-            accept: ACCEPT,
-            onChange: async (event) => {
-              const input = event.currentTarget;
-              await add(type, input.files);
-              input.value = '';
-            },
-          }),
-          chosen.length === 0
-            ? h('p', { class: 'field-hint' }, t.apply.noFiles)
-            : h(
-                'ul',
-                { class: 'file-list' },
-                chosen.map(({ material, index }) =>
-                  h(ChosenFile, { key: material.sha256 as string, material, index }),
-                ),
-              ),
-        );
-      }),
-    ),
+  return (
+    <div class="step-fields">
+      <p class="field-hint">{t.apply.materialsIntro}</p>
+      <Group path="materials" legend={t.groups.materials}>
+        {hashing ? <p role="status">{t.apply.hashing}</p> : null}
+        {MATERIAL_TYPES.map((type) => {
+          const label = t.options.materialType[type];
+          const inputId = `materials-${type}`;
+          const chosen = materials.flatMap((material, index) =>
+            material.type === type ? [{ material, index }] : [],
+          );
+          return (
+            <div key={type} class="field material">
+              <label for={inputId}>
+                {label}
+                {required.has(type) ? <span class="required">{t.apply.required}</span> : null}
+              </label>
+              <input
+                id={inputId}
+                type="file"
+                multiple
+                accept={ACCEPT}
+                onChange={async (event) => {
+                  const input = event.currentTarget;
+                  await add(type, input.files);
+                  input.value = '';
+                }}
+              />
+              {chosen.length === 0 ? (
+                <p class="field-hint">{t.apply.noFiles}</p>
+              ) : (
+                <ul class="file-list">
+                  {chosen.map(({ material, index }) => (
+                    <ChosenFile key={material.sha256 as string} material={material} index={index} />
+                  ))}
+                </ul>
+              )}
+            </div>
+          );
+        })}
+      </Group>
+    </div>
   );
 }
 
@@ -92,29 +87,24 @@ function ChosenFile(props: { material: Json; index: number }) {
       ),
     );
   const name = props.material.fileName as string;
-  return h(
-    'li',
-    { id, tabIndex: -1, class: messages.length > 0 ? 'file file-invalid' : 'file' },
-    h('span', { class: 'file-name' }, name),
-    h(
-      'span',
-      { class: 'file-meta' },
-      t.apply.fileSize(formatBytes(props.material.sizeBytes as number, lang)),
-    ),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'button-link',
-        'aria-label': `${t.apply.remove} ${name}`,
-        onClick: () =>
+  return (
+    <li id={id} tabIndex={-1} class={messages.length > 0 ? 'file file-invalid' : 'file'}>
+      <span class="file-name">{name}</span>
+      <span class="file-meta">{t.apply.fileSize(formatBytes(props.material.sizeBytes as number, lang))}</span>
+      <button
+        type="button"
+        class="button-link"
+        aria-label={`${t.apply.remove} ${name}`}
+        onClick={() =>
           binding.set(
             'materials',
             ((binding.get('materials') as Json[]) ?? []).filter((_, index) => index !== props.index),
-          ),
-      },
-      t.apply.remove,
-    ),
-    h(FieldMessages, { id, messages }),
+          )
+        }
+      >
+        {t.apply.remove}
+      </button>
+      <FieldMessages id={id} messages={messages} />
+    </li>
   );
 }

@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import {
   CONTRIBUTION_METHODS,
   LEGAL_REPRESENTATIVE_POSITIONS,
@@ -22,105 +21,86 @@ export function PeopleStep() {
   const directors = (binding.get('directors') as unknown[]) ?? [];
   const arrangement = binding.get('supervisoryArrangement');
   const hasManager = binding.get('manager') !== undefined;
-  return h(
-    'div',
-    { class: 'step-fields' },
-    h(
-      Group,
-      { path: 'legalRepresentative', legend: t.groups.legalRepresentative },
-      h(TextField, { path: 'legalRepresentative.name' }),
-      h(TextField, { path: 'legalRepresentative.idNumber' }),
-      h(TextField, { path: 'legalRepresentative.mobile', type: 'tel' }),
-      h(SelectField, {
-        path: 'legalRepresentative.position',
-        options: optionsOf(LEGAL_REPRESENTATIVE_POSITIONS, t.options.position),
-      }),
-    ),
-    h(
-      Group,
-      {
-        path: 'shareholders',
-        legend: t.groups.shareholders,
-        actions: h(AddButton, {
-          path: 'shareholders',
-          label: t.apply.addShareholder,
-          make: emptyShareholder,
-        }),
-      },
-      h(CapitalCheck, { shareholders }),
-      shareholders.map((shareholder, index) =>
-        h(Shareholder, { key: index, index, kind: shareholder.kind as string }),
-      ),
-    ),
-    h(
-      Group,
-      {
-        path: 'directors',
-        legend: t.groups.directors,
-        actions: h(AddButton, {
-          path: 'directors',
-          label: t.apply.addDirector,
-          make: () => ({ name: '', idNumber: '' }),
-        }),
-      },
-      directors.map((_, index) => {
-        const legend = t.groups['directors[]'](index + 1);
-        return h(
-          Group,
-          {
-            key: index,
-            path: `directors[${index}]`,
-            legend,
-            actions: h(RemoveButton, { path: 'directors', index, itemLabel: legend }),
-          },
-          h(TextField, { path: `directors[${index}].name` }),
-          h(TextField, { path: `directors[${index}].idNumber` }),
-        );
-      }),
-    ),
-    h(SelectField, {
-      path: 'supervisoryArrangement',
-      options: optionsOf(SUPERVISORY_ARRANGEMENTS, t.options.supervisoryArrangement),
-      onChange: (value) => {
-        binding.set('supervisoryArrangement', value);
-        binding.set('supervisor', value === 'supervisor' ? { name: '', idNumber: '' } : undefined);
-      },
-    }),
-    arrangement === 'supervisor'
-      ? h(
-          Group,
-          { path: 'supervisor', legend: t.groups.supervisor },
-          h(TextField, { path: 'supervisor.name' }),
-          h(TextField, { path: 'supervisor.idNumber' }),
-        )
-      : null,
-    h(
-      'div',
-      { class: 'choice' },
-      h('input', {
-        id: 'has-manager',
-        type: 'checkbox',
-        checked: hasManager,
-        onChange: (event) =>
-          binding.set('manager', event.currentTarget.checked ? { name: '', idNumber: '' } : undefined),
-      }),
-      h('label', { for: 'has-manager' }, t.apply.hasManager),
-    ),
-    hasManager
-      ? h(
-          Group,
-          { path: 'manager', legend: t.groups.manager },
-          h(TextField, { path: 'manager.name' }),
-          h(TextField, { path: 'manager.idNumber' }),
-        )
-      : null,
-    h(
-      Group,
-      { path: 'contact', legend: t.groups.contact },
-      h(TextField, { path: 'contact.name' }),
-      h(TextField, { path: 'contact.mobile', type: 'tel' }),
-      h(TextField, { path: 'contact.email', type: 'email', optional: true }),
-    ),
+  return (
+    <div class="step-fields">
+      <Group path="legalRepresentative" legend={t.groups.legalRepresentative}>
+        <TextField path="legalRepresentative.name" />
+        <TextField path="legalRepresentative.idNumber" />
+        <TextField path="legalRepresentative.mobile" type="tel" />
+        <SelectField
+          path="legalRepresentative.position"
+          options={optionsOf(LEGAL_REPRESENTATIVE_POSITIONS, t.options.position)}
+        />
+      </Group>
+      <Group
+        path="shareholders"
+        legend={t.groups.shareholders}
+        actions={<AddButton path="shareholders" label={t.apply.addShareholder} make={emptyShareholder} />}
+      >
+        <CapitalCheck shareholders={shareholders} />
+        {shareholders.map((shareholder, index) => (
+          <Shareholder key={index} index={index} kind={shareholder.kind as string} />
+        ))}
+      </Group>
+      <Group
+        path="directors"
+        legend={t.groups.directors}
+        actions={
+          <AddButton path="directors" label={t.apply.addDirector} make={() => ({ name: '', idNumber: '' })} />
+        }
+      >
+        {directors.map((_, index) => {
+          const legend = t.groups['directors[]'](index + 1);
+          return (
+            <Group
+              key={index}
+              path={`directors[${index}]`}
+              legend={legend}
+              actions={<RemoveButton path="directors" index={index} itemLabel={legend} />}
+            >
+              <TextField path={`directors[${index}].name`} />
+              <TextField path={`directors[${index}].idNumber`} />
+            </Group>
+          );
+        })}
+      </Group>
+      <SelectField
+        path="supervisoryArrangement"
+        options={optionsOf(SUPERVISORY_ARRANGEMENTS, t.options.supervisoryArrangement)}
+        onChange={(value) => {
+          binding.set('supervisoryArrangement', value);
+          binding.set('supervisor', value === 'supervisor' ? { name: '', idNumber: '' } : undefined);
+        }}
+      />
+      {arrangement === 'supervisor' ? (
+        <Group path="supervisor" legend={t.groups.supervisor}>
+          <TextField path="supervisor.name" />
+          <TextField path="supervisor.idNumber" />
+        </Group>
+      ) : null}
+      <div class="choice">
+        <input
+          id="has-manager"
+          type="checkbox"
+          checked={hasManager}
+          onChange={(event) =>
+            binding.set('manager', event.currentTarget.checked ? { name: '', idNumber: '' } : undefined)
+          }
+        />
+        <label for="has-manager">{t.apply.hasManager}</label>
+      </div>
+      {hasManager ? (
+        <Group path="manager" legend={t.groups.manager}>
+          <TextField path="manager.name" />
+          <TextField path="manager.idNumber" />
+        </Group>
+      ) : null}
+      <Group path="contact" legend={t.groups.contact}>
+        <TextField path="contact.name" />
+        <TextField path="contact.mobile" type="tel" />
+        <TextField path="contact.email" type="email" optional />
+      </Group>
+    </div>
   );
 }
 
@@ -134,28 +114,30 @@ function Shareholder(props: { index: number; kind: string }) {
     const { idNumber: _id, uscc: _uscc, ...shared } = current;
     binding.set(path, { ...shared, kind, ...(kind === 'natural-person' ? { idNumber: '' } : { uscc: '' }) });
   };
-  return h(
-    Group,
-    {
-      path,
-      legend,
-      actions: h(RemoveButton, { path: 'shareholders', index: props.index, itemLabel: legend }),
-    },
-    h(RadioField, {
-      path: `${path}.kind`,
-      options: optionsOf(SHAREHOLDER_KINDS, t.options.shareholderKind),
-      onChange: switchKind,
-    }),
-    h(TextField, { path: `${path}.name` }),
-    props.kind === 'legal-person'
-      ? h(TextField, { path: `${path}.uscc` })
-      : h(TextField, { path: `${path}.idNumber` }),
-    h(NumberField, { path: `${path}.subscribedCapitalCny` }),
-    h(TextField, { path: `${path}.contributionDeadline`, type: 'date' }),
-    h(SelectField, {
-      path: `${path}.contributionMethod`,
-      options: optionsOf(CONTRIBUTION_METHODS, t.options.contributionMethod),
-    }),
+  return (
+    <Group
+      path={path}
+      legend={legend}
+      actions={<RemoveButton path="shareholders" index={props.index} itemLabel={legend} />}
+    >
+      <RadioField
+        path={`${path}.kind`}
+        options={optionsOf(SHAREHOLDER_KINDS, t.options.shareholderKind)}
+        onChange={switchKind}
+      />
+      <TextField path={`${path}.name`} />
+      {props.kind === 'legal-person' ? (
+        <TextField path={`${path}.uscc`} />
+      ) : (
+        <TextField path={`${path}.idNumber`} />
+      )}
+      <NumberField path={`${path}.subscribedCapitalCny`} />
+      <TextField path={`${path}.contributionDeadline`} type="date" />
+      <SelectField
+        path={`${path}.contributionMethod`}
+        options={optionsOf(CONTRIBUTION_METHODS, t.options.contributionMethod)}
+      />
+    </Group>
   );
 }
 
@@ -168,9 +150,10 @@ function CapitalCheck(props: { shareholders: Json[] }) {
   if (typeof registered !== 'number' || !amounts.every((amount) => typeof amount === 'number')) return null;
   const subscribed = (amounts as number[]).reduce((sum, amount) => sum + amount, 0);
   const matches = subscribed === registered;
-  return h(
-    'p',
-    { class: matches ? 'capital-check capital-ok' : 'capital-check capital-off', role: 'status' },
-    `${t.apply.capitalTotal(formatYuan(subscribed, lang), formatYuan(registered, lang))} ${matches ? t.apply.capitalMatches : t.apply.capitalMismatch}`,
+  const total = t.apply.capitalTotal(formatYuan(subscribed, lang), formatYuan(registered, lang));
+  return (
+    <p class={matches ? 'capital-check capital-ok' : 'capital-check capital-off'} role="status">
+      {`${total} ${matches ? t.apply.capitalMatches : t.apply.capitalMismatch}`}
+    </p>
   );
 }

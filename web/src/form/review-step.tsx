@@ -1,4 +1,4 @@
-import { type ComponentChildren, h } from 'preact';
+import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../../shared/errors';
 import { useLanguage } from '../i18n/language';
 import { ErrorSummary, type SummaryItem } from '../ui/error-summary';
@@ -24,42 +24,42 @@ export function ReviewStep(props: {
 }) {
   const { t } = useLanguage();
   const changed = props.original ? changedLeaves(props.original, props.form) : undefined;
-  return h(
-    'div',
-    { class: 'review' },
-    h('p', null, t.apply.reviewIntro),
-    h(ErrorSummary, {
-      title: t.errors.summaryTitle(props.serverErrors.length),
-      intro: t.errors.summaryIntro,
-      items: props.summaryItems(props.serverErrors, 'server'),
-      tone: 'error',
-      takeFocus: true,
-    }),
-    h(ErrorSummary, {
-      title: t.apply.clientHints(props.hints.length),
-      items: props.summaryItems(props.hints, 'hint'),
-      tone: 'hint',
-    }),
-    changed
-      ? h(
-          'section',
-          { class: 'changed-fields', 'aria-labelledby': 'changed-title' },
-          h('h2', { id: 'changed-title' }, t.apply.changedFields),
-          changed.length === 0
-            ? h('p', null, t.apply.noChanges)
-            : h(
-                'ul',
-                null,
-                changed.map((path) => h('li', { key: path }, fieldLabel(path, t))),
-              ),
-        )
-      : null,
-    h(FormSummary, {
-      form: props.form,
-      editHref: props.editHref,
-      highlight: changed ? new Set(changed) : undefined,
-    }),
-    props.extra,
-    props.failure === undefined ? null : h(ErrorNotice, { error: props.failure }),
+  return (
+    <div class="review">
+      <p>{t.apply.reviewIntro}</p>
+      <ErrorSummary
+        title={t.errors.summaryTitle(props.serverErrors.length)}
+        intro={t.errors.summaryIntro}
+        items={props.summaryItems(props.serverErrors, 'server')}
+        tone="error"
+        takeFocus
+      />
+      <ErrorSummary
+        title={t.apply.clientHints(props.hints.length)}
+        items={props.summaryItems(props.hints, 'hint')}
+        tone="hint"
+      />
+      {changed ? (
+        <section class="changed-fields" aria-labelledby="changed-title">
+          <h2 id="changed-title">{t.apply.changedFields}</h2>
+          {changed.length === 0 ? (
+            <p>{t.apply.noChanges}</p>
+          ) : (
+            <ul>
+              {changed.map((path) => (
+                <li key={path}>{fieldLabel(path, t)}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <FormSummary
+        form={props.form}
+        editHref={props.editHref}
+        highlight={changed ? new Set(changed) : undefined}
+      />
+      {props.extra}
+      {props.failure === undefined ? null : <ErrorNotice error={props.failure} />}
+    </div>
   );
 }

@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { SEAL_KINDS } from '../../../shared/form/seals';
 import { useLanguage } from '../i18n/language';
 import { CheckboxesField, Group, optionsOf, TextField } from './fields';
@@ -6,15 +5,13 @@ import { CheckboxesField, Group, optionsOf, TextField } from './fields';
 /** The seals to make, and the licensed seal maker that makes them. */
 export function SealsStep() {
   const { t } = useLanguage();
-  return h(
-    'div',
-    { class: 'step-fields' },
-    h(CheckboxesField, { path: 'seals.set', options: optionsOf(SEAL_KINDS, t.options.sealKind) }),
-    h(
-      Group,
-      { path: 'seals.maker', legend: t.groups['seals.maker'] },
-      h(TextField, { path: 'seals.maker.name', wide: true }),
-      h(TextField, { path: 'seals.maker.uscc' }),
-    ),
+  return (
+    <div class="step-fields">
+      <CheckboxesField path="seals.set" options={optionsOf(SEAL_KINDS, t.options.sealKind)} />
+      <Group path="seals.maker" legend={t.groups['seals.maker']}>
+        <TextField path="seals.maker.name" wide />
+        <TextField path="seals.maker.uscc" />
+      </Group>
+    </div>
   );
 }
