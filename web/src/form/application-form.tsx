@@ -1,4 +1,4 @@
-import { type ComponentChildren, h } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FieldError } from '../../../shared/errors';
 import { ApiError } from '../api/client';
@@ -163,105 +163,96 @@ export function ApplicationForm(props: ApplicationFormProps) {
   const stepContent = () => {
     switch (step) {
       case 'company':
-        return h(CompanyStep, { forAgent: props.forAgent });
+        return <CompanyStep forAgent={props.forAgent} />;
       case 'people':
-        return h(PeopleStep, null);
+        return <PeopleStep />;
       case 'invoice':
-        return h(InvoiceStep, null);
+        return <InvoiceStep />;
       case 'seals':
-        return h(SealsStep, null);
+        return <SealsStep />;
       case 'delivery':
-        return h(DeliveryStep, null);
+        return <DeliveryStep />;
       case 'materials':
-        return h(MaterialsStep, null);
+        return <MaterialsStep />;
       case 'review':
-        return h(ReviewStep, {
-          form,
-          original: props.original,
-          serverErrors,
-          hints,
-          summaryItems: (errors, kind) =>
-            summaryItems(
-              errors.map((error) => ({ path: error.path, text: textOf(error) })),
-              kind,
-            ),
-          editHref: (target) => `${props.basePath}/${target}`,
-          extra: props.reviewExtra,
-          failure,
-        });
+        return (
+          <ReviewStep
+            form={form}
+            original={props.original}
+            serverErrors={serverErrors}
+            hints={hints}
+            summaryItems={(errors, kind) =>
+              summaryItems(
+                errors.map((error) => ({ path: error.path, text: textOf(error) })),
+                kind,
+              )
+            }
+            editHref={(target) => `${props.basePath}/${target}`}
+            extra={props.reviewExtra}
+            failure={failure}
+          />
+        );
     }
   };
 
-  return h(
-    FormBindingContext.Provider,
-    { value: binding },
-    h(
-      'div',
-      { class: 'application-form' },
-      h(StepNav, { basePath: props.basePath, current: step, problemsIn: errorsInStep }),
-      h(
-        'form',
-        {
-          class: 'step-form',
-          noValidate: true,
-          onSubmit: (event: Event) => {
+  return (
+    <FormBindingContext.Provider value={binding}>
+      <div class="application-form">
+        <StepNav basePath={props.basePath} current={step} problemsIn={errorsInStep} />
+        <form
+          class="step-form"
+          noValidate
+          onSubmit={(event: Event) => {
             event.preventDefault();
             if (step === 'review') void onSubmit();
             else if (nextStep) navigate(`${props.basePath}/${nextStep}`);
-          },
-        },
-        h('p', { class: 'step-count' }, t.apply.stepOf(stepIndex + 1, STEPS.length)),
-        h('h2', { ref: stepHeading, tabIndex: -1, class: 'step-title' }, t.steps[step]),
-        props.requests && props.requests.length > 0
-          ? h(ErrorSummary, {
-              title: t.errors.requestSummaryTitle(props.requests.length),
-              items: summaryItems(
+          }}
+        >
+          <p class="step-count">{t.apply.stepOf(stepIndex + 1, STEPS.length)}</p>
+          <h2 ref={stepHeading} tabIndex={-1} class="step-title">
+            {t.steps[step]}
+          </h2>
+          {props.requests && props.requests.length > 0 ? (
+            <ErrorSummary
+              title={t.errors.requestSummaryTitle(props.requests.length)}
+              items={summaryItems(
                 props.requests.map((request) => ({ path: request.path, text: request.message })),
                 'request',
-              ),
-              tone: 'request',
-            })
-          : null,
-        stepContent(),
-        h(
-          'div',
-          { class: 'form-actions' },
-          previousStep
-            ? h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'button-secondary',
-                  onClick: () => navigate(`${props.basePath}/${previousStep}`),
-                },
-                t.apply.previous,
-              )
-            : null,
-          h(
-            'button',
-            { type: 'submit', class: 'button-primary', disabled: submitting },
-            step === 'review' ? (submitting ? t.apply.submitting : props.submitLabel) : t.apply.next,
-          ),
-        ),
-        h(
-          'p',
-          { class: 'draft-status' },
-          t.apply.draftSaved(formatInstant(draft.savedAt, lang)),
-          props.onDiscard
-            ? h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'button-link',
-                  onClick: () => {
-                    if (window.confirm(t.apply.discardConfirm)) props.onDiscard?.();
-                  },
-                },
-                t.apply.discardDraft,
-              )
-            : null,
-        ),
-      ),
-    ),
+              )}
+              tone="request"
+            />
+          ) : null}
+          {stepContent()}
+          <div class="form-actions">
+            {previousStep ? (
+              <button
+                type="button"
+                class="button-secondary"
+                onClick={() => navigate(`${props.basePath}/${previousStep}`)}
+              >
+                {t.apply.previous}
+              </button>
+            ) : null}
+            <button type="submit" class="button-primary" disabled={submitting}>
+              {step === 'review' ? (submitting ? t.apply.submitting : props.submitLabel) : t.apply.next}
+            </button>
+          </div>
+          <p class="draft-status">
+            {t.apply.draftSaved(formatInstant(draft.savedAt, lang))}
+            {props.onDiscard ? (
+              <button
+                type="button"
+                class="button-link"
+                onClick={() => {
+                  if (window.confirm(t.apply.discardConfirm)) props.onDiscard?.();
+                }}
+              >
+                {t.apply.discardDraft}
+              </button>
+            ) : null}
+          </p>
+        </form>
+      </div>
+    </FormBindingContext.Provider>
   );
 }

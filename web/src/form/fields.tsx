@@ -1,4 +1,4 @@
-import { type ComponentChildren, h } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useLanguage } from '../i18n/language';
 import { type FieldMessage, useBinding } from './binding';
@@ -23,24 +23,20 @@ function describedBy(id: string, hint: string | undefined, messages: FieldMessag
 export function FieldMessages(props: { id: string; messages: FieldMessage[] }) {
   const { t } = useLanguage();
   if (props.messages.length === 0) return null;
-  return h(
-    'div',
-    { id: `${props.id}-messages`, class: 'field-messages' },
-    props.messages.map((message) =>
-      h(
-        'p',
-        {
-          key: `${message.kind}:${message.text}`,
-          class: message.kind === 'error' ? 'field-error' : 'field-request',
-        },
-        h(
-          'span',
-          { class: message.kind === 'error' ? 'visually-hidden' : 'field-request-label' },
-          `${message.kind === 'error' ? t.errors.errorPrefix : t.errors.officerSays}${t.app.colon}`,
-        ),
-        message.text,
-      ),
-    ),
+  return (
+    <div id={`${props.id}-messages`} class="field-messages">
+      {props.messages.map((message) => (
+        <p
+          key={`${message.kind}:${message.text}`}
+          class={message.kind === 'error' ? 'field-error' : 'field-request'}
+        >
+          <span class={message.kind === 'error' ? 'visually-hidden' : 'field-request-label'}>
+            {`${message.kind === 'error' ? t.errors.errorPrefix : t.errors.officerSays}${t.app.colon}`}
+          </span>
+          {message.text}
+        </p>
+      ))}
+    </div>
   );
 }
 
@@ -71,13 +67,17 @@ function Shell(props: {
   messages: FieldMessage[];
   children?: ComponentChildren;
 }) {
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: props.id }, props.label),
-    props.hint ? h('p', { id: `${props.id}-hint`, class: 'field-hint' }, props.hint) : null,
-    h(FieldMessages, { id: props.id, messages: props.messages }),
-    props.children,
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.hint ? (
+        <p id={`${props.id}-hint`} class="field-hint">
+          {props.hint}
+        </p>
+      ) : null}
+      <FieldMessages id={props.id} messages={props.messages} />
+      {props.children}
+    </div>
   );
 }
 
@@ -91,23 +91,24 @@ export function TextField(props: {
   wide?: boolean;
 }) {
   const { binding, id, hint, messages, label, aria } = useField(props.path);
-  return h(
-    Shell,
-    { id, label, hint, messages },
-    h('input', {
-      id,
-      name: props.path,
-      type: props.type ?? 'text',
-      class: props.wide ? 'input-wide' : undefined,
-      value: (binding.get(props.path) as string | undefined) ?? '',
-      autoComplete: props.autoComplete ?? 'off',
-      readOnly: props.readOnly,
-      onInput: (event) => {
-        const value = event.currentTarget.value;
-        binding.set(props.path, props.optional && value.trim() === '' ? undefined : value);
-      },
-      ...aria,
-    }),
+  return (
+    <Shell id={id} label={label} hint={hint} messages={messages}>
+      <input
+        id={id}
+        name={props.path}
+        // preact's input types take one type at a time, not a union; all of these take text's attributes.
+        type={(props.type ?? 'text') as 'text'}
+        class={props.wide ? 'input-wide' : undefined}
+        value={(binding.get(props.path) as string | undefined) ?? ''}
+        autoComplete={props.autoComplete ?? 'off'}
+        readOnly={props.readOnly}
+        onInput={(event) => {
+          const value = event.currentTarget.value;
+          binding.set(props.path, props.optional && value.trim() === '' ? undefined : value);
+        }}
+        {...aria}
+      />
+    </Shell>
   );
 }
 
@@ -125,22 +126,22 @@ export function NumberField(props: { path: string }) {
   useEffect(() => {
     if (parseWhole(text) !== value) setText(value === undefined ? '' : String(value));
   }, [value]);
-  return h(
-    Shell,
-    { id, label, hint, messages },
-    h('input', {
-      id,
-      name: props.path,
-      type: 'text',
-      inputMode: 'numeric',
-      autoComplete: 'off',
-      value: text,
-      onInput: (event) => {
-        setText(event.currentTarget.value);
-        binding.set(props.path, parseWhole(event.currentTarget.value));
-      },
-      ...aria,
-    }),
+  return (
+    <Shell id={id} label={label} hint={hint} messages={messages}>
+      <input
+        id={id}
+        name={props.path}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        value={text}
+        onInput={(event) => {
+          setText(event.currentTarget.value);
+          binding.set(props.path, parseWhole(event.currentTarget.value));
+        }}
+        {...aria}
+      />
+    </Shell>
   );
 }
 
@@ -152,27 +153,29 @@ export function SelectField(props: {
 }) {
   const { binding, id, hint, messages, label, aria, t } = useField(props.path);
   const value = (binding.get(props.path) as string | undefined) ?? '';
-  return h(
-    Shell,
-    { id, label, hint, messages },
-    h(
-      'select',
-      {
-        id,
-        name: props.path,
-        value,
-        onChange: (event: Event) => {
+  return (
+    <Shell id={id} label={label} hint={hint} messages={messages}>
+      <select
+        id={id}
+        name={props.path}
+        value={value}
+        onChange={(event: Event) => {
           const next = (event.currentTarget as HTMLSelectElement).value;
           if (props.onChange) props.onChange(next);
           else binding.set(props.path, next);
-        },
-        ...aria,
-      },
-      value === '' || props.placeholder
-        ? h('option', { value: '' }, props.placeholder ?? t.apply.choose)
-        : null,
-      props.options.map((option) => h('option', { key: option.value, value: option.value }, option.label)),
-    ),
+        }}
+        {...aria}
+      >
+        {value === '' || props.placeholder ? (
+          <option value="">{props.placeholder ?? t.apply.choose}</option>
+        ) : null}
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Shell>
   );
 }
 
@@ -184,59 +187,68 @@ function ChoiceGroup(props: {
   onToggle: (value: string, checked: boolean) => void;
 }) {
   const { id, hint, messages, label, aria } = useField(props.path);
-  return h(
-    'fieldset',
-    { id, class: 'field choices', tabIndex: -1, ...aria },
-    h('legend', null, label),
-    hint ? h('p', { id: `${id}-hint`, class: 'field-hint' }, hint) : null,
-    h(FieldMessages, { id, messages }),
-    props.options.map((option) => {
-      const optionId = `${id}-${option.value}`;
-      return h(
-        'div',
-        { key: option.value, class: 'choice' },
-        h('input', {
-          id: optionId,
-          type: props.type,
-          name: props.path,
-          value: option.value,
-          checked: props.isChecked(option.value),
-          onChange: (event) => props.onToggle(option.value, event.currentTarget.checked),
-        }),
-        h('label', { for: optionId }, option.label),
-      );
-    }),
+  return (
+    <fieldset id={id} class="field choices" tabIndex={-1} {...aria}>
+      <legend>{label}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} class="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldMessages id={id} messages={messages} />
+      {props.options.map((option) => {
+        const optionId = `${id}-${option.value}`;
+        return (
+          <div key={option.value} class="choice">
+            <input
+              id={optionId}
+              type={props.type}
+              name={props.path}
+              value={option.value}
+              checked={props.isChecked(option.value)}
+              onChange={(event) => props.onToggle(option.value, event.currentTarget.checked)}
+            />
+            <label for={optionId}>{option.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
   );
 }
 
 export function RadioField(props: { path: string; options: Option[]; onChange?: (value: string) => void }) {
   const binding = useBinding();
-  return h(ChoiceGroup, {
-    path: props.path,
-    type: 'radio',
-    options: props.options,
-    isChecked: (value) => binding.get(props.path) === value,
-    onToggle: (value) => (props.onChange ? props.onChange(value) : binding.set(props.path, value)),
-  });
+  return (
+    <ChoiceGroup
+      path={props.path}
+      type="radio"
+      options={props.options}
+      isChecked={(value) => binding.get(props.path) === value}
+      onToggle={(value) => (props.onChange ? props.onChange(value) : binding.set(props.path, value))}
+    />
+  );
 }
 
 /** A set of values, kept in the order of the options. */
 export function CheckboxesField(props: { path: string; options: Option[] }) {
   const binding = useBinding();
   const chosen = (binding.get(props.path) as string[] | undefined) ?? [];
-  return h(ChoiceGroup, {
-    path: props.path,
-    type: 'checkbox',
-    options: props.options,
-    isChecked: (value) => chosen.includes(value),
-    onToggle: (value, checked) =>
-      binding.set(
-        props.path,
-        props.options
-          .map((option) => option.value)
-          .filter((candidate) => (candidate === value ? checked : chosen.includes(candidate))),
-      ),
-  });
+  return (
+    <ChoiceGroup
+      path={props.path}
+      type="checkbox"
+      options={props.options}
+      isChecked={(value) => chosen.includes(value)}
+      onToggle={(value, checked) =>
+        binding.set(
+          props.path,
+          props.options
+            .map((option) => option.value)
+            .filter((candidate) => (candidate === value ? checked : chosen.includes(candidate))),
+        )
+      }
+    />
+  );
 }
 
 /**
@@ -252,18 +264,18 @@ export function Group(props: {
   const binding = useBinding();
   const id = props.path === undefined ? undefined : fieldId(props.path);
   const messages = props.path === undefined ? [] : binding.messages(props.path);
-  return h(
-    'fieldset',
-    {
-      id,
-      class: 'group',
-      tabIndex: id ? -1 : undefined,
-      'aria-describedby': messages.length > 0 ? `${id}-messages` : undefined,
-    },
-    h('legend', null, props.legend),
-    id ? h(FieldMessages, { id, messages }) : null,
-    h('div', { class: 'group-fields' }, props.children),
-    props.actions ? h('div', { class: 'group-actions' }, props.actions) : null,
+  return (
+    <fieldset
+      id={id}
+      class="group"
+      tabIndex={id ? -1 : undefined}
+      aria-describedby={messages.length > 0 ? `${id}-messages` : undefined}
+    >
+      <legend>{props.legend}</legend>
+      {id ? <FieldMessages id={id} messages={messages} /> : null}
+      <div class="group-fields">{props.children}</div>
+      {props.actions ? <div class="group-actions">{props.actions}</div> : null}
+    </fieldset>
   );
 }
 

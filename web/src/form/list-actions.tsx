@@ -1,4 +1,3 @@
-import { h } from 'preact';
 import { useLanguage } from '../i18n/language';
 import { useBinding } from './binding';
 
@@ -6,15 +5,16 @@ import { useBinding } from './binding';
 
 export function AddButton(props: { path: string; label: string; make: () => unknown }) {
   const binding = useBinding();
-  return h(
-    'button',
-    {
-      type: 'button',
-      class: 'button-secondary',
-      onClick: () =>
-        binding.set(props.path, [...((binding.get(props.path) as unknown[]) ?? []), props.make()]),
-    },
-    `+ ${props.label}`,
+  return (
+    <button
+      type="button"
+      class="button-secondary"
+      onClick={() =>
+        binding.set(props.path, [...((binding.get(props.path) as unknown[]) ?? []), props.make()])
+      }
+    >
+      {`+ ${props.label}`}
+    </button>
   );
 }
 
@@ -23,18 +23,19 @@ export function RemoveButton(props: { path: string; index: number; itemLabel: st
   const binding = useBinding();
   const items = (binding.get(props.path) as unknown[]) ?? [];
   if (items.length <= 1) return null;
-  return h(
-    'button',
-    {
-      type: 'button',
-      class: 'button-link',
-      'aria-label': `${t.apply.remove} ${props.itemLabel}`,
-      onClick: () =>
+  return (
+    <button
+      type="button"
+      class="button-link"
+      aria-label={`${t.apply.remove} ${props.itemLabel}`}
+      onClick={() =>
         binding.set(
           props.path,
           items.filter((_, index) => index !== props.index),
-        ),
-    },
-    t.apply.remove,
+        )
+      }
+    >
+      {t.apply.remove}
+    </button>
   );
 }
