@@ -261,16 +261,17 @@ test(`${REQUESTS} malformed requests: no 5xx, every 4xx in the error shape, noth
         const headers = { ...request.headers };
         if (request.token) headers.authorization = `Bearer ${request.token}`;
         if (headers['content-type'] === '') delete headers['content-type'];
-        const response = await fetch(`${server.url}${request.path}`, {
-          method: request.method,
-          headers,
-          body: request.method === 'GET' ? undefined : request.body,
-        }).catch((error: Error) => {
-          throw new Error(
-            `${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(headers).slice(0, 200)} failed: ${error.message} ${String((error as Error & { cause?: unknown }).cause)}`,
-          );
-        });
-        const text = await response.text();
+        const { response, text } = await server
+          .fetch(request.path, {
+            method: request.method,
+            headers,
+            body: request.method === 'GET' ? undefined : request.body,
+          })
+          .catch((error: Error) => {
+            throw new Error(
+              `${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(headers).slice(0, 200)} failed: ${error.message} ${String((error as Error & { cause?: unknown }).cause)}`,
+            );
+          });
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         const context = `${request.method} ${request.path.slice(0, 120)} → ${response.status} ${text.slice(0, 300)}`;
         expect(response.status, context).toBeLessThan(500);
