@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { esbuildOptions } from '../infra/house-function';
+import { ENVIRONMENT, LOCAL_TABLE_NAME, METRICS_NAMESPACE, SERVICE_NAME } from '../shared/config';
 import { ROUTE_LIST } from '../shared/entry-points/routes';
 import { SCHEDULED_JOBS } from '../shared/entry-points/scheduled-jobs';
 import { WORKFLOW_FUNCTIONS } from '../shared/entry-points/workflow-functions';
@@ -66,10 +67,10 @@ async function coldImport(file: string, sourceMaps = true): Promise<number> {
       env: {
         PATH: process.env.PATH ?? '',
         AWS_REGION: 'us-east-1',
-        TABLE_NAME: 'company-opening',
+        [ENVIRONMENT.tableName]: LOCAL_TABLE_NAME,
         STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:CompanyOpening',
-        POWERTOOLS_SERVICE_NAME: 'company-opening',
-        POWERTOOLS_METRICS_NAMESPACE: 'CompanyOpening',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
     },

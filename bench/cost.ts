@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Item } from '../shared/case/items';
+import { LOCAL_TABLE_NAME } from '../shared/config';
 import { type MeterSnapshot, meterDelta } from './lib/dynamo-meter';
 import type { MeteredPlatform } from './lib/platform';
 import { LAMBDA_MEMORY_GB, PLATFORM_LOG_BYTES_PER_INVOCATION, PRICES } from './lib/prices';
@@ -87,12 +88,12 @@ async function openTaskId(
   const deadline = Date.now() + 30_000;
   for (;;) {
     const { Item: record } = await reader.send(
-      new GetCommand({ TableName: 'company-opening', Key: { pk: `APP#${applicationId}`, sk: 'CASE' } }),
+      new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: { pk: `APP#${applicationId}`, sk: 'CASE' } }),
     );
     const taskId = record?.items?.[item]?.taskId as string | undefined;
     if (taskId) {
       const { Item: task } = await reader.send(
-        new GetCommand({ TableName: 'company-opening', Key: { pk: `TASK#${taskId}`, sk: 'TASK' } }),
+        new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: { pk: `TASK#${taskId}`, sk: 'TASK' } }),
       );
       if (task?.status === 'open') return taskId;
     }

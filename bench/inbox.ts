@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LOCAL_TABLE_NAME } from '../shared/config';
 import { keys, TABLE_INDEXES } from '../shared/data/table';
 import { dynamoCall } from './lib/http';
 import type { MeteredPlatform } from './lib/platform';
@@ -10,7 +11,6 @@ import { type LatencySummary, summarize } from './lib/stats';
  * The floor is a raw GSI Query for the same page on the same table, at the same size.
  */
 
-const TABLE = 'company-opening';
 const DEPARTMENT = 'tax';
 
 /** A task item as tasks.open writes it (shared/data/tasks.ts toItem), on the wire. */
@@ -61,10 +61,10 @@ async function seed(endpoint: string, from: number, to: number, onProgress: (don
           const response = await dynamoCall<{ UnprocessedItems?: Record<string, typeof requests> }>(
             endpoint,
             'BatchWriteItem',
-            { RequestItems: { [TABLE]: requests } },
+            { RequestItems: { [LOCAL_TABLE_NAME]: requests } },
           );
           if (response.status !== 200) throw new Error(`BatchWriteItem: ${response.status} ${response.text}`);
-          requests = response.body.UnprocessedItems?.[TABLE] ?? [];
+          requests = response.body.UnprocessedItems?.[LOCAL_TABLE_NAME] ?? [];
         }
         onProgress(next - from);
       }
@@ -116,7 +116,7 @@ export async function benchInbox(
     const apiLatency = await timeIt(options.samples, () => api.call('GET', path, { token: officer }));
     const rawQuery = await timeIt(options.samples, () =>
       dynamoCall(runtime.dynamoEndpoint, 'Query', {
-        TableName: TABLE,
+        TableName: LOCAL_TABLE_NAME,
         IndexName: TABLE_INDEXES.byDepartment.name,
         KeyConditionExpression: 'departmentPk = :pk',
         ExpressionAttributeValues: { ':pk': { S: keys.department(DEPARTMENT, 'open') } },

@@ -1,3 +1,4 @@
+import { LOCAL_TABLE_NAME } from '../shared/config';
 import type { ChildServer } from '../test/integration/http/server';
 import { form } from './cost';
 import { apiClient, dynamoCall, type HttpResponse } from './lib/http';
@@ -144,7 +145,7 @@ export async function benchLatency(
       concurrency,
       async () => {
         const response = await dynamoCall(server.dynamoEndpoint(), 'GetItem', {
-          TableName: 'company-opening',
+          TableName: LOCAL_TABLE_NAME,
           Key: { pk: { S: `APP#${someCase}` }, sk: { S: 'CASE' } },
           ConsistentRead: true,
         });

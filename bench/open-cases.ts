@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { TaskTokens } from '../local/engine/tokens';
 import { taskIdFor } from '../shared/case/case-tasks';
 import { caseIdFor } from '../shared/case/commands';
+import { LOCAL_TABLE_NAME } from '../shared/config';
 import { keys } from '../shared/data/table';
 import { dynamoCall } from './lib/http';
 
@@ -21,7 +22,6 @@ import { dynamoCall } from './lib/http';
  * with every one of them back in memory, and one of them is decided to show it moves on.
  */
 
-const APP_TABLE = 'company-opening';
 const JOURNAL_TABLE = 'local-step-functions';
 
 type WireItem = Record<string, Record<string, unknown>>;
@@ -98,12 +98,12 @@ async function cloneTemplate(
   onProgress: (done: number) => void,
 ): Promise<{ items: number; seconds: number }> {
   const endpoint = template.dynamoEndpoint;
-  const caseItem = await getItem(endpoint, APP_TABLE, {
+  const caseItem = await getItem(endpoint, LOCAL_TABLE_NAME, {
     pk: { S: keys.case(template.applicationId).pk },
     sk: { S: 'CASE' },
   });
   const templateTaskId = text(map(map(caseItem, 'items'), 'registration'), 'taskId');
-  const taskItem = await getItem(endpoint, APP_TABLE, {
+  const taskItem = await getItem(endpoint, LOCAL_TABLE_NAME, {
     pk: { S: keys.task(templateTaskId).pk },
     sk: { S: 'TASK' },
   });
@@ -121,8 +121,8 @@ async function cloneTemplate(
     return { token, target };
   });
   const templates = [
-    { table: APP_TABLE, json: JSON.stringify(caseItem) },
-    { table: APP_TABLE, json: JSON.stringify(taskItem) },
+    { table: LOCAL_TABLE_NAME, json: JSON.stringify(caseItem) },
+    { table: LOCAL_TABLE_NAME, json: JSON.stringify(taskItem) },
     ...journal.map((item) => ({ table: JOURNAL_TABLE, json: JSON.stringify(item) })),
   ];
 

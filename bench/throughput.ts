@@ -1,4 +1,5 @@
 import type { Item } from '../shared/case/items';
+import { LOCAL_TABLE_NAME } from '../shared/config';
 import type { ChildServer } from '../test/integration/http/server';
 import { form } from './cost';
 import { type ApiClient, apiClient, dynamoCall } from './lib/http';
@@ -30,7 +31,7 @@ export async function rawWriteRate(
     concurrency,
     async (index) => {
       const response = await dynamoCall(endpoint, 'PutItem', {
-        TableName: 'company-opening',
+        TableName: LOCAL_TABLE_NAME,
         Item: { pk: { S: `BENCH#raw-${index}` }, sk: { S: 'RAW' }, padding: { S: padding } },
       });
       if (response.status !== 200) throw new Error(`raw PutItem: ${response.status} ${response.text}`);

@@ -1,3 +1,4 @@
+import { LOCAL_TABLE_NAME } from '../../shared/config';
 import { dynamoCall } from '../lib/http';
 import { runConcurrently } from '../lib/stats';
 
@@ -8,7 +9,7 @@ export async function probeFaults(endpoint: string): Promise<{ sent: number; thr
     8,
     async () => {
       const response = await dynamoCall<{ __type?: string }>(endpoint, 'GetItem', {
-        TableName: 'company-opening',
+        TableName: LOCAL_TABLE_NAME,
         Key: { pk: { S: 'CHAOS#probe' }, sk: { S: 'PROBE' } },
       });
       if (response.status === 400 && String(response.body?.__type).includes('ProvisionedThroughput'))

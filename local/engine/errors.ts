@@ -24,5 +24,4 @@ export const invalidOutput = (why: string) =>
 export const invalidToken = () => new StepFunctionsError('InvalidToken', 'Invalid Token');
 export const taskTimedOut = () =>
   new StepFunctionsError('TaskTimedOut', 'Task Timed Out: the task token has expired or its task is closed');
-export const taskDoesNotExist = () => new StepFunctionsError('TaskDoesNotExist', 'Task Does Not Exist');
 export const validationError = (why: string) => new StepFunctionsError('ValidationException', why);

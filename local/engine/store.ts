@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-  ConditionalCheckFailedException,
   CreateTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
@@ -13,6 +12,7 @@ import {
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '../../shared/data/conditions';
 import { queryPages } from '../../shared/data/query-pages';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -72,13 +72,6 @@ const stepKeyOf = (executionArn: string, stepKey: string) => ({
 const byMachine = (stateMachineArn: string) => `machine#${stateMachineArn}`;
 const byMachineAndStatus = (stateMachineArn: string, status: ExecutionStatus) =>
   `machine#${stateMachineArn}#${status}`;
-
-function isConditionFailure(error: unknown): boolean {
-  return (
-    error instanceof ConditionalCheckFailedException ||
-    (error as Error)?.name === 'ConditionalCheckFailedException'
-  );
-}
 
 /**
  * The engine's durable state in a DynamoDB table of its own: executions, their step journals, the
