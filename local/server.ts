@@ -50,8 +50,9 @@ interface MatchedRoute {
   pathParameters: Record<string, string>;
 }
 
-function matchRoute(method: string, path: string): MatchedRoute | 'method-not-allowed' | undefined {
-  let pathMatched = false;
+/** The route a request names; `allowed` lists the methods of a path that exists for another method. */
+function matchRoute(method: string, path: string): MatchedRoute | { allowed: string[] } | undefined {
+  const allowed: string[] = [];
   for (const route of ROUTE_LIST) {
     const names: string[] = [];
     const pattern = new RegExp(
@@ -62,7 +63,7 @@ function matchRoute(method: string, path: string): MatchedRoute | 'method-not-al
     );
     const match = pattern.exec(path);
     if (!match) continue;
-    pathMatched = true;
+    allowed.push(route.method);
     if (route.method !== method) continue;
     const values = match.slice(1).map((value) => {
       try {
@@ -76,7 +77,7 @@ function matchRoute(method: string, path: string): MatchedRoute | 'method-not-al
       pathParameters: Object.fromEntries(names.map((name, index) => [name, values[index] ?? ''])),
     };
   }
-  return pathMatched ? 'method-not-allowed' : undefined;
+  return allowed.length > 0 ? { allowed } : undefined;
 }
 
 /** Claims as API Gateway's JWT authorizer hands them to Lambda: arrays flattened into "[a b]". */
@@ -104,7 +105,7 @@ function send(
 }
 
 function sendError(response: ServerResponse, error: AppError): void {
-  send(response, error.status, error.toBody() satisfies ErrorBody);
+  send(response, error.status, error.toBody() satisfies ErrorBody, { ...error.headers });
 }
 
 /**
@@ -150,7 +151,10 @@ export async function startLocalServer(
 
   const local = async (path: string, request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== 'POST') {
-      return sendError(response, new AppError(405, 'MethodNotAllowed', 'Use POST', '请使用 POST'));
+      return sendError(
+        response,
+        new AppError(405, 'MethodNotAllowed', 'Use POST', '请使用 POST', [], { allow: 'POST' }),
+      );
     }
     const parsed = parseJson(await readBody(request));
     if (path === '/api/local/token') {
@@ -168,11 +172,13 @@ export async function startLocalServer(
 
   const api = async (path: string, url: URL, request: IncomingMessage, response: ServerResponse) => {
     const matched = matchRoute(request.method ?? 'GET', path);
-    if (!matched || matched === 'method-not-allowed') await readBody(request);
-    if (matched === 'method-not-allowed') {
+    if (!matched || 'allowed' in matched) await readBody(request);
+    if (matched && 'allowed' in matched) {
       return sendError(
         response,
-        new AppError(405, 'MethodNotAllowed', 'Method not allowed here', '此路径不支持该方法'),
+        new AppError(405, 'MethodNotAllowed', 'Method not allowed here', '此路径不支持该方法', [], {
+          allow: matched.allowed.join(', '),
+        }),
       );
     }
     if (!matched)

@@ -89,6 +89,8 @@ export class AppError extends Error {
     message: string,
     readonly messageZh: string,
     readonly fields: FieldError[] = [],
+    /** Response headers the answer carries, such as a 401's WWW-Authenticate. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -110,6 +112,8 @@ export const unauthorized = (): AppError =>
     'Unauthorized',
     'Sign in first: a valid bearer token is required',
     '请先登录：需要有效的访问令牌',
+    [],
+    { 'www-authenticate': 'Bearer' },
   );
 
 export const forbidden = (): AppError =>

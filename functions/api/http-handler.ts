@@ -68,7 +68,7 @@ function errorShape(): middy.MiddlewareObj<Event, APIGatewayProxyResultV2> {
       }
       request.response = {
         statusCode: shaped.status,
-        headers: { ...JSON_CONTENT },
+        headers: { ...JSON_CONTENT, ...shaped.headers },
         body: JSON.stringify(shaped.toBody()),
       };
     },

@@ -8,10 +8,16 @@ import { applicationFormSchema } from '../form';
  * OpenAPI document shows them, and the web app takes its types from them (web/src/api/types.ts).
  */
 
+/** An object with exactly these keys, each holding `value`: what a record over an enum is, spelled out. */
+function keyedBy<K extends string, S extends z.ZodType>(keys: readonly K[], value: S) {
+  return z.object(Object.fromEntries(keys.map((key) => [key, value])) as Record<K, S>);
+}
+
+const SLA_STATES = ['on-track', 'at-risk', 'breached', 'met', 'missed'] as const;
 const instant = z.iso.datetime().describe('An instant, ISO 8601 in UTC');
 const localDate = z.iso.date().describe('A date in Asia/Shanghai');
 const names = z.object({ en: z.string(), zh: z.string() });
-const slaState = z.enum(['on-track', 'at-risk', 'breached', 'met', 'missed']);
+const slaState = z.enum(SLA_STATES);
 const calendarKind = z.enum(['official', 'provisional']);
 const reason = z.object({ path: z.string(), message: z.string() });
 
@@ -55,7 +61,7 @@ export const caseSummarySchema = z
     submittedAt: instant,
     closedAt: instant.nullable(),
     sla: slaSummary,
-    items: z.record(z.enum(ITEMS), z.enum(ITEM_STATUSES)),
+    items: keyedBy(ITEMS, z.enum(ITEM_STATUSES)),
   })
   .describe('A case in a list');
 
@@ -68,7 +74,7 @@ export const caseViewSchema = z
     closedAt: instant.nullable(),
     filedBy: z.object({ role: z.enum(ROLES) }),
     application: applicationFormSchema,
-    items: z.record(z.enum(ITEMS), itemViewSchema),
+    items: keyedBy(ITEMS, itemViewSchema),
     sla: z.object({
       workingDays: z.number().int(),
       deadline: instant,
@@ -168,7 +174,7 @@ export const slaReportSchema = z
   .object({
     generatedAt: instant,
     window: z.object({ days: z.number().int(), from: instant }),
-    counts: z.record(slaState, z.number().int()),
+    counts: keyedBy(SLA_STATES, z.number().int()),
     atRisk: z.array(caseSummarySchema),
     breached: z.array(caseSummarySchema),
     failed: z.object({

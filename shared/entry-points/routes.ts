@@ -63,7 +63,7 @@ export interface Route<
   response: { status: 200 | 201; body: z.ZodType; headers?: Readonly<Record<string, ResponseHeader>> };
   /**
    * The refusals its handler answers. The edge adds the rest: 400 when anything is checked, 401 when
-   * signed in, 413 and 415 with a body.
+   * signed in, 413 for a body over 1 MiB (whatever the method), 415 when a body is expected.
    */
   refusals: readonly (403 | 404 | 409)[];
   access: Access;
@@ -232,6 +232,7 @@ export function statusesOf(route: Route): number[] {
   if (checks) statuses.add(400);
   if (!isPublic(route)) statuses.add(401);
   for (const status of route.refusals) statuses.add(status);
-  if (body !== undefined) for (const status of [413, 415]) statuses.add(status);
+  statuses.add(413);
+  if (body !== undefined) statuses.add(415);
   return [...statuses].sort((a, b) => a - b);
 }
