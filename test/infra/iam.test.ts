@@ -5,7 +5,9 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { HouseFunction } from '../../infra/house-function';
 import { REPO_ROOT } from '../../infra/house-function';
+import { type Access, permissionsOf } from '../../shared/entry-points/access';
 import { ROUTE_LIST } from '../../shared/entry-points/routes';
+import { SCHEDULED_JOBS } from '../../shared/entry-points/scheduled-jobs';
 import { WORKFLOW_FUNCTIONS, type WorkflowFunctionKey } from '../../shared/entry-points/workflow-functions';
 import { type Json, logicalIdOf, resourcesOf, type SynthesizedApp, synthesize } from './synth';
 
@@ -394,6 +396,47 @@ describe('each workflow function gets what its step needs', () => {
     expect(
       others.flatMap(actionsOf).every((action) => action.startsWith('logs:') || action.startsWith('xray:')),
     ).toBe(true);
+  });
+});
+
+describe('every function carries the statements its declaration grants, and nothing more', () => {
+  /** A statement's actions, condition and how many resources it names: what the declaration fixes. */
+  const shapeOf = (statement: Statement) => ({
+    actions: actionsOf(statement),
+    resources: [statement.Resource].flat().length,
+    condition: statement.Condition ?? null,
+  });
+  const declared = (access: Access) =>
+    permissionsOf(access).map((permission) => ({
+      actions: [...permission.actions],
+      resources: permission.targets.length,
+      condition: permission.leadingKeys
+        ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...permission.leadingKeys] } }
+        : null,
+    }));
+  const entryPoints = (): [string, HouseFunction, Access][] => [
+    ...ROUTE_LIST.map((route): [string, HouseFunction, Access] => [
+      route.name,
+      synthesized.edge.api.functions[route.name] as HouseFunction,
+      route.access,
+    ]),
+    ...Object.entries(WORKFLOW_FUNCTIONS).map(([key, fn]): [string, HouseFunction, Access] => [
+      fn.name,
+      synthesized.workflow.functions[key as WorkflowFunctionKey],
+      fn.access,
+    ]),
+    [SCHEDULED_JOBS.overdueTasks.name, synthesized.ops.overdueTasks, SCHEDULED_JOBS.overdueTasks.access],
+  ];
+
+  test('one statement per declared permission after the logs and trace baseline', () => {
+    for (const [name, fn, access] of entryPoints()) {
+      // Prepare / Act
+      const statements = statementsOf(fn);
+
+      // Assess
+      expect(statements.slice(0, 2), name).toEqual(baseline(fn));
+      expect(statements.slice(2).map(shapeOf), name).toEqual(declared(access));
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type CallerRole, ROUTE_LIST } from '../../../shared/entry-points/routes';
 import { expectErrorShape, startServer, type TestServer, validApplication } from './server';
 
 /**
@@ -321,6 +322,35 @@ describe('authorization matrix', () => {
       }
     });
   }
+
+  test('every caller the matrix lets through is one its route declares (shared/entry-points/routes.ts)', () => {
+    const ROLE: Partial<Record<CallerName, CallerRole>> = {
+      owner: 'applicants',
+      otherFounder: 'applicants',
+      ownersAgent: 'agents',
+      marketOfficer: 'officers',
+      taxOfficer: 'officers',
+      policeOfficer: 'officers',
+      ops: 'ops',
+    };
+    for (const route of ROUTES) {
+      const declaration = ROUTE_LIST.find(
+        (candidate) =>
+          candidate.method === route.method &&
+          new RegExp(`^${candidate.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(route.path()),
+      );
+      expect(declaration, route.name).toBeDefined();
+      const allowed = CALLERS.filter((caller) => (route.expected[caller] ?? 401) < 400);
+      for (const caller of allowed) {
+        const role = ROLE[caller];
+        const callers = declaration?.callers;
+        expect(
+          callers === 'anyone' || (role !== undefined && callers?.includes(role)),
+          `${route.name} ${caller}`,
+        ).toBe(true);
+      }
+    }
+  });
 
   test('an applicant cannot file for someone else, and an agent must say whom they file for', async () => {
     const impersonation = await server.request('POST', '/api/applications', {

@@ -44,6 +44,7 @@ import {
   STATE_MACHINE_ARN,
   SUBMITTED_AT,
   sent,
+  sentBy,
   sentToAny,
   setNow,
   sfn,
@@ -59,6 +60,7 @@ const sfnError = <E>(type: new (options: { message: string; $metadata: object })
   new type({ message, $metadata: {} });
 
 describe('submitApplication', () => {
+  sentBy('SubmitApplication');
   const FOUNDER = { role: 'applicant' as const, sub: 'founder-1' };
   /** The case id the API derives from who files and their Idempotency-Key. */
   const idFor = (filer: string, key: string) =>
@@ -298,6 +300,7 @@ describe('submitApplication', () => {
 });
 
 describe('decideTask', () => {
+  sentBy('DecideTask');
   const DECIDED_AT = '2026-12-02T02:00:00.000Z';
   const OFFICER = { sub: 'officer-mr-1', department: 'market-regulation' as const };
   const DECIDED_BY = { role: 'officer', ...OFFICER } as const;
@@ -452,6 +455,7 @@ describe('decideTask', () => {
 });
 
 describe('answerCorrections', () => {
+  sentBy('AnswerCorrections');
   const INTAKE_AT = '2026-12-01T02:00:05.000Z';
   const REVIEW_AT = '2026-12-01T02:00:10.000Z';
   const DECIDED_AT = '2026-12-02T02:00:00.000Z';

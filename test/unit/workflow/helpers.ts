@@ -6,13 +6,14 @@ import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-s
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { Item } from '../../../shared/case/items';
 import type { CaseRecord, DepartmentTask } from '../../../shared/case/model';
 import { newCase } from '../../../shared/case/transitions';
 import { useClock } from '../../../shared/clock';
 import { type ApplicationForm, applicationFormSchemaOn } from '../../../shared/form';
 import type { ClosedCase } from '../../../shared/ops/closed-case';
+import { type Invocation, type SentCommand, undeclaredCalls } from '../support/aws-calls';
 import { STATE_MACHINE_ARN, TABLE } from './env';
 
 export { STATE_MACHINE_ARN, TABLE };
@@ -138,10 +139,7 @@ export function conditionFailed(): ConditionalCheckFailedException {
   return new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 }
 
-export interface SentCommand {
-  command: string;
-  input: unknown;
-}
+export type { SentCommand };
 
 type RecordedCall = ReturnType<typeof ddb.calls>[number] | ReturnType<typeof sfn.calls>[number];
 
@@ -238,8 +236,22 @@ export function casePuts(): { Item: Record<string, unknown>; ConditionExpression
     .filter((input) => input.Item.pk === CASE_KEY.pk);
 }
 
-/** A Lambda context as the runtime passes it. */
+/** The functions invoked in the current test, in order: who sent which command. */
+const invocations: Invocation[] = [];
+
+/**
+ * The commands sent from here on are `functionName`'s: for tests that call the domain code behind a
+ * route (shared/case/commands.ts) rather than its handler.
+ */
+export function sentBy(functionName: string): void {
+  beforeEach(() => {
+    invocations.push({ functionName, fromCommand: 0 });
+  });
+}
+
+/** A Lambda context as the runtime passes it; what its handler sends must be what it declares. */
 export function lambdaContext(functionName: string): Context {
+  invocations.push({ functionName, fromCommand: ddb.calls().length + sfn.calls().length });
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName,
@@ -332,6 +344,9 @@ export function useWorkflowHarness(): { metrics: () => EmittedMetric[] } {
   afterEach(() => {
     vi.restoreAllMocks();
     useClock(Date.now);
+    const undeclared = undeclaredCalls(sentToAny(), invocations);
+    invocations.length = 0;
+    expect(undeclared, 'AWS calls the function does not declare (shared/entry-points)').toEqual([]);
   });
   return { metrics: () => parseEmf(output) };
 }

@@ -1,0 +1,84 @@
+import { allows, type Call } from '../../../shared/entry-points/access';
+import { ROUTE_LIST } from '../../../shared/entry-points/routes';
+import { SCHEDULED_JOBS } from '../../../shared/entry-points/scheduled-jobs';
+import { WORKFLOW_FUNCTIONS } from '../../../shared/entry-points/workflow-functions';
+
+/** A command as a mocked AWS client recorded it. */
+export interface SentCommand {
+  command: string;
+  input: unknown;
+}
+
+/** Every entry point's declared access, by its function name. */
+export const ACCESS_OF = new Map(
+  [...Object.values(WORKFLOW_FUNCTIONS), ...ROUTE_LIST, ...Object.values(SCHEDULED_JOBS)].map((fn) => [
+    fn.name,
+    fn.access,
+  ]),
+);
+
+interface QueryInput {
+  IndexName?: string;
+  KeyConditionExpression?: string;
+  ExpressionAttributeValues?: Record<string, unknown>;
+}
+
+/** The partition key value a query's key condition names (`pk = :pk AND …`). */
+function partitionKeyOf(input: QueryInput): string | undefined {
+  const placeholder = /^\s*pk\s*=\s*(:\w+)/.exec(input.KeyConditionExpression ?? '')?.[1];
+  const value = placeholder ? input.ExpressionAttributeValues?.[placeholder] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A command as IAM sees it: the action it needs, on what, under which partition key. */
+export function callOf({ command, input }: SentCommand): Call {
+  switch (command) {
+    case 'GetCommand':
+      return { action: 'dynamodb:GetItem', target: 'table' };
+    case 'PutCommand':
+      return { action: 'dynamodb:PutItem', target: 'table' };
+    case 'QueryCommand': {
+      const query = input as QueryInput;
+      return query.IndexName
+        ? { action: 'dynamodb:Query', target: `index/${query.IndexName}` as Call['target'] }
+        : { action: 'dynamodb:Query', target: 'table', partitionKey: partitionKeyOf(query) };
+    }
+    case 'StartExecutionCommand':
+      return { action: 'states:StartExecution', target: 'stateMachine' };
+    case 'SendTaskSuccessCommand':
+      return { action: 'states:SendTaskSuccess', target: 'stateMachine' };
+    case 'DescribeAlarmsCommand':
+      return { action: 'cloudwatch:DescribeAlarms', target: 'alarms' };
+    default:
+      return { action: `unmapped:${command}`, target: 'table' };
+  }
+}
+
+/** Which function sent which commands: each invocation owns the commands sent from its start on. */
+export interface Invocation {
+  functionName: string;
+  /** How many commands had been sent when it started. */
+  fromCommand: number;
+}
+
+/** The commands that the access declared for the function sending them does not allow. */
+export function undeclaredCalls(
+  commands: readonly SentCommand[],
+  invocations: readonly Invocation[],
+  accessOf: (functionName: string) => Parameters<typeof allows>[0] | undefined = (name) =>
+    ACCESS_OF.get(name),
+): string[] {
+  const refused: string[] = [];
+  commands.forEach((command, index) => {
+    const owner = invocations.filter((invocation) => invocation.fromCommand <= index).at(-1);
+    if (!owner) return;
+    const access = accessOf(owner.functionName);
+    const call = callOf(command);
+    if (!access || !allows(access, call)) {
+      refused.push(
+        `${owner.functionName}: ${call.action} on ${call.target}${call.partitionKey ? ` (${call.partitionKey})` : ''}`,
+      );
+    }
+  });
+  return refused;
+}
