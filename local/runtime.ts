@@ -14,6 +14,7 @@ import { startCloudWatchServer } from './cloudwatch';
 import { startDynalite } from './dynalite';
 import { DurableEngine } from './engine/engine';
 import { startStepFunctionsServer } from './engine/http';
+import { loadHandler } from './handler-module';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { MetricsCapture } from './metrics-capture';
 
@@ -162,8 +163,8 @@ async function loadWorkflowFunctions(
   const { WORKFLOW_FUNCTIONS } = await import('../shared/entry-points/workflow-functions');
   const entries = await Promise.all(
     Object.values(WORKFLOW_FUNCTIONS).map(async (fn) => {
-      const module = (await import(`../${fn.handler}`)) as { handler: LambdaHandler };
-      return [fn.name, wrap ? wrap(fn.name, module.handler) : module.handler] as const;
+      const handler = await loadHandler(fn.handler);
+      return [fn.name, wrap ? wrap(fn.name, handler) : handler] as const;
     }),
   );
   return Object.fromEntries(entries);
@@ -174,7 +175,7 @@ async function scheduleJobs(clock: RuntimeClock): Promise<() => void> {
   const { SCHEDULED_JOBS } = await import('../shared/entry-points/scheduled-jobs');
   const stops = await Promise.all(
     Object.values(SCHEDULED_JOBS).map(async (job) => {
-      const { handler } = (await import(`../${job.handler}`)) as { handler: LambdaHandler };
+      const handler = await loadHandler(job.handler);
       return clock.every(job.everyMinutes * 60_000, () => {
         void handler({}, lambdaContext({ functionName: job.name })).catch(() => {});
       });

@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { ALL_GROUPS } from '../shared/api/caller';
 import { isPublic, ROUTE_LIST, type Route } from '../shared/entry-points/routes';
 import { AppError, type ErrorBody, parseOrThrow, unauthorized } from '../shared/errors';
+import { loadHandler } from './handler-module';
 import type { LocalTokens } from './jwt';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
 import type { LocalRuntime } from './runtime';
@@ -145,8 +146,7 @@ export async function startLocalServer(
   const { runtime, tokens } = options;
   const handlers = new Map<string, LambdaHandler>();
   for (const route of ROUTE_LIST) {
-    const module = (await import(`../${route.handler}`)) as { handler: LambdaHandler };
-    handlers.set(route.name, module.handler);
+    handlers.set(route.name, await loadHandler(route.handler));
   }
 
   const local = async (path: string, request: IncomingMessage, response: ServerResponse) => {

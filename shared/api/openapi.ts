@@ -25,7 +25,25 @@ export const errorSchema = z
       })
       .describe('Every field problem at once, in English and Chinese'),
   })
-  .describe('The one error shape');
+  .describe('The one error shape')
+  .meta({
+    examples: [
+      {
+        error: {
+          code: 'ValidationFailed',
+          message: 'The request has invalid fields',
+          message_zh: '请求中有字段不符合要求',
+          fields: [
+            {
+              path: 'contact.mobile',
+              message: 'Enter a mainland mobile number of 11 digits',
+              message_zh: '请输入11位中国大陆手机号码',
+            },
+          ],
+        },
+      },
+    ],
+  });
 
 /** The schemas responses share, by the name the document gives them under components.schemas. */
 const NAMED_RESPONSES: [z.ZodType, string][] = [

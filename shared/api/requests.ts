@@ -17,7 +17,8 @@ export const idempotencyKeySchema = z
     /^[\x21-\x7e]+$/,
     bilingual('Use printable ASCII without spaces', '请使用不含空格的可打印 ASCII 字符'),
   )
-  .describe('A key the client makes up per application: the same key and body again return the same case');
+  .describe('A key the client makes up per application: the same key and body again return the same case')
+  .meta({ examples: ['alice-2026-0001'] });
 
 export const onBehalfOfSchema = z
   .string()
@@ -72,7 +73,20 @@ export const decisionRequestSchema = z
       });
     }
   })
-  .describe("An officer's decision on a department task");
+  .describe("An officer's decision on a department task")
+  .meta({
+    examples: [
+      { outcome: 'approved' },
+      {
+        outcome: 'correction-requested',
+        reasons: [
+          { path: 'company.address.detail', message: 'Give the room number as on the lease' },
+          { path: 'materials', message: 'Upload the signed articles of association' },
+        ],
+        note: 'Both at once: nothing else is missing',
+      },
+    ],
+  });
 
 export const correctionRequestSchema = z
   .object({

@@ -66,3 +66,42 @@ describe('the OpenAPI document', () => {
     );
   });
 });
+
+describe('the document checks what the server checks', () => {
+  const document = openApiDocument();
+  const formSchema = (document.paths['/api/applications'] as any).post.requestBody.content['application/json']
+    .schema;
+
+  test('a pattern holds for the trimmed value: the white space the server trims away passes', () => {
+    const tradeName = formSchema.properties.company.properties.name.properties.tradeName;
+    const pattern = new RegExp(tradeName.pattern, 'u');
+
+    expect(pattern.test(' 星河 ')).toBe(true);
+    expect(pattern.test('星河')).toBe(true);
+    expect(pattern.test('星河1')).toBe(false);
+    expect(pattern.test(' 星 河 ')).toBe(false);
+  });
+
+  test('success answers have schemas, shared ones by reference', () => {
+    const get = (document.paths['/api/applications/{id}'] as any).get;
+    expect(get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Case',
+    });
+    expect(document.components.schemas.Case).toMatchObject({ type: 'object' });
+    expect((document.components.schemas.Case as any).properties.application).toEqual({
+      $ref: '#/components/schemas/Application',
+    });
+  });
+
+  test('path parameters carry their limits', () => {
+    const parameters = (document.paths['/api/tasks/{taskId}'] as any).get.parameters;
+    expect(parameters).toContainEqual(
+      expect.objectContaining({
+        name: 'taskId',
+        in: 'path',
+        required: true,
+        schema: expect.objectContaining({ maxLength: 64 }),
+      }),
+    );
+  });
+});
