@@ -14,7 +14,7 @@ export interface AuthProps {
 }
 
 /**
- * Who may call the API: one Cognito user pool with the groups of ARCHITECTURE §5, and the SPA's
+ * Who may call the API: one Cognito user pool with the groups of docs/architecture.md (HTTP API), and the SPA's
  * public client signing in through the hosted UI (authorization code with PKCE, no client secret).
  */
 export class Auth extends Construct {

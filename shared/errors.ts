@@ -9,7 +9,7 @@ export interface FieldError {
   message_zh: string;
 }
 
-/** The single error shape every client sees (ARCHITECTURE §5). */
+/** The single error shape every client sees (docs/architecture.md, The error shape). */
 export interface ErrorBody {
   error: {
     code: string;

@@ -1,7 +1,7 @@
 import { DEPARTMENTS, type Department, ITEM_OF } from '../case/items';
 import type { CaseRecord } from '../case/model';
 
-/** The Cognito groups of ARCHITECTURE §5. */
+/** The Cognito groups of docs/architecture.md (HTTP API). */
 export const GROUPS = {
   applicants: 'applicants',
   agents: 'agents',

@@ -3,7 +3,7 @@ import type { Item } from './items';
 
 /**
  * Instant approval (即办): when an item meets its department's standard conditions it is approved by
- * rule, without waiting for an officer (ARCHITECTURE §1). The conditions are configuration; the
+ * rule, without waiting for an officer (docs/architecture.md, The workflow). The conditions are configuration; the
  * environment variable INSTANT_APPROVAL=off sends every item to its department.
  */
 export interface InstantApprovalRules {

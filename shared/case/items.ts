@@ -1,4 +1,4 @@
-/** The three items of one case and the departments that own them (ARCHITECTURE §1). */
+/** The three items of one case and the departments that own them (docs/architecture.md, The case). */
 export const ITEMS = ['registration', 'invoice', 'seal'] as const;
 export type Item = (typeof ITEMS)[number];
 

@@ -4,9 +4,9 @@ export type IndexName = keyof typeof TABLE_INDEXES;
 
 /**
  * What one function may call in AWS besides writing its own logs and trace segments, declared once in
- * its entry point's declaration (shared/api/routes.ts, shared/workflow/functions.ts,
- * shared/ops/jobs.ts). CDK grants exactly this (infra/grant-access.ts); test/unit/access records every
- * command a handler sends and fails on one this does not allow.
+ * its entry point's declaration (shared/entry-points/routes.ts, workflow-functions.ts,
+ * scheduled-jobs.ts). CDK grants exactly this (infra/grant-access.ts); test/infra/iam.test.ts checks the
+ * policies it synthesizes.
  */
 export interface Access {
   table?: {

@@ -21,7 +21,7 @@ export interface TimeLimit {
 }
 
 const BAIYUN_REFORM =
-  '广州市白云区《“不跑少跑，一次办好”政务服务改革工作方案》(news report in seed/baiyun-one-stop-reform.txt)';
+  '广州市白云区《“不跑少跑，一次办好”政务服务改革工作方案》(as reported in the news; docs/sources.md)';
 
 /** The whole case: registration, then invoice and seal in parallel. */
 export const CASE_SLA: TimeLimit = {
