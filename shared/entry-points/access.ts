@@ -6,7 +6,8 @@ export type IndexName = keyof typeof TABLE_INDEXES;
  * What one function may call in AWS besides writing its own logs and trace segments, declared once in
  * its entry point's declaration (shared/entry-points/routes.ts, workflow-functions.ts,
  * scheduled-jobs.ts). CDK grants exactly this (infra/grant-access.ts); test/infra/iam.test.ts checks the
- * policies it synthesizes.
+ * policies it synthesizes, and the unit tests fail on any command a handler sends that `allows` refuses
+ * (test/unit/support/aws-calls.ts).
  */
 export interface Access {
   table?: {

@@ -183,7 +183,7 @@ describe('no wildcard actions', () => {
       sources.flatMap((source) => [...source.matchAll(/new (\w+)Command\(/g)].map((m) => m[1])),
     );
 
-    // Assess: add the action to infra/table-access.ts (and grant it) before using another command.
+    // Assess: add the action to shared/entry-points/access.ts (and declare it where it is used) before using another command.
     expect([...commands].sort()).toEqual(['Get', 'Put', 'Query']);
   });
 });
