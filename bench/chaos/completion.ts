@@ -1,5 +1,5 @@
+import type { CaseView } from '../../shared/api/responses';
 import { sleep } from '../lib/stats';
-import type { CaseView } from './api-views';
 import type { ChaosRun } from './run-state';
 import type { ServerKiller } from './server-killer';
 

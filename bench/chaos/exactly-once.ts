@@ -1,6 +1,6 @@
+import type { CaseView, TaskView } from '../../shared/api/responses';
 import { DEPARTMENTS, ITEMS, type Item } from '../../shared/case/items';
 import type { HttpResponse } from '../lib/http';
-import type { CaseView, TaskView } from './api-views';
 import { form } from './founders';
 import type { ChaosRun } from './run-state';
 

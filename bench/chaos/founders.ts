@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import type { CaseView } from '../../shared/api/responses';
 import { runConcurrently, sleep } from '../lib/stats';
-import type { CaseView } from './api-views';
 import type { CaseState, ChaosRun } from './run-state';
 
 export const form = () =>

@@ -1,6 +1,6 @@
+import type { TaskView } from '../../shared/api/responses';
 import { DEPARTMENTS, type Department } from '../../shared/case/items';
 import { sleep } from '../lib/stats';
-import type { TaskView } from './api-views';
 import type { ChaosRun } from './run-state';
 
 const OFFICERS_PER_DEPARTMENT = 2;

@@ -221,3 +221,11 @@ export const slaReportSchema = z
 export const healthSchema = z.object({ status: z.literal('ok'), time: instant }).describe('Liveness');
 
 export const openApiSchema = z.object({ openapi: z.string() }).loose().describe('This document');
+
+/** The bodies as TypeScript types, for the clients in this repository (the web app, the benchmarks). */
+export type CaseView = z.output<typeof caseViewSchema>;
+export type CaseSummary = z.output<typeof caseSummarySchema>;
+export type ItemView = z.output<typeof itemViewSchema>;
+export type TaskView = z.output<typeof taskViewSchema>;
+export type TaskDetail = z.output<typeof taskDetailSchema>;
+export type SlaReport = z.output<typeof slaReportSchema>;
