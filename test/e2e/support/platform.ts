@@ -1,26 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { freePort } from '../../support/free-port';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** Builds web/dist as `vite build web` does, so the server started next serves the app at `/`. */
 export async function buildWebApp(): Promise<void> {
   await build({ root: join(ROOT, 'web'), logLevel: 'warn' });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 export interface Platform {
