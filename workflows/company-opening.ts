@@ -5,7 +5,7 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import type { Item } from '../shared/case/items';
 import { CaseClosed, CorrectionAlreadyAnswered, SlaChanged } from '../shared/case/transitions';
-import { VersionConflict } from '../shared/data/cases';
+import { VersionConflict } from '../shared/data/errors';
 import type { WorkflowFunctionKey } from '../shared/entry-points/workflow-functions';
 
 /**

@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 }
 import type * as z from 'zod';
 import { type Caller, callerFromClaims } from '../../shared/api/caller';
 import { now } from '../../shared/clock';
-import { InvalidCursor } from '../../shared/data/pages';
+import { InvalidCursor } from '../../shared/data/errors';
 import { isPublic, type Route } from '../../shared/entry-points/routes';
 import { AppError, toFieldErrors, unauthorized, validationFailed } from '../../shared/errors';
 import { logger, tracer } from '../../shared/observability';

@@ -12,7 +12,7 @@ import {
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '../../shared/data/conditions';
+import { isConditionFailure } from '../../shared/data/errors';
 import { queryPages } from '../../shared/data/query-pages';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';

@@ -1,17 +1,11 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../case/model';
-import { isConditionFailure } from './conditions';
 import { documents, queryAll } from './dynamo';
+import { isConditionFailure, VersionConflict } from './errors';
 import { decodeCursor, encodeCursor, type Page } from './pages';
 import { keys, TABLE_INDEXES, tableName } from './table';
 
 const MAX_ATTEMPTS = 8;
-
-/** Another writer kept winning the optimistic race; the state machine retries the step by this name. */
-export class VersionConflict extends Error {
-  static readonly errorName = 'VersionConflict';
-  override name = VersionConflict.errorName;
-}
 
 function toItem(record: CaseRecord) {
   const sortKey = keys.timeSorted(record.submittedAt, record.id);

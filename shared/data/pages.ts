@@ -1,11 +1,8 @@
+import { InvalidCursor } from './errors';
+
 /** Opaque list cursors: the DynamoDB key to continue from, as base64url JSON. */
 export function encodeCursor(key: Record<string, unknown> | undefined): string | null {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
-}
-
-/** A cursor the API did not hand out: the HTTP edge answers it 400 at the `cursor` field. */
-export class InvalidCursor extends Error {
-  override name = 'InvalidCursor';
 }
 
 export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {

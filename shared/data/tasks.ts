@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DepartmentTask } from '../case/model';
-import { isConditionFailure } from './conditions';
 import { countQuery, documents } from './dynamo';
+import { isConditionFailure } from './errors';
 import { decodeCursor, encodeCursor, type Page } from './pages';
 import { keys, TABLE_INDEXES, tableName } from './table';
 
