@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import { DEPARTMENTS } from '../../shared/case/items';
+import { OUTCOMES } from '../../shared/case/model';
 import { applyDecision } from '../../shared/case/workflow-steps';
 import { applicationId, item, stepHandler } from './step-handler';
 
 const decision = z
   .object({
-    outcome: z.enum(['approved', 'correction-requested', 'rejected']),
+    outcome: z.enum(OUTCOMES),
     reasons: z.array(z.object({ path: z.string(), message: z.string() }).strict()),
     note: z.string().optional(),
     decidedBy: z

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { OUTCOMES } from '../../../shared/case/model';
 import type { FieldError } from '../../../shared/errors';
 import { ApiError } from '../api/client';
 import { decideTask } from '../api/endpoints';
@@ -11,8 +12,6 @@ import { useLanguage } from '../i18n/language';
 import { NoteField } from '../ui/note-field';
 import { ErrorNotice } from '../ui/notices';
 import { reasonPaths } from './reason-paths';
-
-const OUTCOMES: Outcome[] = ['approved', 'correction-requested', 'rejected'];
 
 interface Reason {
   path: string;
