@@ -151,9 +151,10 @@ export class DurableEngine {
    * keep the version they started on; handlers are shared by every version, as Lambda code is.
    */
   registerStateMachine(registration: StateMachineRegistration): string {
+    // Hashed before anything reads it: the interpreter's validation may fill in defaults.
+    const canonical = canonicalDefinition(registration.definition);
     analyseDefinition(registration.definition);
     const arn = `arn:aws:states:${this.region}:${this.accountId}:stateMachine:${registration.name}`;
-    const canonical = canonicalDefinition(registration.definition);
     const newest = this.store
       .publishDefinition(arn, canonical, definitionHash(canonical), this.clock.now())
       .then((published) => published.version);
