@@ -2,17 +2,26 @@ import { ArnFormat, type Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { TABLE_INDEXES } from '../shared/data/table';
-import { type Access, permissionsOf, type Target } from '../shared/entry-points/access';
+import { type Access, type Permission, permissionsOf, type Target } from '../shared/entry-points/access';
 import { ALARM_NAME_PREFIX } from '../shared/ops/alarms';
+import { LIVE_ALIAS } from '../workflows/live-alias';
 import type { HouseFunction } from './house-function';
 import { acknowledge } from './nag';
 
 /** The resources an access declaration's targets stand for, in the stack granting it. */
 export interface AccessResources {
   table?: dynamodb.ITableV2;
-  /** The CompanyOpening state machine's ARN. */
+  /** The CompanyOpening state machine's unqualified ARN. */
   stateMachineArn?: string;
 }
+
+/**
+ * Step Functions authorizes a start through an alias on the machine's unqualified ARN, with the alias
+ * name in `states:StateMachineQualifier` (docs: "Authorization for versions and aliases"). The
+ * condition limits the grant to starts through the live alias: an unqualified or version start
+ * carries no such qualifier and is refused.
+ */
+const THROUGH_LIVE_ALIAS = { StringEquals: { 'states:StateMachineQualifier': LIVE_ALIAS } };
 
 /** ARN of every alarm this platform owns: each one's name starts with the prefix. */
 export function alarmsArn(scope: Stack): string {
@@ -30,10 +39,18 @@ function arnOf(target: Target, resources: AccessResources, stack: Stack): string
     return value;
   };
   if (target === 'table') return need(resources.table, 'the table').tableArn;
-  if (target === 'stateMachine') return need(resources.stateMachineArn, 'the state machine');
+  if (target === 'stateMachine' || target === 'liveAlias')
+    return need(resources.stateMachineArn, 'the state machine');
   if (target === 'alarms') return alarmsArn(stack);
   const index = TABLE_INDEXES[target.slice('index/'.length) as keyof typeof TABLE_INDEXES];
   return `${need(resources.table, 'the table').tableArn}/index/${index.name}`;
+}
+
+function conditionsOf(permission: Permission): Record<string, unknown> | undefined {
+  if (permission.targets.includes('liveAlias')) return THROUGH_LIVE_ALIAS;
+  if (permission.leadingKeys)
+    return { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...permission.leadingKeys] } };
+  return undefined;
 }
 
 /**
@@ -46,9 +63,7 @@ export function grantAccess(fn: HouseFunction, access: Access, resources: Access
       new iam.PolicyStatement({
         actions: [...permission.actions],
         resources: permission.targets.map((target) => arnOf(target, resources, fn.stack)),
-        conditions: permission.leadingKeys
-          ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...permission.leadingKeys] } }
-          : undefined,
+        conditions: conditionsOf(permission),
       }),
     );
     if (permission.targets.includes('alarms')) {

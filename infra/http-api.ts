@@ -10,6 +10,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENVIRONMENT } from '../shared/config';
 import { isPublic, ROUTE_LIST } from '../shared/entry-points/routes';
+import { aliasArnOf } from '../workflows/live-alias';
 import { grantAccess } from './grant-access';
 import { HouseFunction } from './house-function';
 import { acknowledge } from './nag';
@@ -86,7 +87,7 @@ export class HttpApi extends Construct {
         entry: route.handler,
         tableName: access.table ? props.table.tableName : undefined,
         environment: access.stateMachine
-          ? { [ENVIRONMENT.stateMachineArn]: props.stateMachine.stateMachineArn }
+          ? { [ENVIRONMENT.stateMachineArn]: aliasArnOf(props.stateMachine.stateMachineArn) }
           : undefined,
       });
       this.functions[route.name] = fn;

@@ -1,4 +1,4 @@
-import { ArnFormat, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { STATE_MACHINE_NAME } from '../shared/config';
 import { WORKFLOW_FUNCTIONS, type WorkflowFunctionKey } from '../shared/entry-points/workflow-functions';
 import { companyOpeningDefinition } from '../workflows/company-opening';
+import { LIVE_ALIAS } from '../workflows/live-alias';
 import { grantAccess } from './grant-access';
 import { HouseFunction } from './house-function';
 import { acknowledge } from './nag';
@@ -15,9 +16,19 @@ export interface WorkflowStackProps extends StackProps {
   table: dynamodb.ITableV2;
 }
 
-/** The CompanyOpening state machine and the step functions it calls. */
+/**
+ * Context key: the version number the live alias routes new cases to instead of the one this deployment
+ * publishes (`npm run deploy -- -c workflowLiveVersion=3`): the rollback of docs/deploy.md.
+ */
+export const LIVE_VERSION_CONTEXT = 'workflowLiveVersion';
+
+/** The CompanyOpening state machine, its published versions and live alias, and the step functions it calls. */
 export class WorkflowStack extends Stack {
   readonly stateMachine: sfn.StateMachine;
+  /** Publishes the machine's current revision: a new version each time the definition changes. */
+  readonly version: sfn.CfnStateMachineVersion;
+  /** What new cases start through: 100% to one version. */
+  readonly liveAlias: sfn.CfnStateMachineAlias;
   readonly functions: Record<WorkflowFunctionKey, HouseFunction>;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
@@ -52,6 +63,33 @@ export class WorkflowStack extends Stack {
     });
     new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachineArn });
 
+    // A changed definition is a new revision; a new revision id replaces this resource, which publishes
+    // a version. Retained on replacement and on deletion: executions started on an older version run on
+    // it until they finish (up to 30 days of department and correction waits), so none is ever deleted
+    // by a deployment; docs/deploy.md says when one may be deleted by hand.
+    this.version = new sfn.CfnStateMachineVersion(this, 'CompanyOpeningVersion', {
+      stateMachineArn: this.stateMachine.stateMachineArn,
+      stateMachineRevisionId: (this.stateMachine.node.defaultChild as sfn.CfnStateMachine)
+        .attrStateMachineRevisionId,
+    });
+    this.version.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    const rollbackTo = this.node.tryGetContext(LIVE_VERSION_CONTEXT) as string | number | undefined;
+    this.liveAlias = new sfn.CfnStateMachineAlias(this, 'CompanyOpeningLive', {
+      name: LIVE_ALIAS,
+      description: 'New cases start here; running ones stay on the version they started on',
+      routingConfiguration: [
+        {
+          stateMachineVersionArn:
+            rollbackTo === undefined
+              ? this.version.attrArn
+              : `${stateMachineArn}:${versionNumber(rollbackTo)}`,
+          weight: 100,
+        },
+      ],
+    });
+    new CfnOutput(this, 'PublishedVersionArn', { value: this.version.attrArn });
+    new CfnOutput(this, 'LiveAliasArn', { value: this.liveAlias.attrArn });
+
     for (const [key, fn] of Object.entries(WORKFLOW_FUNCTIONS)) {
       grantAccess(this.functions[key as WorkflowFunctionKey], fn.access, {
         table: props.table,
@@ -76,4 +114,12 @@ export class WorkflowStack extends Stack {
       );
     }
   }
+}
+
+function versionNumber(value: string | number): number {
+  const version = Number(value);
+  if (!Number.isInteger(version) || version < 1) {
+    throw new Error(`${LIVE_VERSION_CONTEXT} must be a published version number, not ${value}`);
+  }
+  return version;
 }

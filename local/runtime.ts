@@ -9,9 +9,11 @@ import {
   SERVICE_NAME,
   STATE_MACHINE_NAME,
 } from '../shared/config';
+import { LIVE_ALIAS } from '../workflows/live-alias';
 import { RuntimeClock } from './clock';
 import { startCloudWatchServer } from './cloudwatch';
 import { startDynalite } from './dynalite';
+import type { MachineDefinition } from './engine/asl';
 import { DurableEngine } from './engine/engine';
 import { startStepFunctionsServer } from './engine/http';
 import { loadHandler } from './handler-module';
@@ -34,13 +36,27 @@ export interface RuntimeOptions {
   wrapFunction?: (name: string, handler: LambdaHandler) => LambdaHandler;
   /** Echo EMF metric lines to stdout as well as capturing them. */
   echoMetrics?: boolean;
+  /**
+   * The CompanyOpening definitions to register, in order, the last as the newest version; by default
+   * the one CDK synthesizes. Tests give older or changed ones here, never by editing the workflow.
+   */
+  definitions?: MachineDefinition[];
+  /**
+   * The version the live alias routes new cases to (WORKFLOW_LIVE_VERSION); the newest by default.
+   * Pointing it at an older version is the local rollback.
+   */
+  liveVersion?: number;
+  /** Fixed ports, so that clients outside this process find a restarted runtime at the same address. */
+  ports?: { dynamo?: number; stepFunctions?: number };
 }
 
 export interface LocalRuntime {
   engine: DurableEngine;
   clock: RuntimeClock;
   metrics: MetricsCapture;
+  /** The unqualified ARN; handlers start cases through `liveAliasArn`. */
   stateMachineArn: string;
+  liveAliasArn: string;
   dynamoEndpoint: string;
   /** DynamoDB requests dynalite has served, from handlers and engine alike. */
   dynamoRequests: () => number;
@@ -64,6 +80,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
   if (options.dataDirectory) await mkdir(options.dataDirectory, { recursive: true });
   const dynamo = await startDynalite({
     path: options.dataDirectory,
+    port: options.ports?.dynamo,
     faultRate: Number(process.env.LOCAL_DYNAMODB_FAULT_RATE ?? 0) || 0,
   });
   const metricsClock = new RuntimeClock();
@@ -115,7 +132,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
         metrics.record({ namespace: 'AWS/Lambda', name: 'Errors', value: 1, dimensions: {} }),
     },
   });
-  const { server, url } = await startStepFunctionsServer(engine);
+  const { server, url } = await startStepFunctionsServer(engine, options.ports?.stepFunctions);
   process.env.AWS_ENDPOINT_URL_SFN = url;
 
   const { alarmDefinitions } = await import('../shared/ops/alarms');
@@ -127,12 +144,16 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
   process.env.AWS_ENDPOINT_URL_CLOUDWATCH = cloudWatch.url;
 
   const { localCompanyOpeningAsl } = await import('../workflows/local-definition');
-  stateMachineArn = engine.registerStateMachine({
-    name: STATE_MACHINE_NAME,
-    definition: JSON.parse(localCompanyOpeningAsl(LOCAL_ACCOUNT)),
-    functions: await loadWorkflowFunctions(options.wrapFunction),
+  const functions = await loadWorkflowFunctions(options.wrapFunction);
+  for (const definition of options.definitions ?? [JSON.parse(localCompanyOpeningAsl(LOCAL_ACCOUNT))]) {
+    stateMachineArn = engine.registerStateMachine({ name: STATE_MACHINE_NAME, definition, functions });
+  }
+  const liveAliasArn = await engine.routeAlias({
+    stateMachineArn,
+    name: LIVE_ALIAS,
+    version: options.liveVersion ?? liveVersionFromEnvironment(),
   });
-  process.env[ENVIRONMENT.stateMachineArn] = stateMachineArn;
+  process.env[ENVIRONMENT.stateMachineArn] = liveAliasArn;
   const stopScheduledJobs = await scheduleJobs(clock);
 
   return {
@@ -140,6 +161,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     clock,
     metrics,
     stateMachineArn,
+    liveAliasArn,
     dynamoEndpoint: dynamo.endpoint,
     dynamoRequests: dynamo.requests,
     dynamoInjectedFaults: dynamo.injectedFaults,
@@ -155,6 +177,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
       metrics.stop();
     },
   };
+}
+
+function liveVersionFromEnvironment(): number | undefined {
+  const version = process.env.WORKFLOW_LIVE_VERSION;
+  if (!version) return undefined;
+  if (!/^[1-9]\d*$/.test(version))
+    throw new Error(`WORKFLOW_LIVE_VERSION must be a version number, not ${version}`);
+  return Number(version);
 }
 
 async function loadWorkflowFunctions(

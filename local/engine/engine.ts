@@ -19,8 +19,15 @@ import { type EngineServices, ExecutionRun, type MachineRuntime } from './execut
 import { type HistoryEvent, renderHistory } from './history';
 import { interpreterTimeoutError } from './interpreter-errors';
 import { clampPageSize, decodePageToken, encodePageToken } from './pagination';
-import { type ExecutionRecord, type ExecutionStatus, ExecutionStore } from './store';
+import { type DefinitionVersion, type ExecutionRecord, type ExecutionStatus, ExecutionStore } from './store';
 import { TaskTokens } from './tokens';
+import {
+  canonicalDefinition,
+  definitionHash,
+  LEGACY_VERSION,
+  parseStateMachineArn,
+  type StateMachineTarget,
+} from './versions';
 
 /** What the local runtime turns into the CloudWatch metrics AWS would publish for Step Functions and Lambda. */
 export interface EngineObserver {
@@ -48,6 +55,24 @@ export interface ExecutionDescription extends Omit<ExecutionRecord, 'output'> {
   output?: string;
 }
 
+/** A machine as registered: its versions are loaded from the store when an execution needs one. */
+interface RegisteredMachine {
+  arn: string;
+  name: string;
+  functions: Record<string, LambdaHandler>;
+  /** The version the last registration published or found: what unqualified starts run. */
+  newest: Promise<number>;
+  runtimes: Map<number, Promise<MachineRuntime>>;
+  aliases?: Promise<Map<string, number>>;
+}
+
+/** Where a start lands: the version it runs on, and what DescribeExecution reports it was started through. */
+interface StartTarget {
+  runtime: MachineRuntime;
+  stateMachineVersionArn?: string;
+  stateMachineAliasArn?: string;
+}
+
 const MAX_PAYLOAD_BYTES = 256 * 1024;
 const MAX_NAME_LENGTH = 80;
 const FORBIDDEN_NAME = /[\s<>{}[\]?*"#%\\^|~`$&,;:/]/;
@@ -66,7 +91,7 @@ const RESUME_CONCURRENCY = 16;
  * platform uses; `startStepFunctionsServer` puts them on the wire for `@aws-sdk/client-sfn`.
  */
 export class DurableEngine {
-  private readonly machines = new Map<string, MachineRuntime>();
+  private readonly machines = new Map<string, RegisteredMachine>();
   private readonly active = new Map<string, ExecutionRun>();
   private readonly activating = new Map<string, Promise<ExecutionRun | undefined>>();
   private readonly services: EngineServices;
@@ -119,20 +144,48 @@ export class DurableEngine {
     );
   }
 
+  /**
+   * Registers the definition as the machine's newest version (or finds the stored version holding the
+   * same definition) and returns the machine's unqualified ARN. It validates at once; the version is
+   * written in the background and every call that needs it waits for it. Executions already started
+   * keep the version they started on; handlers are shared by every version, as Lambda code is.
+   */
   registerStateMachine(registration: StateMachineRegistration): string {
-    const states = analyseDefinition(registration.definition);
+    // Hashed before anything reads it: the interpreter's validation may fill in defaults.
+    const canonical = canonicalDefinition(registration.definition);
+    analyseDefinition(registration.definition);
     const arn = `arn:aws:states:${this.region}:${this.accountId}:stateMachine:${registration.name}`;
+    const newest = this.store
+      .publishDefinition(arn, canonical, definitionHash(canonical), this.clock.now())
+      .then((published) => published.version);
+    newest.catch(() => {});
+    const known = this.machines.get(arn);
     this.machines.set(arn, {
       arn,
       name: registration.name,
-      definition: registration.definition,
-      states,
-      interpreter: new StateMachine(interpreterDefinition(registration.definition) as never, {
-        validationOptions: { noValidate: true },
-      }),
       functions: registration.functions,
+      newest,
+      runtimes: known?.functions === registration.functions ? known.runtimes : new Map(),
+      aliases: known?.aliases,
     });
     return arn;
+  }
+
+  /** Points an alias at a version (the newest when none is given); returns the alias ARN. */
+  async routeAlias(request: { stateMachineArn: string; name: string; version?: number }): Promise<string> {
+    const machine = this.registered(request.stateMachineArn);
+    const version = request.version ?? (await machine.newest);
+    await this.runtimeOf(machine, version);
+    await this.store.routeAlias(machine.arn, request.name, version);
+    (await this.aliasesOf(machine)).set(request.name, version);
+    return `${machine.arn}:${request.name}`;
+  }
+
+  /** Every stored version of a machine, oldest first (what ListStateMachineVersions lists). */
+  async stateMachineVersions(stateMachineArn: string): Promise<DefinitionVersion[]> {
+    const machine = this.registered(stateMachineArn);
+    await machine.newest;
+    return this.store.definitionVersions(machine.arn);
   }
 
   /** Moves the runtime clock (durably: a restart keeps it) and fires whatever fell due. */
@@ -151,7 +204,8 @@ export class DurableEngine {
     name?: string;
     input?: string;
   }): Promise<{ executionArn: string; startDate: number }> {
-    const machine = this.machine(request.stateMachineArn);
+    const target = await this.startTarget(request.stateMachineArn);
+    const machine = target.runtime;
     const name = request.name ?? randomUUID();
     if (
       name.length === 0 ||
@@ -166,6 +220,9 @@ export class DurableEngine {
     const record: ExecutionRecord = {
       executionArn: `arn:aws:states:${this.region}:${this.accountId}:execution:${machine.name}:${name}`,
       stateMachineArn: machine.arn,
+      version: machine.version,
+      stateMachineVersionArn: target.stateMachineVersionArn,
+      stateMachineAliasArn: target.stateMachineAliasArn,
       name,
       input,
       status: 'RUNNING',
@@ -195,13 +252,19 @@ export class DurableEngine {
     maxResults?: number;
     nextToken?: string;
   }): Promise<{ executions: ExecutionRecord[]; nextToken?: string }> {
-    this.machine(request.stateMachineArn);
+    const target = this.target(request.stateMachineArn);
+    const machine = this.registered(target.stateMachineArn);
+    const qualifiedArn = request.stateMachineArn;
+    const listed = (execution: ExecutionRecord) =>
+      target.version !== undefined
+        ? execution.stateMachineVersionArn === qualifiedArn
+        : target.alias === undefined || execution.stateMachineAliasArn === qualifiedArn;
     const limit = clampPageSize(request.maxResults, 100);
     const skip = decodePageToken(request.nextToken);
     const executions: ExecutionRecord[] = [];
     let seen = 0;
-    for await (const execution of this.store.executions(request.stateMachineArn, request.statusFilter)) {
-      if (seen++ < skip) continue;
+    for await (const execution of this.store.executions(machine.arn, request.statusFilter)) {
+      if (!listed(execution) || seen++ < skip) continue;
       if (executions.length === limit) return { executions, nextToken: encodePageToken(skip + limit) };
       executions.push(execution);
     }
@@ -219,7 +282,7 @@ export class DurableEngine {
     const loaded = live ? undefined : await this.store.load(request.executionArn);
     const record = live?.record ?? loaded?.record;
     if (!record) throw executionDoesNotExist(request.executionArn);
-    const machine = this.machine(record.stateMachineArn);
+    const machine = live?.machine ?? (await this.runtimeOfRecord(record));
     const steps = live ? [...live.steps.values()] : (loaded?.steps ?? []);
     const replay = new ExecutionRun(
       { ...this.services, onTransition: () => {}, onFinished: () => {}, onFunctionError: () => {} },
@@ -273,10 +336,14 @@ export class DurableEngine {
     await run.heartbeat(stepKey, attempt);
   }
 
-  /** Replays every unfinished execution of the registered machines; returns how many resumed. */
+  /**
+   * Replays every unfinished execution of the registered machines, each on the version it started on;
+   * returns how many resumed.
+   */
   async resume(): Promise<number> {
     const running: string[] = [];
-    for (const arn of this.machines.keys()) {
+    for (const [arn, machine] of this.machines) {
+      await machine.newest;
       for await (const execution of this.store.executions(arn, 'RUNNING', false))
         running.push(execution.executionArn);
     }
@@ -324,12 +391,10 @@ export class DurableEngine {
         if (loaded.record.status !== 'RUNNING') return undefined;
         const already = this.active.get(executionArn);
         if (already) return already;
-        const run = new ExecutionRun(
-          this.services,
-          this.machine(loaded.record.stateMachineArn),
-          loaded.record,
-          loaded.steps,
-        );
+        const runtime = await this.runtimeOfRecord(loaded.record);
+        const raced = this.active.get(executionArn);
+        if (raced) return raced;
+        const run = new ExecutionRun(this.services, runtime, loaded.record, loaded.steps);
         this.active.set(executionArn, run);
         run.start();
         return run;
@@ -346,11 +411,74 @@ export class DurableEngine {
     return record;
   }
 
-  private machine(stateMachineArn: string): MachineRuntime {
+  private target(stateMachineArn: string): StateMachineTarget {
     if (!stateMachineArn?.startsWith('arn:')) throw invalidArn(stateMachineArn);
-    const machine = this.machines.get(stateMachineArn);
+    const target = parseStateMachineArn(stateMachineArn);
+    if (!target) throw invalidArn(stateMachineArn);
+    return target;
+  }
+
+  private registered(stateMachineArn: string): RegisteredMachine {
+    const target = this.target(stateMachineArn);
+    const machine = this.machines.get(target.stateMachineArn);
     if (!machine) throw stateMachineDoesNotExist(stateMachineArn);
     return machine;
+  }
+
+  /** An unqualified ARN starts on the newest version, a version ARN on that version, an alias where it routes. */
+  private async startTarget(stateMachineArn: string): Promise<StartTarget> {
+    const target = this.target(stateMachineArn);
+    const machine = this.registered(stateMachineArn);
+    if (target.version !== undefined) {
+      return {
+        runtime: await this.runtimeOf(machine, target.version),
+        stateMachineVersionArn: stateMachineArn,
+      };
+    }
+    if (target.alias !== undefined) {
+      const version = (await this.aliasesOf(machine)).get(target.alias);
+      if (version === undefined) throw stateMachineDoesNotExist(stateMachineArn);
+      const runtime = await this.runtimeOf(machine, version);
+      return { runtime, stateMachineVersionArn: runtime.versionArn, stateMachineAliasArn: stateMachineArn };
+    }
+    return { runtime: await this.runtimeOf(machine, await machine.newest) };
+  }
+
+  private aliasesOf(machine: RegisteredMachine): Promise<Map<string, number>> {
+    machine.aliases ??= this.store.aliases(machine.arn);
+    return machine.aliases;
+  }
+
+  private runtimeOfRecord(record: ExecutionRecord): Promise<MachineRuntime> {
+    return this.runtimeOf(this.registered(record.stateMachineArn), record.version ?? LEGACY_VERSION);
+  }
+
+  /** One interpreter per version, built from the stored definition the first time an execution needs it. */
+  private runtimeOf(machine: RegisteredMachine, version: number): Promise<MachineRuntime> {
+    let runtime = machine.runtimes.get(version);
+    if (!runtime) {
+      runtime = (async () => {
+        await machine.newest;
+        const stored = await this.store.definitionVersion(machine.arn, version);
+        if (!stored) throw stateMachineDoesNotExist(`${machine.arn}:${version}`);
+        const definition = JSON.parse(stored.definition) as MachineDefinition;
+        return {
+          arn: machine.arn,
+          name: machine.name,
+          version,
+          versionArn: `${machine.arn}:${version}`,
+          definition,
+          states: analyseDefinition(definition),
+          interpreter: new StateMachine(interpreterDefinition(definition) as never, {
+            validationOptions: { noValidate: true },
+          }),
+          functions: machine.functions,
+        };
+      })();
+      runtime.catch(() => machine.runtimes.delete(version));
+      machine.runtimes.set(version, runtime);
+    }
+    return runtime;
   }
 }
 

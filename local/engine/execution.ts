@@ -19,9 +19,13 @@ import type { ExecutionRecord, ExecutionStore, StepRecord } from './store';
 import type { TaskOutcome } from './task-outcome';
 import type { TaskTokens } from './tokens';
 
+/** One version of a machine, ready to run: its definition, indexed, and an interpreter for it. */
 export interface MachineRuntime {
+  /** The unqualified ARN. */
   arn: string;
   name: string;
+  version: number;
+  versionArn: string;
   definition: MachineDefinition;
   states: Map<string, StateInfo>;
   interpreter: StateMachine;

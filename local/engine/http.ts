@@ -32,6 +32,8 @@ const STATUSES = new Set(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTE
 const describe = (record: Awaited<ReturnType<DurableEngine['describeExecution']>>) => ({
   executionArn: record.executionArn,
   stateMachineArn: record.stateMachineArn,
+  stateMachineVersionArn: record.stateMachineVersionArn,
+  stateMachineAliasArn: record.stateMachineAliasArn,
   name: record.name,
   status: record.status,
   startDate: seconds(record.startDate),
@@ -69,6 +71,8 @@ const operations: Record<string, Operation> = {
       executions: page.executions.map((execution) => ({
         executionArn: execution.executionArn,
         stateMachineArn: execution.stateMachineArn,
+        stateMachineVersionArn: execution.stateMachineVersionArn,
+        stateMachineAliasArn: execution.stateMachineAliasArn,
         name: execution.name,
         status: execution.status,
         startDate: seconds(execution.startDate),

@@ -19,7 +19,16 @@ export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' |
 
 export interface ExecutionRecord {
   executionArn: string;
+  /** The unqualified ARN, however the execution was started. */
   stateMachineArn: string;
+  /**
+   * The definition version the execution runs on, for its whole life. Absent on journals written before
+   * the engine kept versions (see `LEGACY_VERSION`).
+   */
+  version?: number;
+  /** Set as Step Functions sets it: when the execution was started through a version or an alias ARN. */
+  stateMachineVersionArn?: string;
+  stateMachineAliasArn?: string;
   name: string;
   /** JSON text, as the API carries it. */
   input: string;
@@ -61,7 +70,20 @@ export interface StepRecord {
   completedAt?: number;
 }
 
+/** One definition the engine was given, kept for as long as any execution may run on it. */
+export interface DefinitionVersion {
+  stateMachineArn: string;
+  version: number;
+  /** sha256 of the canonical ASL: the same definition given again is the same version. */
+  hash: string;
+  /** The canonical ASL text. */
+  definition: string;
+  createdAt: number;
+}
+
 const EXECUTION_SK = '#execution';
+const VERSION_PREFIX = 'version#';
+const ALIAS_PREFIX = 'alias#';
 const STEP_PREFIX = 'step#';
 
 const executionKey = (executionArn: string) => ({ pk: `execution#${executionArn}`, sk: EXECUTION_SK });
@@ -69,6 +91,8 @@ const stepKeyOf = (executionArn: string, stepKey: string) => ({
   pk: `execution#${executionArn}`,
   sk: `${STEP_PREFIX}${stepKey}`,
 });
+const definitionsPk = (stateMachineArn: string) => `definitions#${stateMachineArn}`;
+const versionSk = (version: number) => `${VERSION_PREFIX}${String(version).padStart(6, '0')}`;
 const byMachine = (stateMachineArn: string) => `machine#${stateMachineArn}`;
 const byMachineAndStatus = (stateMachineArn: string, status: ExecutionStatus) =>
   `machine#${stateMachineArn}#${status}`;
@@ -156,6 +180,89 @@ export class ExecutionStore {
     await this.documents.send(
       new PutCommand({ TableName: this.tableName, Item: { pk: 'engine', sk: 'clock', offsetMs } }),
     );
+  }
+
+  /** Every stored definition of a machine, oldest first. */
+  async definitionVersions(stateMachineArn: string): Promise<DefinitionVersion[]> {
+    const versions: DefinitionVersion[] = [];
+    for await (const item of this.query({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :versions)',
+      ExpressionAttributeValues: { ':pk': definitionsPk(stateMachineArn), ':versions': VERSION_PREFIX },
+      ConsistentRead: true,
+    })) {
+      versions.push(toDefinitionVersion(item));
+    }
+    return versions;
+  }
+
+  async definitionVersion(stateMachineArn: string, version: number): Promise<DefinitionVersion | undefined> {
+    const { Item } = await this.documents.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: definitionsPk(stateMachineArn), sk: versionSk(version) },
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? toDefinitionVersion(Item) : undefined;
+  }
+
+  /**
+   * The version holding this definition: the stored one with the same hash, else a new one numbered
+   * after the last. Each version is one conditional put, so a crash leaves either no version or a
+   * whole one, and a number is never given twice.
+   */
+  async publishDefinition(
+    stateMachineArn: string,
+    definition: string,
+    hash: string,
+    createdAt: number,
+  ): Promise<DefinitionVersion> {
+    for (;;) {
+      const versions = await this.definitionVersions(stateMachineArn);
+      const same = versions.find((candidate) => candidate.hash === hash);
+      if (same) return same;
+      const published: DefinitionVersion = {
+        stateMachineArn,
+        version: (versions.at(-1)?.version ?? 0) + 1,
+        hash,
+        definition,
+        createdAt,
+      };
+      try {
+        await this.documents.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { pk: definitionsPk(stateMachineArn), sk: versionSk(published.version), ...published },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return published;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+  }
+
+  async routeAlias(stateMachineArn: string, name: string, version: number): Promise<void> {
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: definitionsPk(stateMachineArn), sk: `${ALIAS_PREFIX}${name}`, name, version },
+      }),
+    );
+  }
+
+  /** The version each alias of the machine routes to, by alias name. */
+  async aliases(stateMachineArn: string): Promise<Map<string, number>> {
+    const routes = new Map<string, number>();
+    for await (const item of this.query({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :aliases)',
+      ExpressionAttributeValues: { ':pk': definitionsPk(stateMachineArn), ':aliases': ALIAS_PREFIX },
+      ConsistentRead: true,
+    })) {
+      routes.set(item.name as string, item.version as number);
+    }
+    return routes;
   }
 
   /** Creates the execution unless one with its ARN exists; returns the one that is stored. */
@@ -317,6 +424,11 @@ export class ExecutionStore {
 function toExecution(item: Record<string, unknown>): ExecutionRecord {
   const { pk: _pk, sk: _sk, machinePk: _m, machineStatusPk: _ms, startedSk: _s, ...record } = item;
   return record as unknown as ExecutionRecord;
+}
+
+function toDefinitionVersion(item: Record<string, unknown>): DefinitionVersion {
+  const { pk: _pk, sk: _sk, ...version } = item;
+  return version as unknown as DefinitionVersion;
 }
 
 function toStep(item: Record<string, unknown>): StepRecord {

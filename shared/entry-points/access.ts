@@ -30,8 +30,11 @@ export const WRITES_ITEMS = {
 /** The ops report reads the closed cases' KPI facts, one partition per month (shared/data/closed-cases.ts). */
 export const CLOSED_CASE_PARTITIONS = [keys.closedMonth('*')] as const;
 
-/** What a permission applies to; infra turns each into an ARN, the access test into a match. */
-export type Target = 'table' | `index/${IndexName}` | 'stateMachine' | 'alarms';
+/**
+ * What a permission applies to; infra turns each into an ARN, the access test into a match. Cases
+ * start through the live alias (`liveAlias`); task tokens go back to the machine (`stateMachine`).
+ */
+export type Target = 'table' | `index/${IndexName}` | 'stateMachine' | 'liveAlias' | 'alarms';
 
 /** One IAM statement's worth: these actions on these targets, under the partition condition if any. */
 export interface Permission {
@@ -53,7 +56,10 @@ export function permissionsOf(access: Access): Permission[] {
     const targets = table.indexes.map((index) => `index/${index}` as const);
     permissions.push({ actions: ['dynamodb:Query'], targets });
   }
-  if (stateMachine?.length) permissions.push({ actions: stateMachine, targets: ['stateMachine'] });
+  const starts = stateMachine?.filter((action) => action === 'states:StartExecution') ?? [];
+  const resumes = stateMachine?.filter((action) => action !== 'states:StartExecution') ?? [];
+  if (starts.length) permissions.push({ actions: starts, targets: ['liveAlias'] });
+  if (resumes.length) permissions.push({ actions: resumes, targets: ['stateMachine'] });
   if (alarms?.length) permissions.push({ actions: alarms, targets: ['alarms'] });
   return permissions;
 }

@@ -132,8 +132,19 @@ describe('the HTTP API', () => {
       expect(variables.TABLE_NAME !== undefined).toBe(access.table !== undefined);
       expect(variables.STATE_MACHINE_ARN !== undefined).toBe(access.stateMachine !== undefined);
       if (access.stateMachine) {
+        // The live alias's ARN: the machine's, qualified by the alias name. Cases start through it.
         expect(variables.STATE_MACHINE_ARN).toEqual({
-          'Fn::ImportValue': expect.stringMatching(/^CompanyOpeningWorkflow:ExportsOutputRefCompanyOpening/),
+          'Fn::Join': [
+            '',
+            [
+              {
+                'Fn::ImportValue': expect.stringMatching(
+                  /^CompanyOpeningWorkflow:ExportsOutputRefCompanyOpening/,
+                ),
+              },
+              ':live',
+            ],
+          ],
         });
       }
     },

@@ -241,14 +241,14 @@ describe('each API function gets what its route needs', () => {
     ]);
   });
 
-  test('POST /api/applications: GetItem/PutItem and StartExecution on the CompanyOpening machine', () => {
+  test('POST /api/applications: GetItem/PutItem and StartExecution through the live alias only', () => {
     // Prepare
     const submit = fn('SubmitApplication');
 
     // Act
     const statements = statementsOf(submit);
 
-    // Assess
+    // Assess: Step Functions authorizes an alias start on the machine's ARN with the alias as qualifier.
     expect(statements).toEqual([
       ...baseline(submit),
       itemsGetPut(submit),
@@ -256,6 +256,7 @@ describe('each API function gets what its route needs', () => {
         Effect: 'Allow',
         Action: 'states:StartExecution',
         Resource: submit.stack.resolve(synthesized.workflow.stateMachine.stateMachineArn),
+        Condition: { StringEquals: { 'states:StateMachineQualifier': 'live' } },
       },
     ]);
   });
