@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Item } from '../../../shared/case/items';
 import type { CaseRecord, DepartmentTask } from '../../../shared/case/model';
 import { ENVIRONMENT, LOCAL_TABLE_NAME } from '../../../shared/config';
+import { freePort } from '../../support/free-port';
 import { eventually } from '../engine/harness';
 import { validForm } from './platform';
 
@@ -27,14 +27,6 @@ import { validForm } from './platform';
 
 const MACHINE = 'arn:aws:states:us-east-1:000000000000:stateMachine:CompanyOpening';
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let directory: string;
 let env: Record<string, string>;
