@@ -46,7 +46,7 @@ function arnOf(target: Target, resources: AccessResources, stack: Stack): string
   return `${need(resources.table, 'the table').tableArn}/index/${index.name}`;
 }
 
-function conditionsOf(permission: Permission): Record<string, unknown> | undefined {
+export function conditionsOf(permission: Permission): Record<string, unknown> | undefined {
   if (permission.targets.includes('liveAlias')) return THROUGH_LIVE_ALIAS;
   if (permission.leadingKeys)
     return { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...permission.leadingKeys] } };

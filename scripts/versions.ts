@@ -36,7 +36,7 @@ function print(rows: Row[]): void {
 async function keep(): Promise<void> {
   const { LOCAL_ACCOUNT } = await import('../local/runtime');
   const { localCompanyOpeningAsl } = await import('../workflows/local-definition');
-  const { keepVersion } = await import('../workflows/kept-versions');
+  const { keepVersion } = await import('../local/kept-versions');
   const number = keepVersion(JSON.parse(localCompanyOpeningAsl(LOCAL_ACCOUNT)));
   process.stdout.write(`today's definition is workflows/versions/${number}.json\n`);
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { conditionsOf } from '../../infra/grant-access';
 import type { HouseFunction } from '../../infra/house-function';
 import { REPO_ROOT } from '../../infra/house-function';
 import { type Access, permissionsOf } from '../../shared/entry-points/access';
@@ -411,9 +412,7 @@ describe('every function carries the statements its declaration grants, and noth
     permissionsOf(access).map((permission) => ({
       actions: [...permission.actions],
       resources: permission.targets.length,
-      condition: permission.leadingKeys
-        ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...permission.leadingKeys] } }
-        : null,
+      condition: conditionsOf(permission) ?? null,
     }));
   const entryPoints = (): [string, HouseFunction, Access][] => [
     ...ROUTE_LIST.map((route): [string, HouseFunction, Access] => [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { keptVersions, sameDefinition } from '../../../local/kept-versions';
 import { LOCAL_ACCOUNT } from '../../../local/runtime';
 import { ENVIRONMENT } from '../../../shared/config';
-import { keptVersions, sameDefinition } from '../../../workflows/kept-versions';
 import { localCompanyOpeningAsl } from '../../../workflows/local-definition';
 import { type Platform, startPlatform } from './platform';
 

@@ -82,6 +82,21 @@ describe('the check on what a handler sends', () => {
     expect(refused).toEqual(['CaseIntake: states:SendTaskSuccess on stateMachine']);
   });
 
+  test('a case starts only through the live alias: the machine or a version itself is refused', () => {
+    const start = (stateMachineArn: string) => ({
+      command: 'StartExecutionCommand',
+      input: { stateMachineArn },
+    });
+    const machine = 'arn:aws:states:cn-north-1:123456789012:stateMachine:CompanyOpening';
+    const submit = [{ functionName: 'SubmitApplication', fromCommand: 0 }];
+
+    expect(undeclaredCalls([start(`${machine}:live`)], submit)).toEqual([]);
+    expect(undeclaredCalls([start(machine)], submit)).toEqual([
+      'SubmitApplication: states:StartExecution on stateMachine',
+    ]);
+    expect(undeclaredCalls([start(`${machine}:1`)], submit)).toHaveLength(1);
+  });
+
   test('a command it cannot map, or a function nobody declared, is refused', () => {
     expect(callOf({ command: 'ScanCommand', input: {} }).action).toBe('unmapped:ScanCommand');
     expect(undeclaredCalls([read], [{ functionName: 'Nobody', fromCommand: 0 }])).toEqual([

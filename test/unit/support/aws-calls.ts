@@ -2,6 +2,7 @@ import { allows, type Call } from '../../../shared/entry-points/access';
 import { ROUTE_LIST } from '../../../shared/entry-points/routes';
 import { SCHEDULED_JOBS } from '../../../shared/entry-points/scheduled-jobs';
 import { WORKFLOW_FUNCTIONS } from '../../../shared/entry-points/workflow-functions';
+import { LIVE_ALIAS } from '../../../workflows/live-alias';
 
 /** A command as a mocked AWS client recorded it. */
 export interface SentCommand {
@@ -43,8 +44,14 @@ export function callOf({ command, input }: SentCommand): Call {
         ? { action: 'dynamodb:Query', target: `index/${query.IndexName}` as Call['target'] }
         : { action: 'dynamodb:Query', target: 'table', partitionKey: partitionKeyOf(query) };
     }
-    case 'StartExecutionCommand':
-      return { action: 'states:StartExecution', target: 'stateMachine' };
+    case 'StartExecutionCommand': {
+      // arn:aws:states:<region>:<account>:stateMachine:<name>[:<version or alias>]
+      const qualifier = String((input as { stateMachineArn?: string }).stateMachineArn).split(':')[7];
+      return {
+        action: 'states:StartExecution',
+        target: qualifier === LIVE_ALIAS ? 'liveAlias' : 'stateMachine',
+      };
+    }
     case 'SendTaskSuccessCommand':
       return { action: 'states:SendTaskSuccess', target: 'stateMachine' };
     case 'DescribeAlarmsCommand':

@@ -39,6 +39,7 @@ import {
   getTask,
   givenCase,
   givenTask,
+  LIVE_ALIAS_ARN,
   putCase,
   resumeWith,
   STATE_MACHINE_ARN,
@@ -131,7 +132,7 @@ describe('submitApplication', () => {
       {
         command: 'StartExecutionCommand',
         input: {
-          stateMachineArn: STATE_MACHINE_ARN,
+          stateMachineArn: LIVE_ALIAS_ARN,
           name: FOUNDER_CASE,
           input: JSON.stringify({ applicationId: FOUNDER_CASE }),
         },
@@ -195,7 +196,7 @@ describe('submitApplication', () => {
       {
         command: 'StartExecutionCommand',
         input: {
-          stateMachineArn: STATE_MACHINE_ARN,
+          stateMachineArn: LIVE_ALIAS_ARN,
           name: FOUNDER_CASE,
           input: JSON.stringify({ applicationId: FOUNDER_CASE }),
         },
@@ -226,7 +227,7 @@ describe('submitApplication', () => {
       {
         command: 'StartExecutionCommand',
         input: {
-          stateMachineArn: STATE_MACHINE_ARN,
+          stateMachineArn: LIVE_ALIAS_ARN,
           name: FOUNDER_CASE,
           input: JSON.stringify({ applicationId: FOUNDER_CASE }),
         },

@@ -14,9 +14,9 @@ import { useClock } from '../../../shared/clock';
 import { type ApplicationForm, applicationFormSchemaOn } from '../../../shared/form';
 import type { ClosedCase } from '../../../shared/ops/closed-case';
 import { type Invocation, type SentCommand, undeclaredCalls } from '../support/aws-calls';
-import { STATE_MACHINE_ARN, TABLE } from './env';
+import { LIVE_ALIAS_ARN, STATE_MACHINE_ARN, TABLE } from './env';
 
-export { STATE_MACHINE_ARN, TABLE };
+export { LIVE_ALIAS_ARN, STATE_MACHINE_ARN, TABLE };
 
 /** Every DynamoDB document client and every Step Functions client in the process answers from these. */
 export const ddb = mockClient(DynamoDBDocumentClient);

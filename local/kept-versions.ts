@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MachineDefinition } from '../local/engine/asl';
-import { canonicalDefinition } from '../local/engine/versions';
+import type { MachineDefinition } from './engine/asl';
+import { canonicalDefinition } from './engine/versions';
 
 /**
  * The CompanyOpening definitions the handlers must keep serving: one snapshot per released
@@ -10,7 +10,7 @@ import { canonicalDefinition } from '../local/engine/versions';
  * shared by every version, so the contract test runs each one against today's handlers. A snapshot is
  * dropped only once no execution runs on its version (`npm run versions` counts them).
  */
-export const KEPT_VERSIONS_DIRECTORY = join(import.meta.dirname, 'versions');
+export const KEPT_VERSIONS_DIRECTORY = join(import.meta.dirname, '..', 'workflows', 'versions');
 
 export interface KeptVersion {
   number: number;
