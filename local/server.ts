@@ -326,7 +326,7 @@ export async function startLocalServer(
  * The file a decoded URL path names inside `root`, or undefined when it lies outside: `..` segments
  * (also sent encoded, `..%2F`) must not reach a sibling such as `web-evil` next to `web`.
  */
-export function fileUnder(root: string, decodedPath: string): string | undefined {
+function fileUnder(root: string, decodedPath: string): string | undefined {
   const file = join(root, decodedPath);
   const inside = relative(root, file);
   return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? undefined : file;
