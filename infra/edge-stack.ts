@@ -42,6 +42,8 @@ export class EdgeStack extends Stack {
       client: this.auth.client,
     });
     const hostedUi = this.auth.domain.baseUrl();
+    // web/src/auth/sign-in.ts exchanges the sign-in code there.
+    this.web.allowTokenEndpoint(`${hostedUi}/oauth2/token`);
     this.web.deploySpa({
       auth: { provider: 'cognito', domain: hostedUi, clientId: this.auth.client.userPoolClientId },
     });

@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { BuildOptions } from 'esbuild';
 import { ENVIRONMENT, METRICS_NAMESPACE, SERVICE_NAME } from '../shared/config';
+import { TRACE_PRIVACY_ENVIRONMENT } from '../shared/trace-privacy';
 import { acknowledge } from './nag';
 
 /** The repository root: handler entries are given relative to it. */
@@ -55,7 +56,8 @@ export interface HouseFunctionProps {
 
 /**
  * The one way this project makes a Lambda function: Node 24 on arm64, an ESM bundle with source maps
- * built by the local esbuild, JSON logs kept for a set time, Powertools configured by environment.
+ * built by the local esbuild, JSON logs kept for a set time, Powertools configured by environment (traces
+ * without responses or error messages).
  *
  * Its role starts empty: it may write to its own log group and send X-Ray segments, nothing else.
  * Whoever creates a function grants it exactly what its handler calls.
@@ -90,6 +92,8 @@ export class HouseFunction extends NodejsFunction {
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...(props.tableName ? { [ENVIRONMENT.tableName]: props.tableName } : {}),
         ...props.environment,
+        // Last, so no function's own environment can put personal data back into its traces.
+        ...TRACE_PRIVACY_ENVIRONMENT,
       },
       bundling: {
         format: OutputFormat.ESM,

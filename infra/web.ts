@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct, type IConstruct } from 'constructs';
+import { contentSecurityPolicy } from '../shared/content-security-policy';
 import { acknowledge } from './nag';
 
 export interface WebProps {
@@ -26,9 +27,12 @@ export class Web extends Construct {
   readonly bucket: s3.Bucket;
   readonly logBucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
+  /** The SPA's headers: CloudFront's managed security headers, stricter framing, and the app's CSP. */
+  readonly spaHeaders: cloudfront.ResponseHeadersPolicy;
   /** Whether `distPath` existed at synth time, so the SPA and its config.json are deployed. */
   readonly deploysSpa: boolean;
   private readonly distPath: string;
+  private tokenEndpoint: string | undefined;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -58,7 +62,29 @@ export class Web extends Construct {
       code: cloudfront.FunctionCode.fromInline(SPA_ROUTES_FUNCTION),
     });
 
+    // The API's answers keep the managed policy: they are JSON with nosniff, never run as a document, so
+    // a CSP would govern nothing there. The SPA's documents get the app's policy.
     const securityHeaders = cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS;
+    this.spaHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SpaHeaders', {
+      comment: 'The SPA: security headers and its Content-Security-Policy',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          // Known once the stack has a user pool (allowTokenEndpoint), after this construct.
+          contentSecurityPolicy: Lazy.string({
+            produce: () => contentSecurityPolicy({ tokenEndpoint: this.tokenEndpoint }),
+          }),
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), override: true },
+        xssProtection: { protection: true, modeBlock: true, override: true },
+      },
+    });
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Company opening one-stop platform',
       defaultRootObject: 'index.html',
@@ -72,7 +98,7 @@ export class Web extends Construct {
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: securityHeaders,
+        responseHeadersPolicy: this.spaHeaders,
         compress: true,
         functionAssociations: [
           { function: spaRoutes, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
@@ -114,6 +140,11 @@ export class Web extends Construct {
 
     this.distPath = props.distPath;
     this.deploysSpa = existsSync(props.distPath);
+  }
+
+  /** The identity provider's token endpoint the SPA fetches when it signs in: the one other origin its CSP allows. */
+  allowTokenEndpoint(url: string): void {
+    this.tokenEndpoint = url;
   }
 
   /**

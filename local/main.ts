@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lockDataDirectory } from './data-lock';
 import { localTokens } from './jwt';
+import { privateDirectory } from './private-directory';
 import { startRuntime } from './runtime';
 import { startLocalServer } from './server';
 
@@ -16,7 +17,7 @@ const dataDirectory = resolve(process.env.DATA_DIR ?? '.data');
 const port = Number(process.env.PORT ?? 3000);
 const started = performance.now();
 
-await mkdir(dataDirectory, { recursive: true });
+await privateDirectory(dataDirectory);
 const unlock = await lockDataDirectory(dataDirectory).catch((error: Error) => {
   process.stderr.write(`${error.message}\n`);
   process.exit(1);

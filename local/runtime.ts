@@ -1,5 +1,4 @@
 import './polyfills';
-import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -19,6 +18,7 @@ import { startStepFunctionsServer } from './engine/http';
 import { loadHandler } from './handler-module';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { MetricsCapture } from './metrics-capture';
+import { privateDirectory } from './private-directory';
 
 export const LOCAL_ACCOUNT = { region: 'us-east-1', accountId: '000000000000' } as const;
 /**
@@ -77,7 +77,7 @@ export interface LocalRuntime {
  * process, and handler modules are imported only after the environment is set.
  */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalRuntime> {
-  if (options.dataDirectory) await mkdir(options.dataDirectory, { recursive: true });
+  if (options.dataDirectory) await privateDirectory(options.dataDirectory);
   const dynamo = await startDynalite({
     path: options.dataDirectory,
     port: options.ports?.dynamo,

@@ -3,18 +3,25 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { ALL_GROUPS } from '../shared/api/caller';
+import { contentSecurityPolicy } from '../shared/content-security-policy';
 import { isPublic, ROUTE_LIST, type Route } from '../shared/entry-points/routes';
 import { AppError, type ErrorBody, parseOrThrow, unauthorized } from '../shared/errors';
 import { loadHandler } from './handler-module';
 import type { LocalTokens } from './jwt';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
+import { assertLocalCaller } from './local-only';
 import type { LocalRuntime } from './runtime';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** The policy CloudFront sends with the app (infra/web.ts); signing in locally needs no other origin. */
+const WEB_HEADERS = {
+  'content-security-policy': contentSecurityPolicy(),
+  'x-content-type-options': 'nosniff',
+};
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -156,7 +163,9 @@ export async function startLocalServer(
         new AppError(405, 'MethodNotAllowed', 'Use POST', '请使用 POST', [], { allow: 'POST' }),
       );
     }
-    const parsed = parseJson(await readBody(request));
+    const body = await readBody(request);
+    assertLocalCaller(request, (server.address() as AddressInfo).port);
+    const parsed = parseJson(body);
     if (path === '/api/local/token') {
       const claims = parseOrThrow(tokenRequestSchema, parsed);
       return send(response, 200, { token: await tokens.issue(claims) });
@@ -258,29 +267,31 @@ export async function startLocalServer(
 
   const web = async (path: string, response: ServerResponse) => {
     if (!options.webDirectory) {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...WEB_HEADERS });
       return response.end(
         '<!doctype html><title>Company opening</title><p>The API runs at <a href="/api/health">/api</a>.</p>',
       );
     }
-    const root = options.webDirectory;
+    const root = resolve(options.webDirectory);
     let decoded: string;
     try {
       decoded = decodeURIComponent(path);
     } catch {
       throw new AppError(400, 'BadPath', 'The path is not valid URL encoding', '路径编码无效');
     }
-    let file = normalize(join(root, decoded));
-    if (!file.startsWith(root)) file = join(root, 'index.html');
-    const found = await stat(file).then(
-      (info) => info.isFile(),
-      () => false,
-    );
-    if (!found || path === '/') file = join(root, 'index.html');
+    const named = fileUnder(root, decoded);
+    const found =
+      named !== undefined &&
+      path !== '/' &&
+      (await stat(named).then(
+        (info) => info.isFile(),
+        () => false,
+      ));
+    const file = found ? named : join(root, 'index.html');
     response.writeHead(200, {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',
       'cache-control': file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'x-content-type-options': 'nosniff',
+      ...WEB_HEADERS,
     });
     createReadStream(file).pipe(response);
   };
@@ -309,6 +320,16 @@ export async function startLocalServer(
   });
   const { port } = server.address() as AddressInfo;
   return { server, url: `http://${options.host ?? '127.0.0.1'}:${port}` };
+}
+
+/**
+ * The file a decoded URL path names inside `root`, or undefined when it lies outside: `..` segments
+ * (also sent encoded, `..%2F`) must not reach a sibling such as `web-evil` next to `web`.
+ */
+function fileUnder(root: string, decodedPath: string): string | undefined {
+  const file = join(root, decodedPath);
+  const inside = relative(root, file);
+  return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? undefined : file;
 }
 
 /** The request target as a URL; `//x` would otherwise read as a host, and bad ones would throw. */

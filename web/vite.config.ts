@@ -11,6 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
   },
   server: {
-    proxy: { '/api': process.env.API_URL ?? 'http://127.0.0.1:3000' },
+    // The local routes answer only their own Host (local/local-only.ts): the proxy sends the target's.
+    proxy: { '/api': { target: process.env.API_URL ?? 'http://127.0.0.1:3000', changeOrigin: true } },
   },
 });

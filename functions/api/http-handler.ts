@@ -1,5 +1,4 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
@@ -11,7 +10,7 @@ import { now } from '../../shared/clock';
 import { InvalidCursor } from '../../shared/data/errors';
 import { isPublic, type Route } from '../../shared/entry-points/routes';
 import { AppError, toFieldErrors, unauthorized, validationFailed } from '../../shared/errors';
-import { logger, tracer } from '../../shared/observability';
+import { logger, traceInvocation } from '../../shared/observability';
 
 export interface HttpRequest<Body, Query, Params, Headers> {
   caller: Caller;
@@ -121,7 +120,7 @@ export function httpHandler<
   handle: (request: HttpRequest<Parsed<B>, Parsed<Q>, Parsed<P>, Parsed<H>>) => Promise<HttpResult>,
 ) {
   const chain = middy<Event, APIGatewayProxyResultV2>()
-    .use(captureLambdaHandler(tracer))
+    .use(traceInvocation())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpSecurityHeaders())
     .use(errorShape())

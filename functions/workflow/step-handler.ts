@@ -1,9 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { ITEMS } from '../../shared/case/items';
-import { logger, tracer } from '../../shared/observability';
+import { logger, traceInvocation } from '../../shared/observability';
 
 /** Bad input from the state machine is a defect, not a transient fault: it is never retried. */
 export class InvalidStepInput extends Error {
@@ -25,6 +24,6 @@ export function stepHandler<S extends z.ZodType, R>(schema: S, step: (input: z.o
     if (!parsed.success) throw new InvalidStepInput(z.prettifyError(parsed.error));
     return step(parsed.data);
   })
-    .use(captureLambdaHandler(tracer))
+    .use(traceInvocation())
     .use(injectLambdaContext(logger, { resetKeys: true }));
 }

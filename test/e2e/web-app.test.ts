@@ -1,9 +1,10 @@
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldError } from '../../shared/errors';
 import { fieldLabel } from '../../web/src/form/field-labels';
 import { LANGUAGES, type Language, MESSAGES } from '../../web/src/i18n/messages';
-import { fillApplication, signIn } from './support/actors';
+import { field, fillApplication, signIn } from './support/actors';
+import { application, caseAwaitingCorrection } from './support/api';
 import { ConsoleWatch, launchBrowser, screenshot } from './support/browser';
 import { decide } from './support/officer';
 import { buildWebApp, type Platform, startPlatform } from './support/platform';
@@ -16,6 +17,20 @@ function description(locator: Locator): Promise<string> {
       .map((id) => document.getElementById(id)?.textContent ?? '')
       .join(' '),
   );
+}
+
+/** Everything the app's origin keeps in the browser's two storages, by key. */
+function browserStorage(page: Page): Promise<Record<'local' | 'session', Record<string, string>>> {
+  return page.evaluate(() => {
+    const entries = (storage: Storage) =>
+      Object.fromEntries(
+        Array.from({ length: storage.length }, (_, index) => {
+          const key = storage.key(index) ?? '';
+          return [key, storage.getItem(key) ?? ''];
+        }),
+      );
+    return { local: entries(localStorage), session: entries(sessionStorage) };
+  });
 }
 
 describe('the web app against npm start', () => {
@@ -246,6 +261,58 @@ describe('the web app against npm start', () => {
       expect(await description(input)).toContain(problem.message);
     }
     await screenshot(founder, 'errors-03-field-en');
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('leaves no form data behind on a shared computer: a correction page stores nothing until a field changes, sign-out removes every draft', async () => {
+    // Prepare: a case whose founder is asked for the room number
+    const zh = MESSAGES.zh;
+    const watch = new ConsoleWatch();
+    const founderId = `shared-computer-${Date.now()}`;
+    const form = application('隐私');
+    const caseId = await caseAwaitingCorrection(platform.url, founderId, form);
+    const founder = await signIn(browser, watch, platform.url, 'zh', 'founder', founderId);
+    const detail = field(founder, zh.groups['company.address'], zh.fields['company.address.detail']);
+    const draftKey = `draft:${founderId}:correction:${caseId}`;
+    const beforeOpening = await browserStorage(founder);
+
+    // Act: the founder opens the correction page and reads it…
+    await founder.goto(`${platform.url}/cases/${encodeURIComponent(caseId)}/correct/company`);
+    await expect.poll(() => detail.inputValue()).toBe(form.company.address.detail);
+    const whileReading = await browserStorage(founder);
+    // …changes a field…
+    await detail.fill('示例路18号A栋302房');
+    await expect.poll(async () => Object.keys((await browserStorage(founder)).session)).toContain(draftKey);
+    const afterChange = await browserStorage(founder);
+    // …starts a new application as well, and signs out.
+    await founder
+      .getByRole('navigation', { name: zh.app.mainNav })
+      .getByRole('link', { name: zh.nav.apply })
+      .click();
+    await field(founder, zh.groups['company.name'], zh.fields['company.name.tradeName']).fill('隐私二');
+    await founder.getByRole('button', { name: zh.app.signOut, exact: true }).click();
+    await founder.getByRole('heading', { level: 1, name: zh.signIn.title }).waitFor();
+    const afterSignOut = await browserStorage(founder);
+
+    // Assess: reading the case's form copied none of it into the browser…
+    expect(whileReading).toEqual(beforeOpening);
+    expect(JSON.stringify(whileReading)).not.toContain(form.legalRepresentative.idNumber);
+    // …a change is kept for this tab only…
+    expect(afterChange.session[draftKey]).toContain('示例路18号A栋302房');
+    expect(JSON.stringify(afterChange.local)).not.toContain('示例路18号A栋302房');
+    // …and after sign-out no draft and no personal data remain in either storage.
+    expect([...Object.keys(afterSignOut.local), ...Object.keys(afterSignOut.session)]).not.toContainEqual(
+      expect.stringMatching(/^draft:/),
+    );
+    const left = JSON.stringify(afterSignOut);
+    for (const personal of [
+      form.legalRepresentative.idNumber,
+      form.legalRepresentative.mobile,
+      '示例路18号A栋302房',
+      '隐私二',
+    ]) {
+      expect(left).not.toContain(personal);
+    }
     expect(watch.problems).toEqual([]);
   });
 });

@@ -48,6 +48,19 @@ describe('every Lambda function is a house function', () => {
     }
   });
 
+  test('traces hold no response and no error message: Powertools is told so in every environment', () => {
+    for (const [id, fn] of functions) {
+      // Prepare / Act
+      const variables = fn.Properties.Environment?.Variables;
+
+      // Assess
+      expect(variables, id).toMatchObject({
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+        POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+      });
+    }
+  });
+
   test('no two functions share a log group or a role', () => {
     // Prepare / Act
     const groups = new Set(functions.map(([, fn]) => fn.Properties.LoggingConfig.LogGroup.Ref));

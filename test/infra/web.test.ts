@@ -1,6 +1,7 @@
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { SPA_ROUTES_FUNCTION } from '../../infra/web';
+import { contentSecurityPolicy } from '../../shared/content-security-policy';
 import { type Json, logicalIdOf, type Resource, resourcesOf, type SynthesizedApp, synthesize } from './synth';
 
 let synthesized: SynthesizedApp;
@@ -120,9 +121,7 @@ describe('the CloudFront distribution', () => {
     // Assess
     expect(distribution.DefaultRootObject).toBe('index.html');
     expect(behavior.ViewerProtocolPolicy).toBe('redirect-to-https');
-    expect(behavior.ResponseHeadersPolicyId).toBe(
-      cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS.responseHeadersPolicyId,
-    );
+    expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: logicalIdOf(synthesized.edge.web.spaHeaders) });
     expect(behavior.AllowedMethods).toEqual(['GET', 'HEAD']);
     expect(distribution.Logging).toEqual({
       Bucket: { 'Fn::GetAtt': [logs, 'RegionalDomainName'] },
@@ -165,6 +164,64 @@ describe('the CloudFront distribution', () => {
       },
       CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
     });
+  });
+
+  test("the SPA's headers: the managed security headers, framing denied, and the app's CSP", () => {
+    // Prepare
+    const policyId = logicalIdOf(synthesized.edge.web.spaHeaders);
+
+    // Act
+    const headers = resourcesOf(synthesized.templates.edge, 'AWS::CloudFront::ResponseHeadersPolicy')[
+      policyId
+    ]?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+
+    // Assess: what CloudFront's managed SecurityHeadersPolicy sends, each one overriding the origin…
+    expect(headers).toMatchObject({
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 31536000, Override: true },
+      XSSProtection: { Protection: true, ModeBlock: true, Override: true },
+      ContentSecurityPolicy: { Override: true },
+    });
+    // …and the CSP, the one the local server sends, with Cognito's token endpoint as the only other origin.
+    const hostedUi = logicalIdOf(synthesized.edge.auth.domain);
+    const [before, after] = contentSecurityPolicy({ tokenEndpoint: 'TOKEN_ENDPOINT' }).split(
+      'TOKEN_ENDPOINT',
+    );
+    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          `${before}https://`,
+          { Ref: hostedUi },
+          '.auth.',
+          { Ref: 'AWS::Region' },
+          `.amazoncognito.com/oauth2/token${after}`,
+        ],
+      ],
+    });
+  });
+
+  test('the CSP allows nothing inline and no origin but its own, framing by no one', () => {
+    // Prepare / Act
+    const directives = contentSecurityPolicy({ tokenEndpoint: 'https://idp.example/oauth2/token' }).split(
+      '; ',
+    );
+
+    // Assess
+    expect(directives).toEqual([
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "connect-src 'self' https://idp.example/oauth2/token",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ]);
+    expect(contentSecurityPolicy()).toContain("connect-src 'self';");
+    expect(contentSecurityPolicy()).not.toMatch(/unsafe-/);
   });
 
   test("client-side routes are rewritten on the SPA behaviour only, so the API's 403/404 reach the caller", () => {

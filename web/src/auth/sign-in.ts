@@ -1,4 +1,5 @@
 import type { AuthConfig } from '../config';
+import { removeAllDrafts } from '../form/draft';
 import { type Session, session, sessionFromToken } from './session';
 
 /**
@@ -78,8 +79,10 @@ export async function finishCognitoSignIn(config: CognitoConfig, url: URL): Prom
   return signedIn;
 }
 
+/** Signing out leaves nothing of the person behind: the next one at a shared computer finds no draft. */
 export function signOut(config: AuthConfig): void {
   session.set(undefined);
+  removeAllDrafts();
   if (config.provider === 'cognito') {
     const query = new URLSearchParams({ client_id: config.clientId, logout_uri: `${location.origin}/` });
     location.assign(`${config.domain}/logout?${query}`);

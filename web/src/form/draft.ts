@@ -3,7 +3,7 @@ import { composeCompanyName, SUFFIXES_BY_FORM } from '../../../shared/form/compa
 import { isStreetOf } from '../../../shared/form/guangzhou';
 import { getIn, type Json, setIn } from './path';
 
-/** A form being filled in or corrected, kept in localStorage so that closing the tab loses nothing. */
+/** A form being filled in or corrected, kept for the tab so that a reload loses nothing. */
 export interface FormDraft {
   form: Json;
   /** Agents only: the founder the application is filed for. */
@@ -89,17 +89,32 @@ export function withDerivedFields(form: Json): Json {
   return next;
 }
 
-const key = (owner: string, scope: string) => `draft:${owner}:${scope}`;
+/**
+ * Drafts are kept in sessionStorage: the tab's own, surviving a reload and a reopened tab, gone with the
+ * browser, and removed on sign-out. Help-desk computers are shared, and a draft in localStorage outlived
+ * the founder who typed it, ID numbers and all, for the next person at the counter. The session lives in
+ * the same storage, so a draft never outlasts the sign-in that made it.
+ */
+const PREFIX = 'draft:';
+const key = (owner: string, scope: string) => `${PREFIX}${owner}:${scope}`;
 
 export function loadDraft<D extends FormDraft>(owner: string, scope: string): D | undefined {
-  const saved = localStorage.getItem(key(owner, scope));
+  const saved = sessionStorage.getItem(key(owner, scope));
   return saved ? (JSON.parse(saved) as D) : undefined;
 }
 
 export function saveDraft(owner: string, scope: string, draft: FormDraft): void {
-  localStorage.setItem(key(owner, scope), JSON.stringify(draft));
+  sessionStorage.setItem(key(owner, scope), JSON.stringify(draft));
 }
 
 export function removeDraft(owner: string, scope: string): void {
-  localStorage.removeItem(key(owner, scope));
+  sessionStorage.removeItem(key(owner, scope));
+}
+
+/** Every draft in this browser: the tab's, and any an earlier version left in localStorage. */
+export function removeAllDrafts(): void {
+  for (const storage of [sessionStorage, localStorage]) {
+    const names = Array.from({ length: storage.length }, (_, index) => storage.key(index) ?? '');
+    for (const name of names) if (name.startsWith(PREFIX)) storage.removeItem(name);
+  }
 }

@@ -42,11 +42,14 @@ function CorrectionForm(props: { caseView: CaseView; step: StepId; owner: string
   const { caseView, owner } = props;
   const scope = `correction:${caseView.id}`;
   const original = caseView.application as unknown as Json;
-  const [draft, setDraft] = useState<FormDraft>(
-    () => loadDraft<FormDraft>(owner, scope) ?? { form: original, savedAt: new Date().toISOString() },
-  );
+  // Until the founder changes something there is no draft: the case's form, personal data and all, is
+  // not copied into the browser just by opening this page.
+  const [changed, setChanged] = useState(() => loadDraft<FormDraft>(owner, scope));
+  const draft = changed ?? { form: original, savedAt: new Date().toISOString() };
   const [note, setNote] = useState('');
-  useEffect(() => saveDraft(owner, scope, draft), [owner, scope, draft]);
+  useEffect(() => {
+    if (changed) saveDraft(owner, scope, changed);
+  }, [owner, scope, changed]);
   const casePath = `/cases/${encodeURIComponent(caseView.id)}`;
   const open = caseView.corrections.filter(
     (correction) => correction.status === 'open' && !correction.answerSubmitted,
@@ -61,7 +64,7 @@ function CorrectionForm(props: { caseView: CaseView; step: StepId; owner: string
   return (
     <ApplicationForm
       draft={draft}
-      onDraftChange={(change) => setDraft((current) => ({ ...current, ...change }))}
+      onDraftChange={(change) => setChanged((current) => ({ ...(current ?? draft), ...change }))}
       basePath={`${casePath}/correct`}
       step={props.step}
       forAgent={false}
