@@ -10,7 +10,7 @@ import { formatInstant } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 import { useLocation } from '../router';
 import { Badge } from '../ui/badge';
-import { ErrorNotice, Loading, SuccessNotice } from '../ui/notices';
+import { Pending, SuccessNotice } from '../ui/notices';
 import { Page } from '../ui/page';
 import { useResource } from '../ui/resource';
 
@@ -29,7 +29,7 @@ export function CasePage(props: { id: string; canAct: boolean }) {
   if (!view) {
     return (
       <Page title={t.casePage.caseId}>
-        {resource.error ? <ErrorNotice error={resource.error} onRetry={resource.reload} /> : <Loading />}
+        <Pending resource={resource} />
       </Page>
     );
   }

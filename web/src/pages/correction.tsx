@@ -10,7 +10,7 @@ import { isStep, type StepId } from '../form/steps';
 import { useLanguage } from '../i18n/language';
 import { Link, navigate } from '../router';
 import { NoteField } from '../ui/note-field';
-import { ErrorNotice, Loading } from '../ui/notices';
+import { Pending } from '../ui/notices';
 import { Page } from '../ui/page';
 import { useResource } from '../ui/resource';
 
@@ -28,10 +28,8 @@ export function CorrectionPage(props: { id: string; step: string | undefined; se
     <Page title={t.apply.correctionTitle} lead={caseView?.application.company.name.full}>
       {caseView ? (
         <CorrectionForm caseView={caseView} step={props.step} owner={props.session.sub} />
-      ) : resource.error ? (
-        <ErrorNotice error={resource.error} onRetry={resource.reload} />
       ) : (
-        <Loading />
+        <Pending resource={resource} />
       )}
     </Page>
   );

@@ -6,7 +6,7 @@ import { formatInstant } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 import { Link } from '../router';
 import { Badge } from '../ui/badge';
-import { ErrorNotice, Loading } from '../ui/notices';
+import { Pending } from '../ui/notices';
 import { Page } from '../ui/page';
 import { useResource } from '../ui/resource';
 
@@ -46,11 +46,7 @@ export function InboxPage(props: { department: Department }) {
         ))}
       </div>
       {first.data === undefined ? (
-        first.error ? (
-          <ErrorNotice error={first.error} onRetry={first.reload} />
-        ) : (
-          <Loading />
-        )
+        <Pending resource={first} />
       ) : tasks.length === 0 ? (
         <p>{t.inbox.empty}</p>
       ) : (

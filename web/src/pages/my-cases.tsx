@@ -6,7 +6,7 @@ import { formatDate, formatInstant } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 import { Link } from '../router';
 import { Badge } from '../ui/badge';
-import { ErrorNotice, Loading } from '../ui/notices';
+import { ErrorNotice, Pending } from '../ui/notices';
 import { Page } from '../ui/page';
 import { useResource } from '../ui/resource';
 
@@ -42,11 +42,7 @@ export function MyCasesPage(props: { forAgent: boolean }) {
         </Link>
       </p>
       {first.data === undefined ? (
-        first.error ? (
-          <ErrorNotice error={first.error} onRetry={first.reload} />
-        ) : (
-          <Loading />
-        )
+        <Pending resource={first} />
       ) : cases.length === 0 ? (
         <p>{t.cases.empty}</p>
       ) : (

@@ -5,7 +5,7 @@ import { useLanguage } from '../i18n/language';
 import { CompletionChart, PerDayChart } from '../ops/charts';
 import { Link } from '../router';
 import { Badge } from '../ui/badge';
-import { ErrorNotice, Loading } from '../ui/notices';
+import { Pending } from '../ui/notices';
 import { Page } from '../ui/page';
 import { useResource } from '../ui/resource';
 
@@ -22,11 +22,7 @@ export function OpsDashboardPage() {
       lead={report ? <p>{t.ops.generatedAt(formatInstant(report.generatedAt, lang))}</p> : null}
     >
       {!report ? (
-        resource.error ? (
-          <ErrorNotice error={resource.error} onRetry={resource.reload} />
-        ) : (
-          <Loading />
-        )
+        <Pending resource={resource} />
       ) : (
         [
           <Kpis key="kpis" kpis={report.kpis} windowDays={report.window.days} />,

@@ -9,7 +9,7 @@ import { useLanguage } from '../i18n/language';
 import { DecisionForm } from '../officer/decision-form';
 import { Link } from '../router';
 import { Badge } from '../ui/badge';
-import { ErrorNotice, Loading, SuccessNotice } from '../ui/notices';
+import { Pending, SuccessNotice } from '../ui/notices';
 import { Page } from '../ui/page';
 import { useResource } from '../ui/resource';
 
@@ -22,7 +22,7 @@ export function TaskPage(props: { taskId: string }) {
   if (!detail) {
     return (
       <Page title={t.nav.inbox}>
-        {resource.error ? <ErrorNotice error={resource.error} onRetry={resource.reload} /> : <Loading />}
+        <Pending resource={resource} />
       </Page>
     );
   }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { ApiError } from '../api/client';
 import { useLanguage } from '../i18n/language';
 import type { Language, Messages } from '../i18n/messages';
+import type { Resource } from './resource';
 
 function errorText(error: unknown, lang: Language, t: Messages): string {
   if (error instanceof ApiError) {
@@ -41,4 +42,10 @@ export function Loading() {
       {t.app.loading}
     </p>
   );
+}
+
+/** What a page shows while its data has not come: why it failed, with a retry, or that it is loading. */
+export function Pending(props: { resource: Pick<Resource<unknown>, 'error' | 'reload'> }) {
+  const { error, reload } = props.resource;
+  return error ? <ErrorNotice error={error} onRetry={reload} /> : <Loading />;
 }
