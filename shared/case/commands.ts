@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { now } from '../clock';
 import { cases } from '../data/cases';
 import { tasks } from '../data/tasks';
-import { type AppError, conflict, notFound } from '../errors';
+import { type AppError, conflict, notFound, validationFailed } from '../errors';
 import type { ApplicationForm } from '../form';
 import { resumeTask, startCaseWorkflow } from '../workflow-client';
 import { changedPaths } from './changes';
+import { AnswerOutsideRequests } from './correction-scope';
 import type { Department } from './items';
 import type { Actor, CaseRecord, DepartmentTask, Outcome, Reason } from './model';
 import { type Decision, newCase, submitCorrection, TransitionRefused } from './transitions';
@@ -116,7 +117,10 @@ function taskClosed(): AppError {
   );
 }
 
-/** The founder's corrected form answers every open correction request of the case at once. */
+/**
+ * The founder's corrected form answers every open correction request of the case at once. A change the
+ * requests do not ask about is a 400 naming each such field; nothing is stored and nothing resumed.
+ */
 export async function answerCorrections(request: {
   applicationId: string;
   by: Actor;
@@ -137,6 +141,7 @@ export async function answerCorrections(request: {
       }),
     );
   } catch (error) {
+    if (error instanceof AnswerOutsideRequests) throw validationFailed(error.fields);
     if (error instanceof TransitionRefused) {
       throw conflict('No correction request is open for this case', '该案件没有待补正的事项');
     }

@@ -1,6 +1,7 @@
 import type { ApplicationForm } from '../form';
 import { CASE_SLA } from '../sla/config';
 import { changedPaths } from './changes';
+import { AnswerOutsideRequests, fieldsOutsideRequests } from './correction-scope';
 import { DEPARTMENT_OF, ITEMS, type Item } from './items';
 import type {
   Actor,
@@ -177,10 +178,16 @@ export class CorrectionAlreadyAnswered extends Error {
   override name = CorrectionAlreadyAnswered.errorName;
 }
 
-/** The founder's answer to every open correction request at once; the workflow applies it. */
+/**
+ * The founder's answer to every open correction request at once; the workflow applies it. It may change only
+ * what the requests ask about (`correction-scope.ts`).
+ */
 export function submitCorrection(record: CaseRecord, answer: CorrectionAnswer): CaseRecord {
   const open = record.corrections.filter((correction) => correction.status === 'open');
   if (open.length === 0) throw new TransitionRefused('No correction request is open');
+  // Checked against the form as it stands, before the repeat test, so no answer outside them is ever kept.
+  const outside = fieldsOutsideRequests(record.form, answer.form, open);
+  if (outside.length > 0) throw new AnswerOutsideRequests(outside);
   // The same answer again (a retry after a lost response) changes nothing: it only resumes the workflow.
   const repeated = open.every(
     (correction) =>

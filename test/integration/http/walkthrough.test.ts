@@ -188,6 +188,65 @@ describe('the walk-through', () => {
     expect(resumed.sla.paused).toBe(false);
     expect(resumed.sla.pausedMs).toBeGreaterThanOrEqual(0);
   });
+
+  test('after registration is approved, a seal correction may change the seals but not the registered name', async () => {
+    const id = (await submit()).body.id as string;
+    const registration = await taskFor('market-regulation', id);
+    expect((await decide('market-regulation', registration.id, { outcome: 'approved' })).status).toBe(200);
+    const seal = await taskFor('public-security', id);
+    const request = await decide('public-security', seal.id, {
+      outcome: 'correction-requested',
+      reasons: [{ path: 'seals', message: 'A contract seal needs a board resolution' }],
+    });
+    expect(request.status).toBe(200);
+    await server.poll(`/api/applications/${id}`, tokens.founder as string, (body) =>
+      body.corrections.some((correction: { item: string }) => correction.item === 'seal'),
+    );
+
+    const renamed = validApplication();
+    renamed.seals.set = ['company', 'finance'];
+    renamed.company.name.tradeName = '云帆';
+    renamed.company.name.full = '广州云帆科技有限公司';
+    const refused = await server.request('POST', `/api/applications/${id}/corrections`, {
+      token: tokens.founder,
+      body: { application: renamed },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('ValidationFailed');
+    expect(refused.body.error.fields.map((field: { path: string }) => field.path)).toEqual([
+      'company.name.tradeName',
+      'company.name.full',
+    ]);
+    expect(refused.body.error.fields[0].message_zh).toContain('企业名称');
+    const unchanged = await server.request('GET', `/api/applications/${id}`, { token: tokens.founder });
+    expect(unchanged.body.application.company.name.full).toBe('广州云启科技有限公司');
+    expect(unchanged.body.corrections).toMatchObject([
+      { item: 'seal', status: 'open', answerSubmitted: false },
+    ]);
+
+    const sealsOnly = validApplication();
+    sealsOnly.seals.set = ['company', 'finance'];
+    const answer = await server.request('POST', `/api/applications/${id}/corrections`, {
+      token: tokens.founder,
+      body: { application: sealsOnly },
+    });
+    expect(answer.status).toBe(200);
+    const second = await server.poll(
+      '/api/departments/public-security/tasks',
+      tokens['public-security'] as string,
+      (body) =>
+        body.items.some(
+          (task: { applicationId: string; round: number }) => task.applicationId === id && task.round === 2,
+        ),
+    );
+    expect(second.items.find((task: { applicationId: string }) => task.applicationId === id).round).toBe(2);
+    const resumed = await server.request('GET', `/api/applications/${id}`, { token: tokens.founder });
+    expect(resumed.body.corrections[0]).toMatchObject({
+      status: 'answered',
+      changedFields: ['seals.set[2]'],
+    });
+    expect(resumed.body.application.company.name.full).toBe('广州云启科技有限公司');
+  });
 });
 
 describe('concurrency', () => {

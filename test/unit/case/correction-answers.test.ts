@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { AnswerOutsideRequests } from '../../../shared/case/correction-scope';
 import {
   applyDecision,
   newCase,
@@ -62,6 +63,26 @@ describe('answering correction requests', () => {
     const changed = submitCorrection(once, answer('boss@example.com', '2026-12-01T04:05:00.000Z'));
     expect(changed.corrections[0]?.answer?.form.contact.email).toBe('boss@example.com');
     expect(changed.timeline.filter((event) => event.type === 'correction-submitted')).toHaveLength(2);
+  });
+
+  test('an answer changing a field the request does not name is refused, the case as it was', () => {
+    const waiting = caseAwaitingCorrection();
+    const renamed = answer('office@example.com', '2026-12-01T04:00:00.000Z');
+    renamed.form = { ...renamed.form, contact: { ...renamed.form.contact, name: '李四' } };
+    expect(() => submitCorrection(waiting, renamed)).toThrow(AnswerOutsideRequests);
+    expect(waiting.corrections[0]?.answer).toBeUndefined();
+  });
+
+  test('the note is free: the same form with another note is a new answer', () => {
+    const once = submitCorrection(caseAwaitingCorrection(), {
+      ...answer('office@example.com', '2026-12-01T04:00:00.000Z'),
+      note: 'Changed the mailbox',
+    });
+    const renoted = submitCorrection(once, {
+      ...answer('office@example.com', '2026-12-01T04:05:00.000Z'),
+      note: 'The company mailbox, as asked',
+    });
+    expect(renoted.corrections[0]?.answer?.note).toBe('The company mailbox, as asked');
   });
 
   test('with no open request there is nothing to answer', () => {

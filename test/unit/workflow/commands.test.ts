@@ -463,7 +463,11 @@ describe('answerCorrections', () => {
   const ANSWERED_AT = '2026-12-02T07:00:00.000Z';
   const FOUNDER = { role: 'applicant' as const, sub: 'founder-1' };
 
-  function requestCorrection(record: CaseRecord, item: 'invoice' | 'seal' | 'registration'): CaseRecord {
+  function requestCorrection(
+    record: CaseRecord,
+    item: 'invoice' | 'seal' | 'registration',
+    reasons = [{ path: 'company.address.detail', message: 'Room number missing' }],
+  ): CaseRecord {
     const taskId = expectedTaskId(CASE_ID, item, 1);
     const department = record.items[item].department;
     const opened = openTask(startItemReview(record, item, REVIEW_AT), item, taskId, REVIEW_AT);
@@ -472,7 +476,7 @@ describe('answerCorrections', () => {
       item,
       {
         outcome: 'correction-requested',
-        reasons: [{ path: 'company.address.detail', message: 'Room number missing' }],
+        reasons,
         decidedBy: { role: 'officer', sub: `officer-${item}`, department },
         decidedAt: DECIDED_AT,
         taskId,
@@ -621,6 +625,93 @@ describe('answerCorrections', () => {
     await expect(failure).rejects.toMatchObject({ status: 409, code: 'Conflict' });
     expect(sent(ddb)).toEqual([getCase()]);
     expect(sent(sfn)).toEqual([]);
+  });
+
+  test('a change no open request asks for is a 400 naming only those fields: nothing written, nothing resumed', async () => {
+    // Prepare: registration approved; the seal department asks about the seal set alone.
+    let record = startItemReview(taken(), 'registration', REVIEW_AT);
+    record = applyDecision(
+      openTask(record, 'registration', expectedTaskId(CASE_ID, 'registration', 1), REVIEW_AT),
+      'registration',
+      {
+        outcome: 'approved',
+        reasons: [],
+        decidedBy: { role: 'officer', sub: 'officer-mr', department: 'market-regulation' },
+        decidedAt: REVIEW_AT,
+        taskId: expectedTaskId(CASE_ID, 'registration', 1),
+      },
+      undefined,
+    );
+    record = requestCorrection(record, 'seal', [{ path: 'seals.set', message: 'No contract seal' }]);
+    givenCase(atVersion(attachCorrectionToken(record, 'seal-1', 'token-seal'), 8));
+    const renamed = structuredClone(FORM);
+    renamed.seals.set = ['company', 'finance'];
+    renamed.company.name.tradeName = '云帆';
+    renamed.company.name.full = '广州云帆科技有限公司';
+
+    // Act
+    const failure = answerCorrections({ applicationId: CASE_ID, by: FOUNDER, form: renamed });
+
+    // Assess
+    await expect(failure).rejects.toMatchObject({
+      status: 400,
+      code: 'ValidationFailed',
+      fields: [
+        expect.objectContaining({
+          path: 'company.name.tradeName',
+          message_zh: expect.stringContaining('企业名称'),
+        }),
+        expect.objectContaining({
+          path: 'company.name.full',
+          message: expect.stringContaining('Seal filing'),
+        }),
+      ],
+    });
+    expect(sent(ddb)).toEqual([getCase()]);
+    expect(sent(sfn)).toEqual([]);
+  });
+
+  test('an answer that changes nothing, with a note, is stored and resumes the workflow', async () => {
+    // Prepare
+    givenCase(
+      atVersion(attachCorrectionToken(requestCorrection(taken(), 'seal'), 'seal-1', 'token-seal'), 6),
+    );
+    setNow(ANSWERED_AT);
+
+    // Act
+    const updated = await answerCorrections({
+      applicationId: CASE_ID,
+      by: FOUNDER,
+      form: FORM,
+      note: 'The room number is on the lease already',
+    });
+
+    // Assess
+    expect(updated.corrections[0]?.answer).toMatchObject({ changedFields: [], note: expect.any(String) });
+    expect(sent(ddb).map((call) => call.command)).toEqual(['GetCommand', 'PutCommand']);
+    expect(sent(sfn)).toEqual([resumeWith('token-seal', { correctionId: 'seal-1' })]);
+  });
+
+  test('the same answer again writes nothing and resumes the workflow once more', async () => {
+    // Prepare
+    const answered = submitCorrection(
+      attachCorrectionToken(
+        requestCorrection(taken(), 'registration'),
+        'registration-1',
+        'token-correction-1',
+      ),
+      { form: correctedForm(), changedFields: ['company.address.detail'], by: FOUNDER, at: ANSWERED_AT },
+    );
+    givenCase(atVersion(answered, 7));
+
+    // Act
+    await answerCorrections({ applicationId: CASE_ID, by: FOUNDER, form: correctedForm() });
+
+    // Assess
+    expect(sentToAny()).toEqual([
+      getCase(),
+      resumeWith('token-correction-1', { correctionId: 'registration-1' }),
+    ]);
   });
 
   test('a request answered again before it was applied takes the newer answer', async () => {

@@ -312,7 +312,14 @@ describe('applyCorrection', () => {
       },
       undefined,
     );
-    givenCase(atVersion(submitCorrection(record, answer()), 10));
+    const sealsFixed = structuredClone(FORM);
+    sealsFixed.seals.set = ['company', 'finance'];
+    givenCase(
+      atVersion(
+        submitCorrection(record, { ...answer(), form: sealsFixed, changedFields: ['seals.set'] }),
+        10,
+      ),
+    );
     const invoiceTask = departmentTask({
       id: expectedTaskId(CASE_ID, 'invoice', 1),
       item: 'invoice',

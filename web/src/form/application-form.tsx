@@ -37,6 +37,8 @@ export interface ApplicationFormProps {
   /** Correcting: what the officers asked to change, and the form as it was. */
   requests?: { path: string; message: string }[];
   original?: Json;
+  /** Hints of the page's own beside the schema's, such as changes the requests do not ask for. */
+  alsoCheck?: (form: Json) => FieldError[];
   submitLabel: string;
   /** Sends the draft; an ApiError with fields is shown field by field. */
   submit: () => Promise<void>;
@@ -60,7 +62,8 @@ export function ApplicationForm(props: ApplicationFormProps) {
   const [failure, setFailure] = useState<unknown>(undefined);
   const [submitting, setSubmitting] = useState(false);
   const [leftSteps, setLeftSteps] = useState<ReadonlySet<StepId>>(new Set());
-  const clientErrors = useMemo(() => checkForm(form), [form]);
+  const { alsoCheck } = props;
+  const clientErrors = useMemo(() => [...checkForm(form), ...(alsoCheck?.(form) ?? [])], [form, alsoCheck]);
   const pendingFocus = useRef<string | null>(null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);

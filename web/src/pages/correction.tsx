@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { fieldsOutsideRequests } from '../../../shared/case/correction-scope';
 import { ApiError } from '../api/client';
 import { answerCorrections, getCase } from '../api/endpoints';
 import type { CaseView } from '../api/types';
@@ -52,6 +53,11 @@ function CorrectionForm(props: { caseView: CaseView; step: StepId; owner: string
   const open = caseView.corrections.filter(
     (correction) => correction.status === 'open' && !correction.answerSubmitted,
   );
+  // The API refuses a change no open request asks for; the founder hears it while typing, not only after.
+  const outsideRequests = useCallback(
+    (form: Json) => fieldsOutsideRequests(original, form, open),
+    [caseView],
+  );
   if (open.length === 0) {
     return (
       <p>
@@ -68,6 +74,7 @@ function CorrectionForm(props: { caseView: CaseView; step: StepId; owner: string
       forAgent={false}
       requests={open.flatMap((correction) => correction.reasons)}
       original={original}
+      alsoCheck={outsideRequests}
       submitLabel={t.apply.resubmit}
       reviewExtra={
         <NoteField
