@@ -9,7 +9,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENVIRONMENT } from '../shared/config';
-import { isPublic, ROUTE_LIST } from '../shared/entry-points/routes';
+import { isPublic, ROUTE_LIST, takesCursor } from '../shared/entry-points/routes';
+import { CursorSecret } from './cursor-secret';
 import { grantAccess } from './grant-access';
 import { HouseFunction } from './house-function';
 import { acknowledge } from './nag';
@@ -80,14 +81,18 @@ export class HttpApi extends Construct {
     const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, {
       userPoolClients: [props.client],
     });
+    const cursorSecret = new CursorSecret(this, 'CursorSecret');
     for (const route of ROUTE_LIST) {
       const { access } = route;
       const fn = new HouseFunction(this, route.name, {
         entry: route.handler,
         tableName: access.table ? props.table.tableName : undefined,
-        environment: access.stateMachine
-          ? { [ENVIRONMENT.stateMachineArn]: props.stateMachine.stateMachineArn }
-          : undefined,
+        environment: {
+          ...(access.stateMachine
+            ? { [ENVIRONMENT.stateMachineArn]: props.stateMachine.stateMachineArn }
+            : {}),
+          ...(takesCursor(route) ? { [ENVIRONMENT.cursorSecret]: cursorSecret.value } : {}),
+        },
       });
       this.functions[route.name] = fn;
       grantAccess(fn, access, { table: props.table, stateMachineArn: props.stateMachine.stateMachineArn });

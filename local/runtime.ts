@@ -11,6 +11,7 @@ import {
 } from '../shared/config';
 import { RuntimeClock } from './clock';
 import { startCloudWatchServer } from './cloudwatch';
+import { localCursorSecret } from './cursor-secret';
 import { startDynalite } from './dynalite';
 import { DurableEngine } from './engine/engine';
 import { startStepFunctionsServer } from './engine/http';
@@ -34,6 +35,8 @@ export interface RuntimeOptions {
   wrapFunction?: (name: string, handler: LambdaHandler) => LambdaHandler;
   /** Echo EMF metric lines to stdout as well as capturing them. */
   echoMetrics?: boolean;
+  /** Where the list cursors' signing secret is kept across restarts; a new one per run when absent. */
+  cursorSecretFile?: string;
 }
 
 export interface LocalRuntime {
@@ -77,6 +80,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     [ENVIRONMENT.tableName]: LOCAL_TABLE_NAME,
+    [ENVIRONMENT.cursorSecret]: await localCursorSecret(options.cursorSecretFile),
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,

@@ -20,4 +20,6 @@ export const LOCAL_TABLE_NAME = 'company-opening';
 export const ENVIRONMENT = {
   tableName: 'TABLE_NAME',
   stateMachineArn: 'STATE_MACHINE_ARN',
+  /** Signs list cursors (shared/data/pages.ts); set on the functions whose route takes a `cursor`. */
+  cursorSecret: 'CURSOR_SECRET',
 } as const;

@@ -224,6 +224,12 @@ export const ROUTE_LIST: readonly Route[] = Object.values(ROUTES);
 
 export const isPublic = (route: Route) => route.callers === 'anyone';
 
+/** A route that pages hands out and takes back signed cursors: its function holds the cursor secret. */
+export const takesCursor = (route: Route): boolean => {
+  const shape = (route.request.query as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape !== undefined && 'cursor' in shape;
+};
+
 /** Every status a route answers, success first: what the OpenAPI document lists for it. */
 export function statusesOf(route: Route): number[] {
   const { body, query, params, headers } = route.request;
