@@ -12,6 +12,7 @@ import { InvalidCursor } from '../../shared/data/pages';
 import { isPublic, type Route } from '../../shared/entry-points/routes';
 import { AppError, toFieldErrors, unauthorized, validationFailed } from '../../shared/errors';
 import { logger, tracer } from '../../shared/observability';
+import { bodyLimits } from './body-limits';
 
 export interface HttpRequest<Body, Query, Params, Headers> {
   caller: Caller;
@@ -107,7 +108,7 @@ function parseRequest(route: Route, event: Event) {
 
 /**
  * An API route's handler, from its declaration (shared/entry-points/routes.ts): headers normalised,
- * JSON body parsed, the caller taken from the verified JWT claims, path, query, headers and body
+ * the body's size and nesting capped, JSON body parsed, the caller taken from the verified JWT claims, path, query, headers and body
  * checked with the route's zod schemas (every field problem at once), security headers on every
  * answer, and the one error shape for every failure.
  */
@@ -125,7 +126,8 @@ export function httpHandler<
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpSecurityHeaders())
     .use(errorShape())
-    .use(httpHeaderNormalizer());
+    .use(httpHeaderNormalizer())
+    .use(bodyLimits({ readsBody: route.request.body !== undefined }));
   if (route.request.body) chain.use(httpJsonBodyParser());
   return chain.handler(async (event) => {
     const caller = callerFromClaims(event.requestContext?.authorizer?.jwt?.claims);
