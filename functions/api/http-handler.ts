@@ -11,8 +11,10 @@ import { now } from '../../shared/clock';
 import { InvalidCursor } from '../../shared/data/pages';
 import { isPublic, type Route } from '../../shared/entry-points/routes';
 import { AppError, toFieldErrors, unauthorized, validationFailed } from '../../shared/errors';
-import { logger, tracer } from '../../shared/observability';
+import { emitMetric, logger, tracer } from '../../shared/observability';
+import { SERVICE_BUSY_METRIC } from '../../shared/ops/alarms';
 import { bodyLimits } from './body-limits';
+import { isOverload, isRejectedValue, serviceBusy, valueRejected } from './dependency-errors';
 
 export interface HttpRequest<Body, Query, Params, Headers> {
   caller: Caller;
@@ -52,12 +54,30 @@ function bodyParserError(error: Error & { cause?: unknown }, event: Event): AppE
       );
 }
 
-/** Turns every failure into the one error shape; a client's mistake never becomes a 500. */
+/** What a dependency's failure means to the client: overload is 503, a value DynamoDB refused is 400. */
+function dependencyError(error: Error): AppError | undefined {
+  if (isOverload(error)) {
+    logger.warn('A dependency is busy', { error: error.name });
+    emitMetric(SERVICE_BUSY_METRIC, 1);
+    return serviceBusy();
+  }
+  if (isRejectedValue(error)) {
+    logger.warn('DynamoDB refused a value of the request', { error });
+    return valueRejected();
+  }
+  return undefined;
+}
+
+/**
+ * Turns every failure into the one error shape; a client's mistake never becomes a 500, nor does an
+ * overloaded dependency, so a 500 means a defect (the Api5xx alarm).
+ */
 function errorShape(): middy.MiddlewareObj<Event, APIGatewayProxyResultV2> {
   return {
     onError: async (request) => {
       const error = request.error as Error;
-      let shaped = error instanceof AppError ? error : bodyParserError(error, request.event);
+      let shaped =
+        error instanceof AppError ? error : (bodyParserError(error, request.event) ?? dependencyError(error));
       if (!shaped) {
         logger.error('Unhandled error', { error });
         shaped = new AppError(

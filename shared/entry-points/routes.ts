@@ -21,7 +21,7 @@ import {
   taskViewSchema,
 } from '../api/responses';
 import { applicationFormSchema } from '../form';
-import { type Access, CLOSED_CASE_PARTITIONS, READS_ITEMS, WRITES_ITEMS } from './access';
+import { type Access, CLOSED_CASE_PARTITIONS, permissionsOf, READS_ITEMS, WRITES_ITEMS } from './access';
 
 /** Who may call a route: founders, help-desk agents, officers of any department, ops. */
 export type CallerRole = 'applicants' | 'agents' | 'officers' | 'ops';
@@ -63,7 +63,8 @@ export interface Route<
   response: { status: 200 | 201; body: z.ZodType; headers?: Readonly<Record<string, ResponseHeader>> };
   /**
    * The refusals its handler answers. The edge adds the rest: 400 when anything is checked, 401 when
-   * signed in, 413 for a body over 1 MiB (whatever the method), 415 when a body is expected.
+   * signed in, 413 for a body over 1 MiB (whatever the method), 415 when a body is expected, 503 when
+   * it calls AWS (throttled or unavailable after the SDK's retries).
    */
   refusals: readonly (403 | 404 | 409)[];
   access: Access;
@@ -230,6 +231,9 @@ export const takesCursor = (route: Route): boolean => {
   return shape !== undefined && 'cursor' in shape;
 };
 
+/** A route whose function calls AWS, and so may find it throttled or unavailable. */
+export const callsAws = (route: Route): boolean => permissionsOf(route.access).length > 0;
+
 /** Every status a route answers, success first: what the OpenAPI document lists for it. */
 export function statusesOf(route: Route): number[] {
   const { body, query, params, headers } = route.request;
@@ -240,5 +244,6 @@ export function statusesOf(route: Route): number[] {
   for (const status of route.refusals) statuses.add(status);
   statuses.add(413);
   if (body !== undefined) statuses.add(415);
+  if (callsAws(route)) statuses.add(503);
   return [...statuses].sort((a, b) => a - b);
 }
