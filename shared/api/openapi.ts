@@ -68,6 +68,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the state of the case or task',
   413: 'The request body exceeds 1 MiB',
   415: 'The body is not sent as application/json',
+  429: 'A per-caller limit is reached (open cases, submissions a day): retry after Retry-After seconds',
   503: 'A service the platform depends on is busy or unavailable: retry after Retry-After seconds',
 };
 
@@ -76,6 +77,7 @@ const ERROR_HEADERS: Record<number, Record<string, { description: string }>> = {
   401: {
     'WWW-Authenticate': { description: 'Bearer: sign in and send the token as Authorization: Bearer <JWT>' },
   },
+  429: { 'Retry-After': { description: 'Seconds until the limit lets the request through' } },
   503: { 'Retry-After': { description: 'Seconds to wait before trying again' } },
 };
 

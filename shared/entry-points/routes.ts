@@ -21,7 +21,14 @@ import {
   taskViewSchema,
 } from '../api/responses';
 import { applicationFormSchema } from '../form';
-import { type Access, CLOSED_CASE_PARTITIONS, permissionsOf, READS_ITEMS, WRITES_ITEMS } from './access';
+import {
+  type Access,
+  CLOSED_CASE_PARTITIONS,
+  permissionsOf,
+  READS_ITEMS,
+  SUBMISSION_COUNTERS,
+  WRITES_ITEMS,
+} from './access';
 
 /** Who may call a route: founders, help-desk agents, officers of any department, ops. */
 export type CallerRole = 'applicants' | 'agents' | 'officers' | 'ops';
@@ -62,11 +69,11 @@ export interface Route<
   request: RouteRequest<B, Q, P, H>;
   response: { status: 200 | 201; body: z.ZodType; headers?: Readonly<Record<string, ResponseHeader>> };
   /**
-   * The refusals its handler answers. The edge adds the rest: 400 when anything is checked, 401 when
+   * The refusals its handler answers (429: a per-caller limit, with Retry-After). The edge adds the rest: 400 when anything is checked, 401 when
    * signed in, 413 for a body over 1 MiB (whatever the method), 415 when a body is expected, 503 when
    * it calls AWS (throttled or unavailable after the SDK's retries).
    */
-  refusals: readonly (403 | 404 | 409)[];
+  refusals: readonly (403 | 404 | 409 | 429)[];
   access: Access;
 }
 
@@ -95,8 +102,11 @@ export const ROUTES = {
         },
       },
     },
-    refusals: [403, 409],
-    access: { table: WRITES_ITEMS, stateMachine: ['states:StartExecution'] },
+    refusals: [403, 409, 429],
+    access: {
+      table: { ...WRITES_ITEMS, counters: SUBMISSION_COUNTERS },
+      stateMachine: ['states:StartExecution'],
+    },
   }),
   listApplications: route({
     name: 'ListApplications',
