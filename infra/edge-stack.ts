@@ -13,6 +13,8 @@ export interface EdgeStackProps extends StackProps {
   webDistPath: string;
   /** The hosted UI's domain prefix; see {@link Auth}. */
   authDomainPrefix?: string;
+  /** The CloudFront web ACL (the WAF stack's output, infra/waf.ts), when it is deployed. */
+  webAclArn?: string;
 }
 
 /**
@@ -32,7 +34,11 @@ export class EdgeStack extends Stack {
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
     this.api = new HttpApi(this, 'Api');
-    this.web = new Web(this, 'Web', { apiDomainName: this.api.domainName, distPath: props.webDistPath });
+    this.web = new Web(this, 'Web', {
+      apiDomainName: this.api.domainName,
+      distPath: props.webDistPath,
+      webAclArn: props.webAclArn,
+    });
     const appUrl = `https://${this.web.distribution.distributionDomainName}`;
     this.auth = new Auth(this, 'Auth', { appUrl, domainPrefix: props.authDomainPrefix });
     this.api.addRouteTable({
