@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { ORIGIN_HEADER } from '../shared/config';
 import { Auth } from './auth';
 import { HttpApi } from './http-api';
 import { Web } from './web';
@@ -38,6 +39,7 @@ export class EdgeStack extends Stack {
       apiDomainName: this.api.domainName,
       distPath: props.webDistPath,
       webAclArn: props.webAclArn,
+      apiOriginHeaders: { [ORIGIN_HEADER]: this.api.originSecret.value },
     });
     const appUrl = `https://${this.web.distribution.distributionDomainName}`;
     this.auth = new Auth(this, 'Auth', { appUrl, domainPrefix: props.authDomainPrefix });

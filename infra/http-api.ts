@@ -10,7 +10,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENVIRONMENT } from '../shared/config';
 import { isPublic, ROUTE_LIST, takesCursor } from '../shared/entry-points/routes';
-import { CursorSecret } from './cursor-secret';
+import { GeneratedSecret } from './generated-secret';
 import { grantAccess } from './grant-access';
 import { HouseFunction } from './house-function';
 import { acknowledge } from './nag';
@@ -54,6 +54,10 @@ export class HttpApi extends Construct {
   readonly stage: apigwv2.HttpStage;
   readonly functions: Record<string, HouseFunction> = {};
   readonly accessLogs: logs.LogGroup;
+  /** What CloudFront sends in ORIGIN_HEADER and every API function expects there. */
+  readonly originSecret: GeneratedSecret;
+  /** Signs the list cursors; set on the routes that page. */
+  readonly cursorSecret: GeneratedSecret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -61,6 +65,12 @@ export class HttpApi extends Construct {
       apiName: 'company-opening',
       description: 'Company opening one-stop platform (docs/architecture.md)',
       createDefaultStage: false,
+    });
+    this.originSecret = new GeneratedSecret(this, 'OriginSecret', {
+      description: 'CloudFront sends it to the API in x-origin-verify; the API answers nothing else',
+    });
+    this.cursorSecret = new GeneratedSecret(this, 'CursorSecret', {
+      description: 'Signs the API list cursors (HMAC-SHA256)',
     });
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
     this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
@@ -81,17 +91,17 @@ export class HttpApi extends Construct {
     const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, {
       userPoolClients: [props.client],
     });
-    const cursorSecret = new CursorSecret(this, 'CursorSecret');
     for (const route of ROUTE_LIST) {
       const { access } = route;
       const fn = new HouseFunction(this, route.name, {
         entry: route.handler,
         tableName: access.table ? props.table.tableName : undefined,
         environment: {
+          [ENVIRONMENT.originSecret]: this.originSecret.value,
           ...(access.stateMachine
             ? { [ENVIRONMENT.stateMachineArn]: props.stateMachine.stateMachineArn }
             : {}),
-          ...(takesCursor(route) ? { [ENVIRONMENT.cursorSecret]: cursorSecret.value } : {}),
+          ...(takesCursor(route) ? { [ENVIRONMENT.cursorSecret]: this.cursorSecret.value } : {}),
         },
       });
       this.functions[route.name] = fn;

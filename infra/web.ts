@@ -14,6 +14,8 @@ export interface WebProps {
   distPath: string;
   /** The WAF web ACL in front of the distribution (infra/waf.ts), once it is deployed. */
   webAclArn?: string;
+  /** Headers CloudFront adds to every `/api/*` request: the origin secret (functions/api/origin-check.ts). */
+  apiOriginHeaders: Record<string, string>;
 }
 
 /**
@@ -86,6 +88,7 @@ export class Web extends Construct {
           origin: new origins.HttpOrigin(props.apiDomainName, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            customHeaders: props.apiOriginHeaders,
           }),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,

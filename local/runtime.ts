@@ -1,4 +1,5 @@
 import './polyfills';
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -81,6 +82,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     [ENVIRONMENT.tableName]: LOCAL_TABLE_NAME,
     [ENVIRONMENT.cursorSecret]: await localCursorSecret(options.cursorSecretFile),
+    // The local server stands in for CloudFront and adds it to every API event.
+    [ENVIRONMENT.originSecret]: randomBytes(32).toString('base64url'),
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,

@@ -22,7 +22,12 @@ export const ENVIRONMENT = {
   stateMachineArn: 'STATE_MACHINE_ARN',
   /** Signs list cursors (shared/data/pages.ts); set on the functions whose route takes a `cursor`. */
   cursorSecret: 'CURSOR_SECRET',
+  /** What CloudFront sends in ORIGIN_HEADER, so API functions answer only what came through it. */
+  originSecret: 'ORIGIN_SECRET',
 } as const;
+
+/** The header CloudFront adds to every request it forwards to the API (functions/api/origin-check.ts). */
+export const ORIGIN_HEADER = 'x-origin-verify';
 
 /** Per-caller limits on submissions, each overridable by its environment variable. */
 export const SUBMISSION_LIMITS = {

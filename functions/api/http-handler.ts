@@ -15,6 +15,7 @@ import { emitMetric, logger, tracer } from '../../shared/observability';
 import { SERVICE_BUSY_METRIC } from '../../shared/ops/alarms';
 import { bodyLimits } from './body-limits';
 import { isOverload, isRejectedValue, serviceBusy, valueRejected } from './dependency-errors';
+import { fromOrigin } from './origin-check';
 
 export interface HttpRequest<Body, Query, Params, Headers> {
   caller: Caller;
@@ -128,7 +129,7 @@ function parseRequest(route: Route, event: Event) {
 
 /**
  * An API route's handler, from its declaration (shared/entry-points/routes.ts): headers normalised,
- * the body's size and nesting capped, JSON body parsed, the caller taken from the verified JWT claims, path, query, headers and body
+ * only requests that came through CloudFront, the body's size and nesting capped, JSON body parsed, the caller taken from the verified JWT claims, path, query, headers and body
  * checked with the route's zod schemas (every field problem at once), security headers on every
  * answer, and the one error shape for every failure.
  */
@@ -147,6 +148,7 @@ export function httpHandler<
     .use(httpSecurityHeaders())
     .use(errorShape())
     .use(httpHeaderNormalizer())
+    .use(fromOrigin())
     .use(bodyLimits({ readsBody: route.request.body !== undefined }));
   if (route.request.body) chain.use(httpJsonBodyParser());
   return chain.handler(async (event) => {

@@ -70,7 +70,7 @@ export interface Route<
   response: { status: 200 | 201; body: z.ZodType; headers?: Readonly<Record<string, ResponseHeader>> };
   /**
    * The refusals its handler answers (429: a per-caller limit, with Retry-After). The edge adds the rest: 400 when anything is checked, 401 when
-   * signed in, 413 for a body over 1 MiB (whatever the method), 415 when a body is expected, 503 when
+   * signed in, 403 off the site (functions/api/origin-check.ts), 413 for a body over 1 MiB (whatever the method), 415 when a body is expected, 503 when
    * it calls AWS (throttled or unavailable after the SDK's retries).
    */
   refusals: readonly (403 | 404 | 409 | 429)[];
@@ -251,6 +251,8 @@ export function statusesOf(route: Route): number[] {
   const statuses = new Set<number>([route.response.status]);
   if (checks) statuses.add(400);
   if (!isPublic(route)) statuses.add(401);
+  // Off the site (the API Gateway endpoint called directly), every route answers 403.
+  statuses.add(403);
   for (const status of route.refusals) statuses.add(status);
   statuses.add(413);
   if (body !== undefined) statuses.add(415);

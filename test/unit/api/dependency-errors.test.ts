@@ -1,4 +1,3 @@
-import '../workflow/env';
 import { DynamoDBServiceException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { SFNServiceException } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -7,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { isOverload, isRejectedValue } from '../../../functions/api/dependency-errors';
 import { handler } from '../../../functions/api/get-application';
 import { VersionConflict } from '../../../shared/data/cases';
+import { ORIGIN_SECRET } from '../workflow/env';
 import { ddb, lambdaContext, useWorkflowHarness } from '../workflow/helpers';
 
 const harness = useWorkflowHarness();
@@ -14,9 +14,9 @@ const harness = useWorkflowHarness();
 const dynamoError = (name: string, fault: 'client' | 'server') =>
   new DynamoDBServiceException({ name, $fault: fault, message: name, $metadata: {} });
 
-async function getApplication(): Promise<APIGatewayProxyStructuredResultV2> {
+async function getApplication(origin = ORIGIN_SECRET): Promise<APIGatewayProxyStructuredResultV2> {
   const event = {
-    headers: {},
+    headers: { 'x-origin-verify': origin },
     pathParameters: { id: 'co-1' },
     requestContext: {
       authorizer: { jwt: { claims: { sub: 'founder-1', 'cognito:groups': '[applicants]' } } },
@@ -59,6 +59,16 @@ describe('what a dependency failure answers', () => {
 
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(response.body as string).error.code).toBe('ValueRejected');
+  });
+
+  test('a request that did not come through CloudFront is 403 before anything is read', async () => {
+    for (const origin of ['', 'guessed', `${ORIGIN_SECRET}x`]) {
+      const response = await getApplication(origin);
+
+      expect(response.statusCode).toBe(403);
+      expect(JSON.parse(response.body as string).error).toMatchObject({ code: 'NotViaSite', fields: [] });
+    }
+    expect(ddb.calls()).toEqual([]);
   });
 
   test('a defect is still a 500', async () => {
