@@ -10,6 +10,7 @@ import { retryingCall } from './chaos/retrying-call';
 import { type CaseState, type ChaosOptions, type ChaosRun, emptyStats } from './chaos/run-state';
 import { serverKiller } from './chaos/server-killer';
 import { apiClient } from './lib/http';
+import { LIMITS_LIFTED } from './lib/limits-lifted';
 
 /**
  * `npm run chaos`: `cases` cases in flight through `npm start`'s server (a child process,
@@ -44,7 +45,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     `chaos: ${options.cases} cases, ${options.kills} SIGKILLs, LOCAL_DYNAMODB_FAULT_RATE=${options.faultRate}, INSTANT_APPROVAL=off, seed ${options.seed}`,
   );
   const server: ChildServer = await startChildServer(
-    { INSTANT_APPROVAL: 'off', LOCAL_DYNAMODB_FAULT_RATE: options.faultRate },
+    { INSTANT_APPROVAL: 'off', LOCAL_DYNAMODB_FAULT_RATE: options.faultRate, ...LIMITS_LIFTED },
     { startTimeoutMs: 120_000 },
   );
   say(`server up in ${server.starts[0]?.seconds.toFixed(1)} s (pid ${server.pid()})`);

@@ -4,6 +4,7 @@ import { benchCost } from './cost';
 import { benchEngine } from './engine';
 import { benchInbox } from './inbox';
 import { benchLatency } from './latency';
+import { LIMITS_LIFTED } from './lib/limits-lifted';
 import { startMeteredPlatform } from './lib/platform';
 import { benchOpenCases } from './open-cases';
 import { benchThroughput } from './throughput';
@@ -49,7 +50,10 @@ const parts: Record<string, (options: never, progress: Progress) => Promise<unkn
   },
   http: async (options: HttpOptions) => {
     progress(0.01, "starting npm start's server (INSTANT_APPROVAL=off)");
-    const server = await startChildServer({ INSTANT_APPROVAL: 'off' }, { startTimeoutMs: 120_000 });
+    const server = await startChildServer(
+      { INSTANT_APPROVAL: 'off', ...LIMITS_LIFTED },
+      { startTimeoutMs: 120_000 },
+    );
     try {
       const throughput = await benchThroughput(server, options.throughput, (fraction, detail) =>
         progress(0.1 + 0.3 * fraction, detail),

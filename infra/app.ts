@@ -5,6 +5,7 @@ import { EdgeStack } from './edge-stack';
 import { REPO_ROOT } from './house-function';
 import { checkAwsSolutions } from './nag';
 import { OpsStack } from './ops-stack';
+import { WafStack } from './waf';
 import { WorkflowStack } from './workflow-stack';
 
 const CROSS_STACK_REFERENCES = '@aws-cdk/core:defaultCrossStackReferences';
@@ -14,11 +15,13 @@ export const STACK_NAMES = {
   workflow: 'CompanyOpeningWorkflow',
   edge: 'CompanyOpeningEdge',
   ops: 'CompanyOpeningOps',
+  waf: 'CompanyOpeningWaf',
 } as const;
 
 /**
  * The AWS deployment: `npm run synth` offline, `npm run deploy` with an account (docs/deploy.md).
- * Context: `webDist` (the built SPA, default web/dist), `authDomainPrefix`, `alarmEmail`.
+ * Context: `webDist` (the built SPA, default web/dist), `authDomainPrefix`, `alarmEmail`, `webAclArn` (the
+ * CompanyOpeningWaf stack's output: stacks here have no fixed region, so CDK cannot pass it across regions).
  * cdk-nag's AwsSolutionsChecks run on every synth; an unacknowledged finding fails it.
  */
 export function buildApp(app: App = new App()): App {
@@ -34,12 +37,16 @@ export function buildApp(app: App = new App()): App {
     description: 'Company opening: the CompanyOpening state machine and its step functions',
     table: data.table,
   });
+  new WafStack(app, STACK_NAMES.waf, {
+    description: 'Company opening: the CloudFront web ACL (us-east-1, where CloudFront takes it from)',
+  });
   const edge = new EdgeStack(app, STACK_NAMES.edge, {
     description: 'Company opening: HTTP API, Cognito and the CloudFront site',
     table: data.table,
     stateMachine: workflow.stateMachine,
     webDistPath: context('webDist') ?? join(REPO_ROOT, 'web', 'dist'),
     authDomainPrefix: context('authDomainPrefix'),
+    webAclArn: context('webAclArn'),
   });
   new OpsStack(app, STACK_NAMES.ops, {
     description: 'Company opening: alarms, alarm topic, overdue-task schedule and dashboard',

@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { ORIGIN_HEADER } from '../shared/config';
 import { Auth } from './auth';
 import { HttpApi } from './http-api';
 import { Web } from './web';
@@ -13,6 +14,8 @@ export interface EdgeStackProps extends StackProps {
   webDistPath: string;
   /** The hosted UI's domain prefix; see {@link Auth}. */
   authDomainPrefix?: string;
+  /** The CloudFront web ACL (the WAF stack's output, infra/waf.ts), when it is deployed. */
+  webAclArn?: string;
 }
 
 /**
@@ -32,7 +35,12 @@ export class EdgeStack extends Stack {
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
     this.api = new HttpApi(this, 'Api');
-    this.web = new Web(this, 'Web', { apiDomainName: this.api.domainName, distPath: props.webDistPath });
+    this.web = new Web(this, 'Web', {
+      apiDomainName: this.api.domainName,
+      distPath: props.webDistPath,
+      webAclArn: props.webAclArn,
+      apiOriginHeaders: { [ORIGIN_HEADER]: this.api.originSecret.value },
+    });
     const appUrl = `https://${this.web.distribution.distributionDomainName}`;
     this.auth = new Auth(this, 'Auth', { appUrl, domainPrefix: props.authDomainPrefix });
     this.api.addRouteTable({

@@ -9,8 +9,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { ENVIRONMENT } from '../shared/config';
-import { isPublic, ROUTE_LIST } from '../shared/entry-points/routes';
+import { isPublic, ROUTE_LIST, takesCursor } from '../shared/entry-points/routes';
 import { aliasArnOf } from '../workflows/live-alias';
+import { GeneratedSecret } from './generated-secret';
 import { grantAccess } from './grant-access';
 import { HouseFunction } from './house-function';
 import { acknowledge } from './nag';
@@ -54,6 +55,10 @@ export class HttpApi extends Construct {
   readonly stage: apigwv2.HttpStage;
   readonly functions: Record<string, HouseFunction> = {};
   readonly accessLogs: logs.LogGroup;
+  /** What CloudFront sends in ORIGIN_HEADER and every API function expects there. */
+  readonly originSecret: GeneratedSecret;
+  /** Signs the list cursors; set on the routes that page. */
+  readonly cursorSecret: GeneratedSecret;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -61,6 +66,12 @@ export class HttpApi extends Construct {
       apiName: 'company-opening',
       description: 'Company opening one-stop platform (docs/architecture.md)',
       createDefaultStage: false,
+    });
+    this.originSecret = new GeneratedSecret(this, 'OriginSecret', {
+      description: 'CloudFront sends it to the API in x-origin-verify; the API answers nothing else',
+    });
+    this.cursorSecret = new GeneratedSecret(this, 'CursorSecret', {
+      description: 'Signs the API list cursors (HMAC-SHA256)',
     });
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
     this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
@@ -86,9 +97,13 @@ export class HttpApi extends Construct {
       const fn = new HouseFunction(this, route.name, {
         entry: route.handler,
         tableName: access.table ? props.table.tableName : undefined,
-        environment: access.stateMachine
-          ? { [ENVIRONMENT.stateMachineArn]: aliasArnOf(props.stateMachine.stateMachineArn) }
-          : undefined,
+        environment: {
+          [ENVIRONMENT.originSecret]: this.originSecret.value,
+          ...(access.stateMachine
+            ? { [ENVIRONMENT.stateMachineArn]: aliasArnOf(props.stateMachine.stateMachineArn) }
+            : {}),
+          ...(takesCursor(route) ? { [ENVIRONMENT.cursorSecret]: this.cursorSecret.value } : {}),
+        },
       });
       this.functions[route.name] = fn;
       grantAccess(fn, access, { table: props.table, stateMachineArn: props.stateMachine.stateMachineArn });

@@ -129,12 +129,20 @@ export class OpsStack extends Stack {
   }
 }
 
-function metricOf(definition: AlarmDefinition): cloudwatch.Metric {
-  return new cloudwatch.Metric({
-    namespace: definition.namespace,
-    metricName: definition.metricName,
-    dimensionsMap: definition.dimensions,
-    statistic: definition.statistic,
+function metricOf(definition: AlarmDefinition): cloudwatch.IMetric {
+  const metric = (of: Pick<AlarmDefinition, 'namespace' | 'metricName' | 'dimensions'>) =>
+    new cloudwatch.Metric({
+      namespace: of.namespace,
+      metricName: of.metricName,
+      dimensionsMap: of.dimensions,
+      statistic: definition.statistic,
+      period: Duration.seconds(definition.periodSeconds),
+    });
+  if (!definition.excluding) return metric(definition);
+  return new cloudwatch.MathExpression({
+    expression: 'observed - FILL(excluded, 0)',
+    usingMetrics: { observed: metric(definition), excluded: metric(definition.excluding) },
+    label: `${definition.metricName} less ${definition.excluding.metricName}`,
     period: Duration.seconds(definition.periodSeconds),
   });
 }

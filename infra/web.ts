@@ -13,6 +13,10 @@ export interface WebProps {
   apiDomainName: string;
   /** The built SPA (`vite build web`); deployed only when the folder exists at synth time. */
   distPath: string;
+  /** The WAF web ACL in front of the distribution (infra/waf.ts), once it is deployed. */
+  webAclArn?: string;
+  /** Headers CloudFront adds to every `/api/*` request: the origin secret (functions/api/origin-check.ts). */
+  apiOriginHeaders: Record<string, string>;
 }
 
 /**
@@ -87,6 +91,7 @@ export class Web extends Construct {
     });
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Company opening one-stop platform',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_ALL,
@@ -109,6 +114,7 @@ export class Web extends Construct {
           origin: new origins.HttpOrigin(props.apiDomainName, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            customHeaders: props.apiOriginHeaders,
           }),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
@@ -125,12 +131,15 @@ export class Web extends Construct {
       'AwsSolutions-CFR1',
       'Founders, agents and officers may reach the service from anywhere; access is decided by Cognito, not geography.',
     );
-    acknowledge(
-      this.distribution,
-      'AwsSolutions-CFR2',
-      'No WAF web ACL yet: a CloudFront-scoped ACL must live in us-east-1 and is a per-district decision ' +
-        '(cost, rules); API Gateway throttling and Cognito threat protection are the controls in place.',
-    );
+    if (!props.webAclArn) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR2',
+        'The web ACL lives in us-east-1 (CompanyOpeningWaf): deploy that stack first, then this one with ' +
+          '-c webAclArn=<its WebAclArn output> (docs/deploy.md); until then API Gateway throttling, the ' +
+          'per-caller limits and Cognito threat protection are the controls in place.',
+      );
+    }
     acknowledge(
       this.distribution,
       'AwsSolutions-CFR4',

@@ -27,17 +27,21 @@ export function evaluateAlarm(
   nowMs: number,
 ): AlarmEvaluation {
   const windowStart = nowMs - alarm.periodSeconds * alarm.evaluationPeriods * 1000;
-  const values = datapoints
-    .filter(
-      (point) =>
-        point.namespace === alarm.namespace &&
-        point.name === alarm.metricName &&
-        point.timestamp > windowStart &&
-        point.timestamp <= nowMs &&
-        sameDimensions(point.dimensions, alarm.dimensions),
-    )
-    .map((point) => point.value);
-  const value = alarm.statistic === 'Sum' ? values.reduce((sum, v) => sum + v, 0) : Math.max(0, ...values);
+  const valuesOf = (metric: Pick<AlarmDefinition, 'namespace' | 'metricName' | 'dimensions'>) =>
+    datapoints
+      .filter(
+        (point) =>
+          point.namespace === metric.namespace &&
+          point.name === metric.metricName &&
+          point.timestamp > windowStart &&
+          point.timestamp <= nowMs &&
+          sameDimensions(point.dimensions, metric.dimensions),
+      )
+      .map((point) => point.value);
+  const statistic = (values: number[]) =>
+    alarm.statistic === 'Sum' ? values.reduce((sum, v) => sum + v, 0) : Math.max(0, ...values);
+  const values = valuesOf(alarm);
+  const value = statistic(values) - (alarm.excluding ? statistic(valuesOf(alarm.excluding)) : 0);
   const breaching = values.length > 0 && value >= alarm.threshold;
   const window = `${alarm.periodSeconds * alarm.evaluationPeriods} s`;
   return {

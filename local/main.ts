@@ -28,7 +28,10 @@ if (flags.reset) {
   }
 }
 
-const runtime = await startRuntime({ dataDirectory: join(dataDirectory, 'dynamo') });
+const runtime = await startRuntime({
+  dataDirectory: join(dataDirectory, 'dynamo'),
+  cursorSecretFile: join(dataDirectory, 'cursor-secret'),
+});
 const tokens = await localTokens({ dataDirectory, now: () => runtime.clock.now() });
 const webDirectory = resolve('web/dist');
 const { server, url } = await startLocalServer({

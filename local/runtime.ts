@@ -1,4 +1,5 @@
 import './polyfills';
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -11,6 +12,7 @@ import {
 import { LIVE_ALIAS } from '../workflows/live-alias';
 import { RuntimeClock } from './clock';
 import { startCloudWatchServer } from './cloudwatch';
+import { localCursorSecret } from './cursor-secret';
 import { startDynalite } from './dynalite';
 import type { MachineDefinition } from './engine/asl';
 import { DurableEngine } from './engine/engine';
@@ -48,6 +50,8 @@ export interface RuntimeOptions {
   liveVersion?: number;
   /** Fixed ports, so that clients outside this process find a restarted runtime at the same address. */
   ports?: { dynamo?: number; stepFunctions?: number };
+  /** Where the list cursors' signing secret is kept across restarts; a new one per run when absent. */
+  cursorSecretFile?: string;
 }
 
 export interface LocalRuntime {
@@ -94,6 +98,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     [ENVIRONMENT.tableName]: LOCAL_TABLE_NAME,
+    [ENVIRONMENT.cursorSecret]: await localCursorSecret(options.cursorSecretFile),
+    // The local server stands in for CloudFront and adds it to every API event.
+    [ENVIRONMENT.originSecret]: randomBytes(32).toString('base64url'),
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,

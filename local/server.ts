@@ -7,6 +7,7 @@ import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { ALL_GROUPS } from '../shared/api/caller';
+import { ENVIRONMENT, ORIGIN_HEADER } from '../shared/config';
 import { contentSecurityPolicy } from '../shared/content-security-policy';
 import { isPublic, ROUTE_LIST, type Route } from '../shared/entry-points/routes';
 import { AppError, type ErrorBody, parseOrThrow, unauthorized } from '../shared/errors';
@@ -207,6 +208,8 @@ export async function startLocalServer(
         Array.isArray(value) ? value.join(',') : (value ?? ''),
       ]),
     );
+    // As CloudFront does: the origin secret, over whatever the client sent under that name.
+    headers[ORIGIN_HEADER] = process.env[ENVIRONMENT.originSecret] ?? '';
     const now = runtime.clock.now();
     const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
       version: '2.0',

@@ -20,4 +20,29 @@ export const LOCAL_TABLE_NAME = 'company-opening';
 export const ENVIRONMENT = {
   tableName: 'TABLE_NAME',
   stateMachineArn: 'STATE_MACHINE_ARN',
+  /** Signs list cursors (shared/data/pages.ts); set on the functions whose route takes a `cursor`. */
+  cursorSecret: 'CURSOR_SECRET',
+  /** What CloudFront sends in ORIGIN_HEADER, so API functions answer only what came through it. */
+  originSecret: 'ORIGIN_SECRET',
 } as const;
+
+/** The header CloudFront adds to every request it forwards to the API (functions/api/origin-check.ts). */
+export const ORIGIN_HEADER = 'x-origin-verify';
+
+/** Per-caller limits on submissions, each overridable by its environment variable. */
+export const SUBMISSION_LIMITS = {
+  /** Cases a founder account may have open (submitted, in review, awaiting correction) at once. */
+  openCasesPerFounder: { variable: 'MAX_OPEN_CASES_PER_FOUNDER', byDefault: 20 },
+  /** Applications a founder may file themselves per Beijing day. */
+  founderSubmissionsPerDay: { variable: 'MAX_FOUNDER_SUBMISSIONS_PER_DAY', byDefault: 50 },
+  /** Applications a help-desk agent may file per Beijing day. */
+  agentSubmissionsPerDay: { variable: 'MAX_AGENT_SUBMISSIONS_PER_DAY', byDefault: 200 },
+} as const;
+
+export type SubmissionLimit = keyof typeof SUBMISSION_LIMITS;
+
+export function submissionLimit(limit: SubmissionLimit, env: NodeJS.ProcessEnv = process.env): number {
+  const { variable, byDefault } = SUBMISSION_LIMITS[limit];
+  const configured = Number(env[variable]);
+  return Number.isInteger(configured) && configured > 0 ? configured : byDefault;
+}

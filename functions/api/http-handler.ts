@@ -10,7 +10,11 @@ import { now } from '../../shared/clock';
 import { InvalidCursor } from '../../shared/data/errors';
 import { isPublic, type Route } from '../../shared/entry-points/routes';
 import { AppError, toFieldErrors, unauthorized, validationFailed } from '../../shared/errors';
-import { logger, traceInvocation } from '../../shared/observability';
+import { emitMetric, logger, traceInvocation } from '../../shared/observability';
+import { SERVICE_BUSY_METRIC } from '../../shared/ops/alarms';
+import { bodyLimits } from './body-limits';
+import { isOverload, isRejectedValue, serviceBusy, valueRejected } from './dependency-errors';
+import { fromOrigin } from './origin-check';
 
 export interface HttpRequest<Body, Query, Params, Headers> {
   caller: Caller;
@@ -50,12 +54,30 @@ function bodyParserError(error: Error & { cause?: unknown }, event: Event): AppE
       );
 }
 
-/** Turns every failure into the one error shape; a client's mistake never becomes a 500. */
+/** What a dependency's failure means to the client: overload is 503, a value DynamoDB refused is 400. */
+function dependencyError(error: Error): AppError | undefined {
+  if (isOverload(error)) {
+    logger.warn('A dependency is busy', { error: error.name });
+    emitMetric(SERVICE_BUSY_METRIC, 1);
+    return serviceBusy();
+  }
+  if (isRejectedValue(error)) {
+    logger.warn('DynamoDB refused a value of the request', { error });
+    return valueRejected();
+  }
+  return undefined;
+}
+
+/**
+ * Turns every failure into the one error shape; a client's mistake never becomes a 500, nor does an
+ * overloaded dependency, so a 500 means a defect (the Api5xx alarm).
+ */
 function errorShape(): middy.MiddlewareObj<Event, APIGatewayProxyResultV2> {
   return {
     onError: async (request) => {
       const error = request.error as Error;
-      let shaped = error instanceof AppError ? error : bodyParserError(error, request.event);
+      let shaped =
+        error instanceof AppError ? error : (bodyParserError(error, request.event) ?? dependencyError(error));
       if (!shaped) {
         logger.error('Unhandled error', { error });
         shaped = new AppError(
@@ -106,7 +128,7 @@ function parseRequest(route: Route, event: Event) {
 
 /**
  * An API route's handler, from its declaration (shared/entry-points/routes.ts): headers normalised,
- * JSON body parsed, the caller taken from the verified JWT claims, path, query, headers and body
+ * only requests that came through CloudFront, the body's size and nesting capped, JSON body parsed, the caller taken from the verified JWT claims, path, query, headers and body
  * checked with the route's zod schemas (every field problem at once), security headers on every
  * answer, and the one error shape for every failure.
  */
@@ -124,7 +146,9 @@ export function httpHandler<
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpSecurityHeaders())
     .use(errorShape())
-    .use(httpHeaderNormalizer());
+    .use(httpHeaderNormalizer())
+    .use(fromOrigin())
+    .use(bodyLimits({ readsBody: route.request.body !== undefined }));
   if (route.request.body) chain.use(httpJsonBodyParser());
   return chain.handler(async (event) => {
     const caller = callerFromClaims(event.requestContext?.authorizer?.jwt?.claims);

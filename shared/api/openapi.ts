@@ -68,6 +68,17 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the state of the case or task',
   413: 'The request body exceeds 1 MiB',
   415: 'The body is not sent as application/json',
+  429: 'A per-caller limit is reached (open cases, submissions a day): retry after Retry-After seconds',
+  503: 'A service the platform depends on is busy or unavailable: retry after Retry-After seconds',
+};
+
+/** The headers an error answer carries, by status. */
+const ERROR_HEADERS: Record<number, Record<string, { description: string }>> = {
+  401: {
+    'WWW-Authenticate': { description: 'Bearer: sign in and send the token as Authorization: Bearer <JWT>' },
+  },
+  429: { 'Retry-After': { description: 'Seconds until the limit lets the request through' } },
+  503: { 'Retry-After': { description: 'Seconds to wait before trying again' } },
 };
 
 const isTrim = (check: unknown): boolean => {
@@ -166,15 +177,14 @@ function operationOf(route: Route, refOf: (schema: z.ZodType) => { $ref: string 
     } else {
       responses[status] = {
         description: ERROR_DESCRIPTIONS[status] ?? 'Error',
-        ...(status === 401
+        ...(ERROR_HEADERS[status]
           ? {
-              headers: {
-                'WWW-Authenticate': {
-                  description: 'Bearer: sign in and send the token as Authorization: Bearer <JWT>',
-                  required: true,
-                  schema: { type: 'string' },
-                },
-              },
+              headers: Object.fromEntries(
+                Object.entries(ERROR_HEADERS[status]).map(([name, { description }]) => [
+                  name,
+                  { description, required: true, schema: { type: 'string' } },
+                ]),
+              ),
             }
           : {}),
         content: errorContent,

@@ -9,6 +9,7 @@ import { changedPaths } from './changes';
 import { AnswerOutsideRequests } from './correction-scope';
 import type { Department } from './items';
 import type { Actor, CaseRecord, DepartmentTask, Outcome, Reason } from './model';
+import { countSubmission } from './submission-limits';
 import { type Decision, newCase, submitCorrection, TransitionRefused } from './transitions';
 
 /** What founders, agents and officers ask of the platform, behind the HTTP API. */
@@ -43,6 +44,9 @@ export async function submitApplication(request: {
   const requestHash = sha256(canonicalJson(request.requestBody));
   const { form } = request;
   const id = caseIdFor(request.filedBy.sub, request.idempotencyKey);
+  // A repeated request finds its case and counts nothing; two racing ones count the id once.
+  if (!(await cases.get(id)))
+    await countSubmission({ id, owner: request.owner, filedBy: request.filedBy }, now());
   const { created, record } = await cases.create(
     newCase({
       id,

@@ -14,6 +14,7 @@ import type { CaseRecord, Delivery, ItemResult, RegistrationResult } from './mod
 import { expressTrackingNumber, invoiceResult, registrationResult, sealResult } from './results';
 import { currentDeadline, isPaused, liveSla } from './sla';
 import { secondsUntilNextLook, taskDeadline } from './sla-timer';
+import { releaseOpenCase } from './submission-limits';
 import {
   applyCorrection as applyCorrectionTo,
   applyDecision as applyDecisionTo,
@@ -160,6 +161,7 @@ export async function rejectCase(applicationId: string, item: Item): Promise<voi
   await closeOpenTasksOf(applicationId, at);
   const { record, changed } = await cases.change(applicationId, (current) => rejectCaseOn(current, item, at));
   await closedCases.record(closedCase(record));
+  await releaseOpenCase(record);
   await pokeSlaTimer(record);
   if (changed) emitMetric('CaseRejected', 1, MetricUnit.Count, { item });
 }
@@ -196,6 +198,7 @@ export async function closeCase(applicationId: string): Promise<void> {
   const { record, changed } = await cases.change(applicationId, (current) => completeCase(current, at));
   const closed = closedCase(record);
   await closedCases.record(closed);
+  await releaseOpenCase(record);
   await pokeSlaTimer(record);
   // KPIs count each case once, even when a retry runs this step again after its write landed.
   if (!changed) return;

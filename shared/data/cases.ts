@@ -150,8 +150,11 @@ async function listNewestFirst(
       ExpressionAttributeValues: { ':pk': keyValue },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor),
+      ExclusiveStartKey: decodeCursor(cursor, keyValue),
     }),
   );
-  return { items: (page.Items ?? []).map(toRecord), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  return {
+    items: (page.Items ?? []).map(toRecord),
+    nextCursor: encodeCursor(page.LastEvaluatedKey, keyValue),
+  };
 }

@@ -39,6 +39,9 @@ export const keys = {
   sla: (state: string) => `SLA#${state}`,
   /** Closed cases' KPI facts, one partition per month (Asia/Shanghai) of closing, in closing order. */
   closedMonth: (month: string) => `CLOSED#${month}`,
+  /** A caller's submission counters (shared/data/submission-limits.ts): the open cases, one item per day. */
+  founderLimits: (sub: string) => `LIMIT#FOUNDER#${sub}`,
+  agentLimits: (sub: string) => `LIMIT#AGENT#${sub}`,
   /** Sorts by time, then id, so equal instants still give a stable order. */
   timeSorted: (instant: string, id: string) => `${instant}#${id}`,
 };

@@ -99,17 +99,21 @@ export const tasks = {
     limit: number,
     cursor?: string,
   ): Promise<Page<DepartmentTask>> {
+    const partition = keys.department(department, status);
     const page = await documents.send(
       new QueryCommand({
         TableName: tableName(),
         IndexName: TABLE_INDEXES.byDepartment.name,
         KeyConditionExpression: 'departmentPk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.department(department, status) },
+        ExpressionAttributeValues: { ':pk': partition },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
+        ExclusiveStartKey: decodeCursor(cursor, partition),
       }),
     );
-    return { items: (page.Items ?? []).map(toTask), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+    return {
+      items: (page.Items ?? []).map(toTask),
+      nextCursor: encodeCursor(page.LastEvaluatedKey, partition),
+    };
   },
 
   /** Open tasks whose SLA deadline has passed: the callbacks open past their deadline. */

@@ -13,6 +13,11 @@ export interface Access {
   table?: {
     /** On the table's items: every state change is one conditional put, no updates, deletes or batches. */
     items?: readonly ('dynamodb:GetItem' | 'dynamodb:PutItem')[];
+    /**
+     * UpdateItem, only in partitions whose key matches one of these (dynamodb:LeadingKeys): the
+     * submission counters, each changed by one conditional ADD or DELETE on a set.
+     */
+    counters?: readonly string[];
     /** Query on these indexes. */
     indexes?: readonly IndexName[];
     /** Query on the table itself, only in partitions whose key matches one of these (dynamodb:LeadingKeys). */
@@ -27,6 +32,10 @@ export const READS_ITEMS = { items: ['dynamodb:GetItem'] } as const satisfies Ac
 export const WRITES_ITEMS = {
   items: ['dynamodb:GetItem', 'dynamodb:PutItem'],
 } as const satisfies Access['table'];
+/** The founders' submission counters: the open cases and the day's (shared/data/submission-limits.ts). */
+export const FOUNDER_COUNTERS = [keys.founderLimits('*')] as const;
+/** Every filer's counters: a founder's, and an agent's day. */
+export const SUBMISSION_COUNTERS = [keys.founderLimits('*'), keys.agentLimits('*')] as const;
 /** The ops report reads the closed cases' KPI facts, one partition per month (shared/data/closed-cases.ts). */
 export const CLOSED_CASE_PARTITIONS = [keys.closedMonth('*')] as const;
 
@@ -51,6 +60,9 @@ export function permissionsOf(access: Access): Permission[] {
   if (table?.items?.length) permissions.push({ actions: table.items, targets: ['table'] });
   if (table?.partitions?.length) {
     permissions.push({ actions: ['dynamodb:Query'], targets: ['table'], leadingKeys: table.partitions });
+  }
+  if (table?.counters?.length) {
+    permissions.push({ actions: ['dynamodb:UpdateItem'], targets: ['table'], leadingKeys: table.counters });
   }
   if (table?.indexes?.length) {
     const targets = table.indexes.map((index) => `index/${index}` as const);

@@ -21,7 +21,14 @@ import {
   taskViewSchema,
 } from '../api/responses';
 import { applicationFormSchema } from '../form';
-import { type Access, CLOSED_CASE_PARTITIONS, READS_ITEMS, WRITES_ITEMS } from './access';
+import {
+  type Access,
+  CLOSED_CASE_PARTITIONS,
+  permissionsOf,
+  READS_ITEMS,
+  SUBMISSION_COUNTERS,
+  WRITES_ITEMS,
+} from './access';
 
 /** Who may call a route: founders, help-desk agents, officers of any department, ops. */
 export type CallerRole = 'applicants' | 'agents' | 'officers' | 'ops';
@@ -62,10 +69,11 @@ export interface Route<
   request: RouteRequest<B, Q, P, H>;
   response: { status: 200 | 201; body: z.ZodType; headers?: Readonly<Record<string, ResponseHeader>> };
   /**
-   * The refusals its handler answers. The edge adds the rest: 400 when anything is checked, 401 when
-   * signed in, 413 for a body over 1 MiB (whatever the method), 415 when a body is expected.
+   * The refusals its handler answers (429: a per-caller limit, with Retry-After). The edge adds the rest: 400 when anything is checked, 401 when
+   * signed in, 403 off the site (functions/api/origin-check.ts), 413 for a body over 1 MiB (whatever the method), 415 when a body is expected, 503 when
+   * it calls AWS (throttled or unavailable after the SDK's retries).
    */
-  refusals: readonly (403 | 404 | 409)[];
+  refusals: readonly (403 | 404 | 409 | 429)[];
   access: Access;
 }
 
@@ -94,8 +102,11 @@ export const ROUTES = {
         },
       },
     },
-    refusals: [403, 409],
-    access: { table: WRITES_ITEMS, stateMachine: ['states:StartExecution'] },
+    refusals: [403, 409, 429],
+    access: {
+      table: { ...WRITES_ITEMS, counters: SUBMISSION_COUNTERS },
+      stateMachine: ['states:StartExecution'],
+    },
   }),
   listApplications: route({
     name: 'ListApplications',
@@ -224,6 +235,15 @@ export const ROUTE_LIST: readonly Route[] = Object.values(ROUTES);
 
 export const isPublic = (route: Route) => route.callers === 'anyone';
 
+/** A route that pages hands out and takes back signed cursors: its function holds the cursor secret. */
+export const takesCursor = (route: Route): boolean => {
+  const shape = (route.request.query as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape !== undefined && 'cursor' in shape;
+};
+
+/** A route whose function calls AWS, and so may find it throttled or unavailable. */
+export const callsAws = (route: Route): boolean => permissionsOf(route.access).length > 0;
+
 /** Every status a route answers, success first: what the OpenAPI document lists for it. */
 export function statusesOf(route: Route): number[] {
   const { body, query, params, headers } = route.request;
@@ -231,8 +251,11 @@ export function statusesOf(route: Route): number[] {
   const statuses = new Set<number>([route.response.status]);
   if (checks) statuses.add(400);
   if (!isPublic(route)) statuses.add(401);
+  // Off the site (the API Gateway endpoint called directly), every route answers 403.
+  statuses.add(403);
   for (const status of route.refusals) statuses.add(status);
   statuses.add(413);
   if (body !== undefined) statuses.add(415);
+  if (callsAws(route)) statuses.add(503);
   return [...statuses].sort((a, b) => a - b);
 }

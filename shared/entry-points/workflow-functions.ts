@@ -1,4 +1,4 @@
-import { type Access, WRITES_ITEMS } from './access';
+import { type Access, FOUNDER_COUNTERS, WRITES_ITEMS } from './access';
 
 /**
  * A Lambda function the CompanyOpening workflow calls, declared once: CDK bundles `handler` and grants
@@ -15,6 +15,8 @@ export interface WorkflowFunction {
 const STEP: Access = { table: WRITES_ITEMS };
 /** Steps that wake the SLA timer, or resume a founder's answer, send a task token back to the machine. */
 const RESUMES: Access = { table: WRITES_ITEMS, stateMachine: ['states:SendTaskSuccess'] };
+/** Steps that close a case also take it off its founder's open cases (shared/case/submission-limits.ts). */
+const CLOSES: Access = { ...RESUMES, table: { ...WRITES_ITEMS, counters: FOUNDER_COUNTERS } };
 
 export const WORKFLOW_FUNCTIONS = {
   intake: { name: 'CaseIntake', handler: 'functions/workflow/intake.ts', access: STEP },
@@ -39,9 +41,9 @@ export const WORKFLOW_FUNCTIONS = {
     handler: 'functions/workflow/apply-correction.ts',
     access: RESUMES,
   },
-  rejectCase: { name: 'CaseReject', handler: 'functions/workflow/reject-case.ts', access: RESUMES },
+  rejectCase: { name: 'CaseReject', handler: 'functions/workflow/reject-case.ts', access: CLOSES },
   deliver: { name: 'CaseDeliver', handler: 'functions/workflow/deliver.ts', access: STEP },
-  closeCase: { name: 'CaseClose', handler: 'functions/workflow/close-case.ts', access: RESUMES },
+  closeCase: { name: 'CaseClose', handler: 'functions/workflow/close-case.ts', access: CLOSES },
   /** Resumes answered corrections whose resume was lost while the clock is paused. */
   checkSla: { name: 'CaseCheckSla', handler: 'functions/workflow/check-sla.ts', access: RESUMES },
   armSlaTimer: { name: 'CaseArmSlaTimer', handler: 'functions/workflow/arm-sla-timer.ts', access: STEP },

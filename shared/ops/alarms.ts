@@ -15,6 +15,8 @@ export interface AlarmDefinition {
   periodSeconds: number;
   evaluationPeriods: number;
   threshold: number;
+  /** A metric whose values are taken off this one's (same statistic and period): what is left is what the alarm means. */
+  excluding?: { namespace: string; metricName: string; dimensions: Record<string, string> };
 }
 
 export interface AlarmContext {
@@ -31,6 +33,9 @@ const ours = (metricName: string, context: AlarmContext, dimensions: Record<stri
 });
 
 const fiveMinutes = { statistic: 'Sum' as const, periodSeconds: 300, evaluationPeriods: 1, threshold: 1 };
+
+/** What the API counts each 503 it answers for an overloaded dependency under (functions/api/http-handler.ts). */
+export const SERVICE_BUSY_METRIC = 'ServiceBusy';
 
 /** Every alarm name starts with this, so the ops API can list exactly this platform's alarms. */
 export const ALARM_NAME_PREFIX = 'CompanyOpening-';
@@ -102,11 +107,20 @@ export function alarmDefinitions(context: AlarmContext): AlarmDefinition[] {
     },
     {
       name: 'Api5xx',
-      description: 'The HTTP API answered with server errors',
+      description: 'The HTTP API answered with server errors other than 503 ServiceBusy: a defect',
       namespace: 'AWS/ApiGateway',
       metricName: '5xx',
       dimensions: { ApiId: context.apiId },
+      excluding: ours(SERVICE_BUSY_METRIC, context),
       ...fiveMinutes,
+    },
+    {
+      name: 'ServiceBusy',
+      description:
+        'The API answered 503 ServiceBusy: DynamoDB or Step Functions throttled or unavailable after retries',
+      ...ours(SERVICE_BUSY_METRIC, context),
+      ...fiveMinutes,
+      threshold: 20,
     },
   ];
   return alarms.map((alarm) => ({ ...alarm, name: `${ALARM_NAME_PREFIX}${alarm.name}` }));

@@ -109,6 +109,14 @@ const itemsGetPut = (fn: HouseFunction): Statement => ({
   Resource: tableArn(fn),
 });
 
+/** UpdateItem on the table, only in the counter partitions named. */
+const countersUpdate = (fn: HouseFunction, leadingKeys: string[]): Statement => ({
+  Effect: 'Allow',
+  Action: 'dynamodb:UpdateItem',
+  Resource: tableArn(fn),
+  Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
+});
+
 describe('no wildcard actions', () => {
   test('no identity policy allows an action with a wildcard, let alone "*" or "service:*"', () => {
     // Prepare
@@ -160,19 +168,31 @@ describe('no wildcard actions', () => {
     });
   });
 
-  test('DynamoDB: only GetItem, PutItem and Query are granted anywhere, never Scan, Update, Delete or batches', () => {
+  test('DynamoDB: only GetItem, PutItem and Query are granted anywhere, and UpdateItem only on the submission counters; never Scan, Delete or batches', () => {
     // Prepare / Act
-    const dynamo = new Set(
-      identityStatements()
-        .flatMap(([, statement]) => actionsOf(statement))
-        .filter((action) => action.startsWith('dynamodb:')),
-    );
+    const statements = identityStatements().map(([, statement]) => statement);
+    const dynamo = new Set(statements.flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:')));
+    const updates = statements.filter((statement) => actionsOf(statement).includes('dynamodb:UpdateItem'));
 
     // Assess
-    expect([...dynamo].sort()).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']);
+    expect([...dynamo].sort()).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(updates).toHaveLength(3);
+    for (const statement of updates) {
+      expect(actionsOf(statement)).toEqual(['dynamodb:UpdateItem']);
+      const leadingKeys = (statement.Condition as Record<string, Record<string, string[]>> | undefined)?.[
+        'ForAllValues:StringLike'
+      ]?.['dynamodb:LeadingKeys'];
+      expect(leadingKeys?.length).toBeGreaterThan(0);
+      for (const key of leadingKeys ?? []) expect(key).toMatch(/^LIMIT#(FOUNDER|AGENT)#\*$/);
+    }
   });
 
-  test('those three cover every DynamoDB command the repositories in shared/data send', () => {
+  test('those four cover every DynamoDB command the repositories in shared/data send', () => {
     // Prepare
     const directory = join(REPO_ROOT, 'shared', 'data');
     const sources = readdirSync(directory)
@@ -185,7 +205,7 @@ describe('no wildcard actions', () => {
     );
 
     // Assess: add the action to shared/entry-points/access.ts (and declare it where it is used) before using another command.
-    expect([...commands].sort()).toEqual(['Get', 'Put', 'Query']);
+    expect([...commands].sort()).toEqual(['Get', 'Put', 'Query', 'Update']);
   });
 });
 
@@ -242,7 +262,7 @@ describe('each API function gets what its route needs', () => {
     ]);
   });
 
-  test('POST /api/applications: GetItem/PutItem and StartExecution through the live alias only', () => {
+  test("POST /api/applications: GetItem/PutItem, UpdateItem on the founders' and agents' counters, StartExecution through the live alias only", () => {
     // Prepare
     const submit = fn('SubmitApplication');
 
@@ -253,6 +273,7 @@ describe('each API function gets what its route needs', () => {
     expect(statements).toEqual([
       ...baseline(submit),
       itemsGetPut(submit),
+      countersUpdate(submit, ['LIMIT#FOUNDER#*', 'LIMIT#AGENT#*']),
       {
         Effect: 'Allow',
         Action: 'states:StartExecution',
@@ -330,6 +351,8 @@ describe('each API function gets what its route needs', () => {
 
 /** The steps whose code sends SendTaskSuccess (shared/case/workflow-steps.ts). */
 const RESUMING_STEPS: string[] = ['applyCorrection', 'applyDecision', 'checkSla', 'closeCase', 'rejectCase'];
+/** The steps that end a case, and so take it off its founder's open cases. */
+const CLOSING_STEPS: string[] = ['closeCase', 'rejectCase'];
 
 describe('each workflow function gets what its step needs', () => {
   const stateMachineArnByName = {
@@ -348,7 +371,7 @@ describe('each workflow function gets what its step needs', () => {
   };
 
   test.each(Object.keys(WORKFLOW_FUNCTIONS).map((key) => [key as WorkflowFunctionKey]))(
-    '%s: GetItem/PutItem on the table; SendTaskSuccess only if it resumes a wait',
+    "%s: GetItem/PutItem on the table; UpdateItem on the founders' counters only if it ends a case; SendTaskSuccess only if it resumes a wait",
     (key) => {
       // Prepare
       const fn = synthesized.workflow.functions[key];
@@ -361,6 +384,7 @@ describe('each workflow function gets what its step needs', () => {
       expect(statements).toEqual([
         ...baseline(fn),
         itemsGetPut(fn),
+        ...(CLOSING_STEPS.includes(key) ? [countersUpdate(fn, ['LIMIT#FOUNDER#*'])] : []),
         ...(resumes
           ? [{ Effect: 'Allow', Action: 'states:SendTaskSuccess', Resource: stateMachineArnByName }]
           : []),

@@ -78,14 +78,53 @@ describe('the alarms', () => {
       const alarm = alarmsByName.get(name);
 
       // Assess
+      const dimensionsOf = (dimensions: Record<string, string>) => {
+        const listed = Object.entries(dimensions)
+          .map(([dimension, value]) => ({ Name: dimension, Value: synthesized.ops.resolve(value) }))
+          .sort((a, b) => a.Name.localeCompare(b.Name));
+        return listed.length > 0 ? listed : undefined;
+      };
+      const metricStat = (
+        id: string,
+        metric: { namespace: string; metricName: string; dimensions: Record<string, string> },
+      ) => ({
+        Id: id,
+        MetricStat: {
+          Metric: {
+            Namespace: metric.namespace,
+            MetricName: metric.metricName,
+            Dimensions: dimensionsOf(metric.dimensions),
+          },
+          Period: definition?.periodSeconds,
+          Stat: definition?.statistic,
+        },
+        ReturnData: false,
+      });
+      const excluding = definition?.excluding;
+      const metric = excluding
+        ? {
+            Metrics: [
+              {
+                Id: 'expr_1',
+                Expression: 'observed - FILL(excluded, 0)',
+                Label: `${definition.metricName} less ${excluding.metricName}`,
+                ReturnData: true,
+              },
+              metricStat('observed', definition),
+              metricStat('excluded', excluding),
+            ],
+          }
+        : {
+            Namespace: definition?.namespace,
+            MetricName: definition?.metricName,
+            Dimensions: expectedDimensions.length > 0 ? expectedDimensions : undefined,
+            Statistic: definition?.statistic,
+            Period: definition?.periodSeconds,
+          };
       expect(alarm).toEqual({
         AlarmName: name,
         AlarmDescription: definition?.description,
-        Namespace: definition?.namespace,
-        MetricName: definition?.metricName,
-        Dimensions: expectedDimensions.length > 0 ? expectedDimensions : undefined,
-        Statistic: definition?.statistic,
-        Period: definition?.periodSeconds,
+        ...metric,
         EvaluationPeriods: definition?.evaluationPeriods,
         Threshold: definition?.threshold,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
@@ -95,6 +134,19 @@ describe('the alarms', () => {
       });
     },
   );
+
+  test('Api5xx counts the 5xx the API answered less the 503s it counted as ServiceBusy, which alarm apart', () => {
+    const definitions = alarmDefinitions({ stateMachineArn: 'arn', apiId: 'api', serviceName: SERVICE_NAME });
+    const byName = (name: string) =>
+      definitions.find((definition) => definition.name === `${ALARM_NAME_PREFIX}${name}`);
+
+    expect(byName('Api5xx')?.excluding).toEqual({
+      namespace: 'CompanyOpening',
+      metricName: 'ServiceBusy',
+      dimensions: { service: SERVICE_NAME },
+    });
+    expect(byName('ServiceBusy')).toMatchObject({ namespace: 'CompanyOpening', metricName: 'ServiceBusy' });
+  });
 });
 
 describe('the alarm topic', () => {

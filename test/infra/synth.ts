@@ -5,6 +5,7 @@ import { buildApp, STACK_NAMES } from '../../infra/app';
 import type { DataStack } from '../../infra/data-stack';
 import type { EdgeStack } from '../../infra/edge-stack';
 import type { OpsStack } from '../../infra/ops-stack';
+import type { WafStack } from '../../infra/waf';
 import type { WorkflowStack } from '../../infra/workflow-stack';
 
 /** A web/dist that never exists: the default synth deploys no SPA, whatever the working tree holds. */
@@ -16,6 +17,7 @@ export interface SynthesizedApp {
   workflow: WorkflowStack;
   edge: EdgeStack;
   ops: OpsStack;
+  waf: WafStack;
   templates: Record<keyof typeof STACK_NAMES, Template>;
   /** The template of the stack `construct` belongs to. */
   templateOf: (construct: IConstruct) => Template;
@@ -38,25 +40,28 @@ export function synthesize(context: Record<string, unknown> = {}): SynthesizedAp
   const workflow = stackNamed<WorkflowStack>(STACK_NAMES.workflow);
   const edge = stackNamed<EdgeStack>(STACK_NAMES.edge);
   const ops = stackNamed<OpsStack>(STACK_NAMES.ops);
+  const waf = stackNamed<WafStack>(STACK_NAMES.waf);
   app.synth();
   const templates = {
     data: Template.fromStack(data),
     workflow: Template.fromStack(workflow),
     edge: Template.fromStack(edge),
     ops: Template.fromStack(ops),
+    waf: Template.fromStack(waf),
   };
   const byStack = new Map<Stack, Template>([
     [data, templates.data],
     [workflow, templates.workflow],
     [edge, templates.edge],
     [ops, templates.ops],
+    [waf, templates.waf],
   ]);
   const templateOf = (construct: IConstruct) => {
     const template = byStack.get(Stack.of(construct));
     if (!template) throw new Error(`${construct.node.path} is in no stack of the app`);
     return template;
   };
-  return { app, data, workflow, edge, ops, templates, templateOf };
+  return { app, data, workflow, edge, ops, waf, templates, templateOf };
 }
 
 /** Template JSON as the tests read it: its shape is what the assertions check. */

@@ -163,6 +163,8 @@ describe('the CloudFront distribution', () => {
         ],
       },
       CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+      // The origin secret the API checks (its value: test/infra/api.test.ts).
+      OriginCustomHeaders: [{ HeaderName: 'x-origin-verify', HeaderValue: expect.any(Object) }],
     });
   });
 

@@ -134,6 +134,79 @@ interface FuzzRequest {
   token?: string;
   headers: Record<string, string>;
   body?: string;
+  /** The status and error code a hand-made attack must get. */
+  expected?: { status: number; code: string };
+}
+
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+const caseKey = { pk: 'APP#co-x', sk: 'CASE', ownerPk: 'OWNER#fuzz-founder', submittedSk: 'x#co-x' };
+
+/** Cursors of the shape the API hands out (key.signature), none of them signed by it. */
+const forgedCursor = fc.oneof(
+  fc.json().map((key) => base64url(key)),
+  fc
+    .tuple(fc.json(), fc.uint8Array({ minLength: 32, maxLength: 32 }))
+    .map(([key, signature]) => `${base64url(key)}.${Buffer.from(signature).toString('base64url')}`),
+  fc.constant(base64url(JSON.stringify(caseKey))),
+);
+
+const LIST_ROUTES = ['/api/applications', '/api/departments/tax/tasks'] as const;
+
+/** Forged and tampered cursors on both lists, as each list's own caller sends them. */
+function cursorAttacks(founder: string, officer: string): FuzzRequest[] {
+  const signature = Buffer.alloc(32, 7).toString('base64url');
+  const cursors = [
+    base64url(JSON.stringify(caseKey)),
+    `${base64url(JSON.stringify(caseKey))}.${signature}`,
+    `${base64url(JSON.stringify({ pk: { S: 1 }, sk: [] }))}.${signature}`,
+    `${base64url(JSON.stringify(caseKey))}.${signature}.${signature}`,
+    `.${signature}`,
+    'x'.repeat(2048),
+  ];
+  return LIST_ROUTES.flatMap((path) =>
+    cursors.map((cursor) => ({
+      method: 'GET',
+      path: `${path}?cursor=${encodeURIComponent(cursor)}`,
+      token: path === '/api/applications' ? founder : officer,
+      headers: {},
+      expected: { status: 400, code: 'ValidationFailed' },
+    })),
+  );
+}
+
+const MEGABYTE_STRING = 'x'.repeat(1_000_000);
+const nestedArrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+const nestedObjects = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+/** 100,000-deep bodies and 1 MB strings on every route that reads a body. */
+function bodyAttacks(founder: string, officer: string): FuzzRequest[] {
+  const routes = [
+    {
+      path: '/api/applications',
+      token: founder,
+      oneMegabyte: { ...(form as object), channel: MEGABYTE_STRING },
+    },
+    {
+      path: '/api/applications/co-unknown/corrections',
+      token: founder,
+      oneMegabyte: { form: MEGABYTE_STRING },
+    },
+    {
+      path: '/api/tasks/t-unknown/decision',
+      token: officer,
+      oneMegabyte: { outcome: 'approved', note: MEGABYTE_STRING },
+    },
+  ];
+  return routes.flatMap(({ path, token, oneMegabyte }, index) => {
+    const headers = { 'content-type': 'application/json', 'idempotency-key': `fuzz-attack-${index}` };
+    const deep = { status: 400, code: 'BodyTooDeep' };
+    return [
+      { method: 'POST', path, token, headers, body: nestedArrays(100_000), expected: deep },
+      { method: 'POST', path, token, headers, body: nestedObjects(100_000), expected: deep },
+      { method: 'POST', path, token, headers, body: JSON.stringify(oneMegabyte) },
+      { method: 'POST', path, token, headers, body: JSON.stringify(MEGABYTE_STRING) },
+    ];
+  });
 }
 
 const weirdSegment = fc
@@ -202,7 +275,7 @@ const requestsFor = (founder: string, officer: string): fc.Arbitrary<FuzzRequest
     fc.record({
       method: fc.constant('GET'),
       path: fc
-        .tuple(fc.constantFrom('/api/applications', '/api/departments/tax/tasks'), fc.string(), fc.string())
+        .tuple(fc.constantFrom(...LIST_ROUTES), fc.oneof(fc.string(), forgedCursor), fc.string())
         .map(
           ([path, cursor, limit]) =>
             `${path}?cursor=${encodeURIComponent(cursor)}&limit=${encodeURIComponent(limit)}`,
@@ -252,6 +325,7 @@ test(`${REQUESTS} malformed requests: no 5xx, every 4xx in the error shape, noth
     headers: { 'content-type': 'application/json', 'idempotency-key': 'too-large-body' },
     body: JSON.stringify({ padding: 'x'.repeat(2 * 1024 * 1024) }),
   });
+  samples.push(...cursorAttacks(founder, officer), ...bodyAttacks(founder, officer));
   const statuses = new Map<number, number>();
   let next = 0;
   await Promise.all(
@@ -276,6 +350,11 @@ test(`${REQUESTS} malformed requests: no 5xx, every 4xx in the error shape, noth
         const context = `${request.method} ${request.path.slice(0, 120)} → ${response.status} ${text.slice(0, 300)}`;
         expect(response.status, context).toBeLessThan(500);
         if (response.status >= 400) expectErrorShape(JSON.parse(text));
+        if (request.expected) {
+          expect({ status: response.status, code: JSON.parse(text).error?.code }, context).toEqual(
+            request.expected,
+          );
+        }
       }
     }),
   );

@@ -38,6 +38,14 @@ export function callOf({ command, input }: SentCommand): Call {
       return { action: 'dynamodb:GetItem', target: 'table' };
     case 'PutCommand':
       return { action: 'dynamodb:PutItem', target: 'table' };
+    case 'UpdateCommand': {
+      const key = (input as { Key?: { pk?: unknown } }).Key?.pk;
+      return {
+        action: 'dynamodb:UpdateItem',
+        target: 'table',
+        partitionKey: typeof key === 'string' ? key : undefined,
+      };
+    }
     case 'QueryCommand': {
       const query = input as QueryInput;
       return query.IndexName

@@ -42,6 +42,7 @@ import {
   putClosedCase,
   putItem,
   REVIEW_AT,
+  releaseOpenCase,
   resumeWith,
   SLA_TIMER_TOKEN,
   SUBMITTED_AT,
@@ -273,6 +274,7 @@ describe('closeCase', () => {
       getCase(),
       putCase(expected, 12),
       putClosedCase(completedFacts(closedAt), '2026-12'),
+      releaseOpenCase(),
       resumeWith(SLA_TIMER_TOKEN, {}),
     ]);
     expect(putItem(1).slaPk).toBe('SLA#met');
@@ -373,7 +375,11 @@ describe('closeCase', () => {
     await invoke({ applicationId: CASE_ID });
 
     // Assess
-    expect(sent(ddb)).toEqual([getCase(), putClosedCase(completedFacts(at(7.5)), '2026-12')]);
+    expect(sent(ddb)).toEqual([
+      getCase(),
+      putClosedCase(completedFacts(at(7.5)), '2026-12'),
+      releaseOpenCase(),
+    ]);
   });
 
   test('a case closed in the first hour of a month (Beijing) files its facts under that month', async () => {
@@ -480,6 +486,7 @@ describe('rejectCase', () => {
       getCase(),
       putCase(expected, 11),
       putClosedCase(rejectedFacts, '2026-12'),
+      releaseOpenCase(),
       resumeWith(SLA_TIMER_TOKEN, {}),
     ]);
     expect(expected.items.registration.status).toBe('approved');
@@ -548,7 +555,7 @@ describe('rejectCase', () => {
     givenTask(sealTask);
     setNow(REJECTED_AT);
     await invoke({ applicationId: CASE_ID, item: 'invoice' });
-    const rejected = putItem(-2);
+    const rejected = putItem(-3);
     ddb.resetHistory();
     sfn.resetHistory();
     givenCase(rejected);
@@ -564,6 +571,7 @@ describe('rejectCase', () => {
       getTask(sealTask.id),
       getCase(),
       putClosedCase(rejectedFacts, '2026-12'),
+      releaseOpenCase(),
       resumeWith(SLA_TIMER_TOKEN, {}),
     ]);
   });

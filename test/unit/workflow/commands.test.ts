@@ -10,7 +10,7 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { answerCorrections, decideTask, submitApplication } from '../../../shared/case/commands';
 import type { CaseRecord } from '../../../shared/case/model';
 import {
@@ -68,6 +68,30 @@ describe('submitApplication', () => {
     `co-${createHash('sha256').update(`${filer}\u0000${key}`).digest('base64url').slice(0, 22)}`;
   const FOUNDER_CASE = idFor('founder-1', 'key-1');
 
+  // No case has the id yet: the submission is new, and counted against its filer's limits.
+  beforeEach(() => {
+    ddb.on(GetCommand).resolves({});
+  });
+
+  /** The reads and counts a new submission sends before it stores the case. */
+  const counting = (id: string, day = '2026-12-01') => [
+    {
+      command: 'GetCommand',
+      input: { TableName: TABLE, Key: { pk: `APP#${id}`, sk: 'CASE' }, ConsistentRead: true },
+    },
+    ...[`DAY#${day}`, 'OPEN'].map((sk) => ({
+      command: 'UpdateCommand',
+      input: {
+        TableName: TABLE,
+        Key: { pk: 'LIMIT#FOUNDER#founder-1', sk },
+        UpdateExpression: 'ADD #cases :case',
+        ConditionExpression: 'attribute_not_exists(#cases) OR contains(#cases, :id) OR size(#cases) < :limit',
+        ExpressionAttributeNames: { '#cases': 'cases' },
+        ExpressionAttributeValues: { ':case': new Set([id]), ':id': id, ':limit': sk === 'OPEN' ? 20 : 50 },
+      },
+    })),
+  ];
+
   /** As the route does: the body checked against its schema, then the command. */
   async function submit(
     body: unknown,
@@ -113,6 +137,7 @@ describe('submitApplication', () => {
     expect(record).toEqual(expected);
     expect(record.requestHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(sentToAny()).toEqual([
+      ...counting(FOUNDER_CASE),
       {
         command: 'PutCommand',
         input: {
@@ -188,6 +213,10 @@ describe('submitApplication', () => {
     // Assess
     expect(replay).toEqual({ created: false, record: stored });
     expect(sentToAny()).toEqual([
+      {
+        command: 'GetCommand',
+        input: { TableName: TABLE, Key: { pk: `APP#${FOUNDER_CASE}`, sk: 'CASE' }, ConsistentRead: true },
+      },
       expect.objectContaining({ command: 'PutCommand' }),
       {
         command: 'GetCommand',
@@ -244,7 +273,12 @@ describe('submitApplication', () => {
 
     // Assess
     await expect(failure).rejects.toMatchObject({ name: 'StateMachineDoesNotExist' });
-    expect(sent(ddb).map((call) => call.command)).toEqual(['PutCommand']);
+    expect(sent(ddb).map((call) => call.command)).toEqual([
+      'GetCommand',
+      'UpdateCommand',
+      'UpdateCommand',
+      'PutCommand',
+    ]);
   });
 
   test('the same key with another body is a 409, and no workflow is started', async () => {
@@ -263,7 +297,7 @@ describe('submitApplication', () => {
     // Assess
     await expect(failure).rejects.toBeInstanceOf(AppError);
     await expect(failure).rejects.toMatchObject({ status: 409, code: 'Conflict' });
-    expect(sent(ddb).map((call) => call.command)).toEqual(['PutCommand', 'GetCommand']);
+    expect(sent(ddb).map((call) => call.command)).toEqual(['GetCommand', 'PutCommand', 'GetCommand']);
     expect(sent(sfn)).toEqual([]);
   });
 
@@ -295,7 +329,12 @@ describe('submitApplication', () => {
 
     // Assess
     await expect(failure).rejects.toMatchObject({ name: 'ThrottlingException' });
-    expect(sent(ddb).map((call) => call.command)).toEqual(['PutCommand']);
+    expect(sent(ddb).map((call) => call.command)).toEqual([
+      'GetCommand',
+      'UpdateCommand',
+      'UpdateCommand',
+      'PutCommand',
+    ]);
     expect(sent(sfn)).toEqual([]);
   });
 });

@@ -223,6 +223,18 @@ export const putClosedCase = (fact: ClosedCase, month: string): SentCommand => (
   },
 });
 
+/** What closing a case sends to take it off its founder's open cases: one unconditional DELETE from the set. */
+export const releaseOpenCase = (owner = OWNER, id = CASE_ID): SentCommand => ({
+  command: 'UpdateCommand',
+  input: {
+    TableName: TABLE,
+    Key: { pk: `LIMIT#FOUNDER#${owner}`, sk: 'OPEN' },
+    UpdateExpression: 'DELETE #cases :case',
+    ExpressionAttributeNames: { '#cases': 'cases' },
+    ExpressionAttributeValues: { ':case': new Set([id]) },
+  },
+});
+
 export const resumeWith = (taskToken: string, output: unknown): SentCommand => ({
   command: 'SendTaskSuccessCommand',
   input: { taskToken, output: JSON.stringify(output) },

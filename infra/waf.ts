@@ -1,0 +1,82 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
+import type { Construct } from 'constructs';
+
+/** CloudFront takes web ACLs from this region only, wherever the rest of the platform runs. */
+export const CLOUDFRONT_WAF_REGION = 'us-east-1';
+/** Requests one client IP may send in any 5 minutes before CloudFront blocks it for a while. */
+export const WAF_RATE_LIMIT_PER_5_MINUTES = 1000;
+
+const BLOCKED_BODY = 'RateLimited';
+
+/**
+ * The web ACL in front of the CloudFront site: one rate-based rule per client IP, answered with the
+ * API's own error shape, both languages, and Retry-After. API Gateway throttles per route for
+ * everyone; this stops one address from using up that budget.
+ *
+ * The edge stack takes its ARN as context (`-c webAclArn=…`, docs/deploy.md): the app's stacks deploy to
+ * whichever region the CLI targets, and CDK passes values across regions only between stacks with a
+ * fixed one, and then through a Lambda-backed custom resource outside the platform's own functions.
+ */
+export class WafStack extends Stack {
+  readonly webAcl: wafv2.CfnWebACL;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, { ...props, env: { ...props.env, region: CLOUDFRONT_WAF_REGION } });
+    this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
+      name: 'company-opening-cloudfront',
+      description: 'Company opening: per-IP rate limit in front of the CloudFront site and its /api',
+      scope: 'CLOUDFRONT',
+      defaultAction: { allow: {} },
+      visibilityConfig: {
+        cloudWatchMetricsEnabled: true,
+        metricName: 'CompanyOpeningWebAcl',
+        sampledRequestsEnabled: true,
+      },
+      customResponseBodies: {
+        [BLOCKED_BODY]: {
+          contentType: 'APPLICATION_JSON',
+          content: JSON.stringify({
+            error: {
+              code: 'TooManyRequests',
+              message: 'Too many requests from your network; try again in a few minutes',
+              message_zh: '您的网络请求过于频繁，请几分钟后再试',
+              fields: [],
+            },
+          }),
+        },
+      },
+      rules: [
+        {
+          name: 'RequestsPerIp',
+          priority: 0,
+          statement: {
+            rateBasedStatement: {
+              limit: WAF_RATE_LIMIT_PER_5_MINUTES,
+              evaluationWindowSec: 300,
+              aggregateKeyType: 'IP',
+            },
+          },
+          action: {
+            block: {
+              customResponse: {
+                responseCode: 429,
+                customResponseBodyKey: BLOCKED_BODY,
+                responseHeaders: [{ name: 'retry-after', value: '300' }],
+              },
+            },
+          },
+          visibilityConfig: {
+            cloudWatchMetricsEnabled: true,
+            metricName: 'CompanyOpeningRequestsPerIp',
+            sampledRequestsEnabled: true,
+          },
+        },
+      ],
+    });
+    new CfnOutput(this, 'WebAclArn', {
+      value: this.webAcl.attrArn,
+      description: 'Pass to the edge stack: npx cdk deploy --all -c webAclArn=<this>',
+    });
+  }
+}
