@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { httpHandler } from '../../../functions/api/http-handler';
 import { stepHandler } from '../../../functions/workflow/step-handler';
 import { lambdaContext } from '../../../local/lambda-context';
+import { ENVIRONMENT, ORIGIN_HEADER } from '../../../shared/config';
 import { ROUTES } from '../../../shared/entry-points/routes';
 import { validationFailed } from '../../../shared/errors';
 import { tracer } from '../../../shared/observability';
@@ -38,7 +39,13 @@ function traceInMemory() {
 }
 
 const context = () => lambdaContext({ functionName: 'trace-privacy' });
-const event = { headers: {}, requestContext: {} } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+/** As CloudFront forwards it: with the origin secret every API function checks first. */
+const ORIGIN_SECRET = 'trace-privacy-origin-secret';
+process.env[ENVIRONMENT.originSecret] = ORIGIN_SECRET;
+const event = {
+  headers: { [ORIGIN_HEADER]: ORIGIN_SECRET },
+  requestContext: {},
+} as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
 
 afterEach(() => {
   vi.restoreAllMocks();
