@@ -128,9 +128,10 @@ function parseRequest(route: Route, event: Event) {
 
 /**
  * An API route's handler, from its declaration (shared/entry-points/routes.ts): headers normalised,
- * only requests that came through CloudFront, the body's size and nesting capped, JSON body parsed, the caller taken from the verified JWT claims, path, query, headers and body
- * checked with the route's zod schemas (every field problem at once), security headers on every
- * answer, and the one error shape for every failure.
+ * only requests that came through CloudFront, the body's size and nesting capped, the JSON body parsed,
+ * the caller taken from the verified JWT claims, path, query, headers and body checked with the route's
+ * zod schemas (every field problem at once), security headers on every answer, and the one error shape
+ * for every failure.
  */
 export function httpHandler<
   B extends z.ZodType | undefined,
