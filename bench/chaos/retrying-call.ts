@@ -1,9 +1,15 @@
 import { type ApiClient, type HttpResponse, isConnectionError } from '../lib/http';
 import { sleep } from '../lib/stats';
-import type { ChaosStats } from './run-state';
+
+/** What the retrying client counts. */
+interface CallCounts {
+  requests: number;
+  serverErrors: number;
+  connectionErrors: number;
+}
 
 /** Calls the API until it answers something other than a connection error or a 5xx. */
-export function retryingCall(api: ApiClient, stats: ChaosStats, started: number, budgetMs: number) {
+export function retryingCall(api: ApiClient, stats: CallCounts, started: number, budgetMs: number) {
   return async <T>(
     method: string,
     path: string,
