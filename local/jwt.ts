@@ -1,6 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { keptSecret } from './kept-secret';
 
 const ALGORITHM = 'ES256';
 export const LOCAL_ISSUER = 'company-opening-local';
@@ -23,13 +23,12 @@ export async function localTokens(options: {
   now: () => number;
 }): Promise<LocalTokens> {
   const keyFile = options.dataDirectory ? join(options.dataDirectory, 'local-signing-key.json') : undefined;
-  let privateJwk: JWK | undefined;
-  if (keyFile) privateJwk = await readFile(keyFile, 'utf8').then(JSON.parse, () => undefined);
-  if (!privateJwk) {
-    const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
-    privateJwk = await exportJWK(privateKey);
-    if (keyFile) await writeFile(keyFile, JSON.stringify(privateJwk), { mode: 0o600 });
-  }
+  const privateJwk = JSON.parse(
+    await keptSecret(keyFile, async () => {
+      const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+      return JSON.stringify(await exportJWK(privateKey));
+    }),
+  ) as JWK;
   const { d: _private, ...publicJwk } = privateJwk;
   const privateKey = await importJWK(privateJwk, ALGORITHM);
   const publicKey = await importJWK(publicJwk, ALGORITHM);

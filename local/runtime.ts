@@ -12,12 +12,12 @@ import {
 import { LIVE_ALIAS } from '../workflows/live-alias';
 import { RuntimeClock } from './clock';
 import { startCloudWatchServer } from './cloudwatch';
-import { localCursorSecret } from './cursor-secret';
 import { startDynalite } from './dynalite';
 import type { MachineDefinition } from './engine/asl';
 import { DurableEngine } from './engine/engine';
 import { startStepFunctionsServer } from './engine/http';
 import { loadHandler } from './handler-module';
+import { keptSecret } from './kept-secret';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { MetricsCapture } from './metrics-capture';
 import { privateDirectory } from './private-directory';
@@ -98,7 +98,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     [ENVIRONMENT.tableName]: LOCAL_TABLE_NAME,
-    [ENVIRONMENT.cursorSecret]: await localCursorSecret(options.cursorSecretFile),
+    [ENVIRONMENT.cursorSecret]: await keptSecret(options.cursorSecretFile, async () =>
+      randomBytes(32).toString('base64url'),
+    ),
     // The local server stands in for CloudFront and adds it to every API event.
     [ENVIRONMENT.originSecret]: randomBytes(32).toString('base64url'),
     POWERTOOLS_TRACE_ENABLED: 'false',
