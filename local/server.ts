@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
+import { MAX_BODY_BYTES, payloadTooLarge } from '../functions/api/body-limits';
 import { ALL_GROUPS } from '../shared/api/caller';
 import { ENVIRONMENT, ORIGIN_HEADER } from '../shared/config';
 import { contentSecurityPolicy } from '../shared/content-security-policy';
@@ -17,7 +18,6 @@ import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { assertLocalCaller } from './local-only';
 import type { LocalRuntime } from './runtime';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 /** The policy CloudFront sends with the app (infra/web.ts); signing in locally needs no other origin. */
 const WEB_HEADERS = {
   'content-security-policy': contentSecurityPolicy(),
@@ -129,7 +129,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
     if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
   if (size > MAX_BODY_BYTES) {
-    throw new AppError(413, 'PayloadTooLarge', 'The request body exceeds 1 MiB', '请求体超过 1 MiB');
+    throw payloadTooLarge();
   }
   return Buffer.concat(chunks).toString('utf8');
 }
