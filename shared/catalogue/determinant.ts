@@ -9,7 +9,11 @@ export const determinantSchema = z
   .object({
     answer: z.enum(ANSWER_IDS),
     is: z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte']),
-    value: z.union([z.string(), z.number(), z.boolean()]),
+    value: z.union([
+      z.string().describe('A word: trade eq catering'),
+      z.number().describe('A number: premisesAreaM2 gt 150'),
+      z.boolean().describe('Yes or no: fireSafetyCommitment eq true'),
+    ]),
   })
   .strict();
 export type Determinant = z.output<typeof determinantSchema>;
