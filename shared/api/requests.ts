@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DEPARTMENTS } from '../case/items';
 import { OUTCOMES } from '../case/model';
+import { answersQueryShape } from '../catalogue/answers';
 import { bilingual } from '../errors';
 import { applicationFormSchema } from '../form';
 
@@ -95,3 +96,17 @@ export const correctionRequestSchema = z
   })
   .strict()
   .describe('The founder’s answer to the open correction requests');
+
+export const bundleParamsSchema = z.object({ id: z.string().min(1).max(64) }).strict();
+
+export const checklistQuerySchema = z
+  .object({
+    add: z
+      .string()
+      .max(500)
+      .optional()
+      .transform((list) => (list ? list.split(',').map((id) => id.trim()) : []))
+      .describe('Optional items to add, comma-separated: social-insurance,housing-fund,bank-appointment'),
+    ...answersQueryShape,
+  })
+  .strict();

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { DEPARTMENTS, ITEMS } from '../case/items';
 import { CASE_STATUSES, ITEM_STATUSES, OUTCOMES, ROLES } from '../case/model';
+import { legalBasisSchema, statutoryLimitSchema } from '../catalogue/legal-basis';
+import { materialSchema } from '../catalogue/material';
 import { applicationFormSchema } from '../form';
 
 /**
@@ -21,10 +23,10 @@ const slaState = z.enum(SLA_STATES);
 const calendarKind = z.enum(['official', 'provisional']);
 const reason = z.object({ path: z.string(), message: z.string() });
 
-const registrationResult = z
+export const registrationResultSchema = z
   .object({ uscc: z.string(), licenceNumber: z.string(), eLicenceId: z.string(), companyName: z.string() })
   .describe('Enterprise registration: the unified social credit code and the business licence');
-const invoiceResult = z
+export const invoiceResultSchema = z
   .object({
     taxpayerId: z.string(),
     taxpayerType: z.enum(['small-scale', 'general']),
@@ -32,7 +34,7 @@ const invoiceResult = z
     monthlyQuotaCny: z.number(),
   })
   .describe('Invoice application: the taxpayer confirmation and the digital-invoice quota');
-const sealResult = z
+export const sealResultSchema = z
   .object({ seals: z.array(z.object({ kind: z.string(), filingNumber: z.string() })), maker: z.string() })
   .describe('Seal filing: one filing number per seal');
 
@@ -46,7 +48,7 @@ export const itemViewSchema = z.object({
   taskId: z.string().nullable(),
   startedAt: instant.nullable(),
   decidedAt: instant.nullable(),
-  result: z.union([registrationResult, invoiceResult, sealResult]).nullable(),
+  result: z.union([registrationResultSchema, invoiceResultSchema, sealResultSchema]).nullable(),
   reasons: z.array(reason),
   note: z.string().nullable(),
 });
@@ -218,12 +220,53 @@ export const slaReportSchema = z
   })
   .describe('Open cases by SLA state, the at-risk, breached and failed ones, the KPIs, alarm states');
 
+const catalogueNames = z.object({ zh: z.string(), en: z.string() });
+
+export const catalogueViewSchema = z
+  .object({
+    version: z.string().describe('The catalogue version: a case records the one it was created with'),
+    departments: z.array(z.object({ id: z.string(), name: catalogueNames })),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        name: catalogueNames,
+        department: z.string(),
+        statutoryLimitWorkingDays: statutoryLimitSchema,
+        legalBasis: legalBasisSchema.nullable(),
+        dependsOn: z.array(z.string()),
+        materials: z.array(materialSchema),
+      }),
+    ),
+    bundles: z.array(
+      z.object({
+        id: z.string(),
+        name: catalogueNames,
+        items: z.array(z.string()),
+        optionalItems: z.array(z.string()),
+        slaWorkingDays: z.union([z.number().int(), z.literal('to-confirm')]),
+      }),
+    ),
+  })
+  .describe('The item catalogue: departments, items with their legal basis and materials, bundles (一件事)');
+
+export const checklistSchema = z
+  .object({
+    version: z.string(),
+    bundle: z.string(),
+    items: z.array(z.string()).describe('The items the case would run with these answers'),
+    materials: z
+      .array(z.object({ id: z.string(), name: catalogueNames, items: z.array(z.string()) }))
+      .describe('Each material once, with the items that ask for it; what an item issues is left out'),
+  })
+  .describe('The materials a founder files for a bundle, given the answers');
+
 export const healthSchema = z.object({ status: z.literal('ok'), time: instant }).describe('Liveness');
 
 export const openApiSchema = z.object({ openapi: z.string() }).loose().describe('This document');
 
 /** The bodies as TypeScript types, for the clients in this repository (the web app, the benchmarks). */
 export type CaseView = z.output<typeof caseViewSchema>;
+export type CatalogueView = z.output<typeof catalogueViewSchema>;
 export type CaseSummary = z.output<typeof caseSummarySchema>;
 export type ItemView = z.output<typeof itemViewSchema>;
 export type TaskView = z.output<typeof taskViewSchema>;

@@ -59,14 +59,19 @@ describe('the HTTP API', () => {
     },
   );
 
-  test('only health and the OpenAPI document are public', () => {
+  test('only health, the OpenAPI document and the catalogue are public', () => {
     // Prepare / Act
     const publicRoutes = [...routesByKey].filter(
       ([, route]) => route.properties.AuthorizationType === 'NONE',
     );
 
     // Assess
-    expect(publicRoutes.map(([key]) => key).sort()).toEqual(['GET /api/health', 'GET /api/openapi.json']);
+    expect(publicRoutes.map(([key]) => key).sort()).toEqual([
+      'GET /api/catalogue',
+      'GET /api/catalogue/bundles/{id}/checklist',
+      'GET /api/health',
+      'GET /api/openapi.json',
+    ]);
   });
 
   test("the JWT authorizer trusts the user pool's issuer and the SPA client as audience", () => {

@@ -265,6 +265,18 @@ const ROUTES: RouteCase[] = [
     expected: Object.fromEntries(CALLERS.map((caller) => [caller, 200])),
   },
   {
+    name: 'GET /api/catalogue',
+    method: 'GET',
+    path: () => '/api/catalogue',
+    expected: Object.fromEntries(CALLERS.map((caller) => [caller, 200])),
+  },
+  {
+    name: 'GET /api/catalogue/bundles/{id}/checklist',
+    method: 'GET',
+    path: () => '/api/catalogue/bundles/company-opening/checklist',
+    expected: Object.fromEntries(CALLERS.map((caller) => [caller, 200])),
+  },
+  {
     // Last: the tax officer's 200 decides the task.
     name: 'POST /api/tasks/{taskId}/decision',
     method: 'POST',

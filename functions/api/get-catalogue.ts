@@ -1,0 +1,10 @@
+import { CATALOGUE } from '../../shared/catalogue';
+import { catalogueView } from '../../shared/catalogue/view';
+import { ROUTES } from '../../shared/entry-points/routes';
+import { httpHandler } from './http-handler';
+
+/** GET /api/catalogue — the departments, items and bundles a case can be opened with. */
+export const handler = httpHandler(ROUTES.getCatalogue, async () => ({
+  status: 200,
+  body: catalogueView(CATALOGUE),
+}));

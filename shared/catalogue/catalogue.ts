@@ -1,0 +1,98 @@
+import * as z from 'zod';
+import { type Bundle, bundleSchema } from './bundle';
+import { catalogueDepartmentSchema } from './department';
+import { type CatalogueItem, itemSchema } from './item';
+
+type Issue = { path: (string | number)[]; message: string };
+
+function duplicates(ids: readonly string[]): string[] {
+  return ids.filter((id, index) => ids.indexOf(id) !== index);
+}
+
+/** The items `id` depends on, directly or not; undefined when the graph has a cycle through `id`. */
+function ancestors(id: string, byId: ReadonlyMap<string, CatalogueItem>, visiting = new Set<string>()) {
+  const found = new Set<string>();
+  if (visiting.has(id)) return undefined;
+  visiting.add(id);
+  for (const dependency of byId.get(id)?.dependsOn ?? []) {
+    const further = ancestors(dependency, byId, visiting);
+    if (further === undefined) return undefined;
+    found.add(dependency);
+    for (const ancestor of further) found.add(ancestor);
+  }
+  visiting.delete(id);
+  return found;
+}
+
+function itemIssues(items: readonly CatalogueItem[], departments: ReadonlySet<string>): Issue[] {
+  const issues: Issue[] = [];
+  const byId = new Map(items.map((item) => [item.id, item]));
+  items.forEach((item, index) => {
+    if (!departments.has(item.department))
+      issues.push({ path: ['items', index, 'department'], message: `unknown department ${item.department}` });
+    for (const dependency of item.dependsOn)
+      if (!byId.has(dependency))
+        issues.push({ path: ['items', index, 'dependsOn'], message: `unknown item ${dependency}` });
+    const upstream = ancestors(item.id, byId);
+    if (upstream === undefined) {
+      issues.push({ path: ['items', index, 'dependsOn'], message: `${item.id} depends on itself` });
+      return;
+    }
+    item.materials.forEach((material, materialIndex) => {
+      if (material.issuedBy !== undefined && !upstream.has(material.issuedBy))
+        issues.push({
+          path: ['items', index, 'materials', materialIndex, 'issuedBy'],
+          message: `${material.issuedBy} is not an item ${item.id} depends on`,
+        });
+    });
+  });
+  return issues;
+}
+
+function bundleIssues(bundles: readonly Bundle[], items: readonly CatalogueItem[]): Issue[] {
+  const issues: Issue[] = [];
+  const byId = new Map(items.map((item) => [item.id, item]));
+  bundles.forEach((bundle, index) => {
+    for (const key of ['items', 'optionalItems'] as const) {
+      for (const id of bundle[key]) {
+        const item = byId.get(id);
+        if (!item) {
+          issues.push({ path: ['bundles', index, key], message: `unknown item ${id}` });
+          continue;
+        }
+        for (const dependency of item.dependsOn)
+          if (!bundle.items.includes(dependency))
+            issues.push({
+              path: ['bundles', index, key],
+              message: `${id} depends on ${dependency}, which the bundle does not run`,
+            });
+      }
+    }
+  });
+  return issues;
+}
+
+/**
+ * The catalogue (证照联办): departments, the items they decide, and the bundles a case is opened as.
+ * Parsing it checks it whole: ids unique, every reference known, the dependencies acyclic and inside
+ * each bundle, and what an item is issued by upstream of it.
+ */
+export const catalogueSchema = z
+  .object({
+    version: z.string().regex(/^\d{4}-\d{2}-\d{2}\.\d+$/),
+    departments: z.array(catalogueDepartmentSchema).min(1),
+    items: z.array(itemSchema).min(1),
+    bundles: z.array(bundleSchema).min(1),
+  })
+  .strict()
+  .superRefine((catalogue, ctx) => {
+    const issues: Issue[] = [];
+    for (const key of ['departments', 'items', 'bundles'] as const)
+      for (const id of duplicates(catalogue[key].map((entry) => entry.id)))
+        issues.push({ path: [key], message: `duplicate id ${id}` });
+    issues.push(...itemIssues(catalogue.items, new Set(catalogue.departments.map(({ id }) => id))));
+    issues.push(...bundleIssues(catalogue.bundles, catalogue.items));
+    for (const issue of issues) ctx.addIssue({ code: 'custom', ...issue });
+  });
+export type CatalogueInput = z.input<typeof catalogueSchema>;
+export type Catalogue = z.output<typeof catalogueSchema>;

@@ -1,0 +1,81 @@
+import { notFound, validationFailed } from '../errors';
+import type { AnswerId, Answers } from './answers';
+import type { Catalogue } from './catalogue';
+import { allHold } from './determinant';
+import type { Names } from './names';
+
+export interface ChecklistRequest {
+  bundle: string;
+  /** Optional items the founder adds (social insurance, housing fund, bank appointment). */
+  add: readonly string[];
+  /** The answers given; the ones the items' determinants read are required. */
+  answers: Answers;
+}
+
+export interface Checklist {
+  version: string;
+  bundle: string;
+  items: string[];
+  materials: { id: string; name: Names; items: string[] }[];
+}
+
+function itemsOf(catalogue: Catalogue, request: ChecklistRequest) {
+  const bundle = catalogue.bundles.find(({ id }) => id === request.bundle);
+  if (!bundle) throw notFound('Bundle', '一件事');
+  const unknown = request.add.filter((id) => !bundle.optionalItems.includes(id));
+  if (unknown.length > 0)
+    throw validationFailed([
+      {
+        path: 'add',
+        message: `Not an optional item of ${bundle.id}: ${unknown.join(', ')} (choose from ${bundle.optionalItems.join(', ')})`,
+        message_zh: `不是${bundle.name.zh}的可选事项：${unknown.join('、')}（可选：${bundle.optionalItems.join('、')}）`,
+      },
+    ]);
+  const ids = [...bundle.items, ...request.add];
+  return catalogue.items.filter((item) => ids.includes(item.id));
+}
+
+/** Each answer the items' determinants read must be given, or the request is a 400. */
+function requireAnswers(needed: ReadonlySet<AnswerId>, answers: Answers): void {
+  const missing = [...needed].filter((id) => answers[id] === undefined);
+  if (missing.length > 0)
+    throw validationFailed(
+      missing.map((id) => ({
+        path: id,
+        message: `This bundle needs the answer ${id}`,
+        message_zh: `此一件事需要回答 ${id}`,
+      })),
+    );
+}
+
+/**
+ * The materials a founder files for a bundle, given the answers: each material once however many items
+ * ask for it, without what an item issues (the business licence) and without what the answers rule out.
+ */
+export function checklist(catalogue: Catalogue, request: ChecklistRequest): Checklist {
+  const items = itemsOf(catalogue, request);
+  const needed = new Set<AnswerId>();
+  for (const item of items) {
+    for (const determinant of item.appliesWhen) needed.add(determinant.answer);
+    for (const material of item.materials)
+      for (const determinant of material.requiredWhen) needed.add(determinant.answer);
+  }
+  requireAnswers(needed, request.answers);
+  const { answers } = request;
+  const applied = items.filter((item) => allHold(item.appliesWhen, answers));
+  const materials = new Map<string, Checklist['materials'][number]>();
+  for (const item of applied) {
+    for (const material of item.materials) {
+      if (material.issuedBy !== undefined || !allHold(material.requiredWhen, answers)) continue;
+      const entry = materials.get(material.id) ?? { id: material.id, name: material.name, items: [] };
+      entry.items.push(item.id);
+      materials.set(material.id, entry);
+    }
+  }
+  return {
+    version: catalogue.version,
+    bundle: request.bundle,
+    items: applied.map(({ id }) => id),
+    materials: [...materials.values()],
+  };
+}
