@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { invoiceResultSchema, registrationResultSchema, sealResultSchema } from '../api/responses';
 import { REQUIRED_MATERIALS } from '../form/materials';
+import { STATUTORY_LIMITS } from '../sla/config';
 import type { CatalogueInput } from './catalogue';
 
 /**
@@ -45,14 +46,13 @@ export const CATALOGUE_DATA: CatalogueInput = {
       id: 'registration',
       name: { zh: '企业设立登记', en: 'Enterprise registration' },
       department: 'market-regulation',
-      statutoryLimitWorkingDays: 3,
+      statutoryLimitWorkingDays: STATUTORY_LIMITS.registration.workingDays,
       legalBasis: {
         law: '中华人民共和国市场主体登记管理条例',
         article: '第十九条',
         publishedIn: '中华人民共和国国务院令第746号 (2021)',
-        quote:
-          'Complete, lawful applications are registered on the spot; when that is not possible, within 3 working days (extendable by 3 more with the registry head’s approval in complex cases).',
-        note: 'as recorded, confirmed, in shared/sla/config.ts (STATUTORY_LIMITS.registration)',
+        quote: STATUTORY_LIMITS.registration.source.says,
+        note: 'the SLA timer reads the same limit (shared/sla/config.ts STATUTORY_LIMITS.registration)',
       },
       dependsOn: [],
       instantApproval: 'registration',
@@ -80,14 +80,13 @@ export const CATALOGUE_DATA: CatalogueInput = {
       id: 'invoice',
       name: { zh: '发票申领', en: 'Invoice application' },
       department: 'tax',
-      statutoryLimitWorkingDays: 5,
+      statutoryLimitWorkingDays: STATUTORY_LIMITS.invoice.workingDays,
       legalBasis: {
         law: '中华人民共和国发票管理办法',
         article: '第十五条 (as revised)',
         publishedIn: '国务院令 (the 发票管理办法 as revised)',
-        quote:
-          'The competent tax authority acts on an application to obtain invoices — confirming their kinds, quantity and manner of obtaining them — within 5 working days.',
-        note: 'as recorded, confirmed, in shared/sla/config.ts (STATUTORY_LIMITS.invoice)',
+        quote: STATUTORY_LIMITS.invoice.source.says,
+        note: 'the SLA timer reads the same limit (shared/sla/config.ts STATUTORY_LIMITS.invoice)',
       },
       dependsOn: ['registration'],
       instantApproval: 'invoice',
