@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 import { esbuildOptions, REPO_ROOT } from '../infra/bundling';
@@ -12,6 +12,12 @@ import { WORKFLOW_FUNCTIONS } from '../shared/entry-points/workflow-functions';
  * `@aws-sdk/*` imports resolve to its node_modules, the one SDK every handler shares, as on Lambda.
  */
 const BUNDLES_ROOT = join(REPO_ROOT, '.data', 'handler-bundles');
+
+/**
+ * A set of all bundles takes some 45 MB (mostly source maps), one per source state a bundled run saw.
+ * Sets unused for this long are removed when a new one is built; a server imports its set as it starts.
+ */
+const UNUSED_SET_KEPT_MS = 60 * 60_000;
 
 /**
  * What a bundle is built from besides its entry: handlers import only these folders (the layers in
@@ -50,7 +56,11 @@ export async function buildHandlerBundles(entries: readonly string[]): Promise<s
     logLevel: 'error',
   };
   const directory = join(BUNDLES_ROOT, await sourceHash(entries, options));
-  if (await isDirectory(directory)) return directory;
+  if (await isDirectory(directory)) {
+    // Marks it used, so that no other process's pruning removes it while this one imports it.
+    await utimes(directory, new Date(), new Date());
+    return directory;
+  }
   // Built aside and renamed into place, so that a server starting alongside never reads half a set.
   const building = `${directory}.building-${randomUUID()}`;
   await build({ ...options, outdir: building });
@@ -60,7 +70,18 @@ export async function buildHandlerBundles(entries: readonly string[]): Promise<s
     await rm(building, { recursive: true, force: true });
     if (!(await isDirectory(directory))) throw error;
   }
+  await removeUnusedSets(directory);
   return directory;
+}
+
+async function removeUnusedSets(kept: string): Promise<void> {
+  const cutoff = Date.now() - UNUSED_SET_KEPT_MS;
+  for (const name of await readdir(BUNDLES_ROOT)) {
+    const path = join(BUNDLES_ROOT, name);
+    if (path === kept) continue;
+    const info = await stat(path).catch(() => undefined);
+    if (info && info.mtimeMs < cutoff) await rm(path, { recursive: true, force: true });
+  }
 }
 
 async function sourceHash(entries: readonly string[], options: BuildOptions): Promise<string> {

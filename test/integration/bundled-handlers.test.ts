@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -112,5 +113,33 @@ describe('handlers loaded from the bundles CDK deploys', () => {
     // Assess
     expect(again).toBe(first);
     expect(other).not.toBe(first);
+  });
+
+  test('building a new set removes the sets unused for an hour, and keeps the others', async () => {
+    // Prepare
+    const entries = [READS_BESIDE_ITSELF, REPORTS_THE_TIME];
+    await rm(await buildHandlerBundles(entries), { recursive: true, force: true });
+    const root = dirname(await buildHandlerBundles([REPORTS_THE_TIME]));
+    const unused = join(root, 'unused-for-two-hours');
+    const recent = join(root, 'used-a-minute-ago');
+    await mkdir(unused, { recursive: true });
+    await mkdir(recent, { recursive: true });
+    await utimes(unused, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    await utimes(recent, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+
+    // Act
+    const built = await buildHandlerBundles(entries);
+
+    // Assess
+    const exists = (path: string) =>
+      stat(path).then(
+        () => true,
+        () => false,
+      );
+    expect(basename(built)).toMatch(/^[0-9a-f]{16}$/);
+    expect(await exists(built)).toBe(true);
+    expect(await exists(unused)).toBe(false);
+    expect(await exists(recent)).toBe(true);
+    await rm(recent, { recursive: true });
   });
 });
