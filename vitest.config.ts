@@ -74,6 +74,10 @@ export default defineConfig({
           include: BUNDLED_RUNS,
           environment: 'node',
           env: { ...env, LOCAL_HANDLERS: 'bundled' },
+          // After the other projects and one file at a time: a bundled server starts slower (each bundle
+          // loads its own dependencies), and the chaos run's restart must fit its time budget.
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -11,7 +11,7 @@ import { WORKFLOW_FUNCTIONS } from '../shared/entry-points/workflow-functions';
  * Built bundle sets, one folder per source hash. Inside the repository so that a bundle's external
  * `@aws-sdk/*` imports resolve to its node_modules, the one SDK every handler shares, as on Lambda.
  */
-const BUNDLES_ROOT = join(REPO_ROOT, '.data', 'handler-bundles');
+export const BUNDLES_ROOT = join(REPO_ROOT, '.data', 'handler-bundles');
 
 /**
  * A set of all bundles takes some 45 MB (mostly source maps), one per source state a bundled run saw.

@@ -1,5 +1,6 @@
+import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { buildHandlerBundles, bundlePath, declaredEntries } from './handler-bundles';
+import { BUNDLES_ROOT, buildHandlerBundles, bundlePath, declaredEntries } from './handler-bundles';
 import type { LambdaHandler } from './lambda-context';
 
 const REPO_ROOT = new URL('..', import.meta.url);
@@ -31,6 +32,9 @@ export async function loadHandler(module: string): Promise<LambdaHandler> {
   if (!declaredBundles) {
     // What Lambda does with NODE_OPTIONS=--enable-source-maps (infra/house-function.ts).
     process.setSourceMapsEnabled(true);
+    register('./bundle-loader-hooks.mjs', import.meta.url, {
+      data: { bundlesUrl: pathToFileURL(`${BUNDLES_ROOT}/`).href },
+    });
     declaredBundles = buildHandlerBundles(declaredEntries());
   }
   return importHandler(pathToFileURL(bundlePath(await declaredBundles, module)).href, module);
