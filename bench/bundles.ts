@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { esbuildOptions } from '../infra/house-function';
+import { esbuildOptions } from '../infra/bundling';
 import { ENVIRONMENT, LOCAL_TABLE_NAME, METRICS_NAMESPACE, SERVICE_NAME } from '../shared/config';
 import { ROUTE_LIST } from '../shared/entry-points/routes';
 import { SCHEDULED_JOBS } from '../shared/entry-points/scheduled-jobs';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
+import { REPO_ROOT } from './bundling';
 import { DataStack } from './data-stack';
 import { EdgeStack } from './edge-stack';
-import { REPO_ROOT } from './house-function';
 import { checkAwsSolutions } from './nag';
 import { OpsStack } from './ops-stack';
 import { WafStack } from './waf';

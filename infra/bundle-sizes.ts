@@ -3,7 +3,8 @@ import { App } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { build, type Metafile } from 'esbuild';
 import { buildApp } from './app';
-import { esbuildOptions, HouseFunction } from './house-function';
+import { esbuildOptions } from './bundling';
+import { HouseFunction } from './house-function';
 
 /**
  * Bundles every house function of the app exactly as CDK does (same entry, same BUNDLING options)

@@ -1,49 +1,14 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { BuildOptions } from 'esbuild';
 import { ENVIRONMENT, METRICS_NAMESPACE, SERVICE_NAME } from '../shared/config';
 import { TRACE_PRIVACY_ENVIRONMENT } from '../shared/trace-privacy';
+import { BUNDLING, REPO_ROOT } from './bundling';
 import { acknowledge } from './nag';
-
-/** The repository root: handler entries are given relative to it. */
-export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/**
- * How every handler is bundled, in one place: `infra/bundle-sizes.ts` measures the same bundles.
- * The Node 24 runtime provides the AWS SDK v3, so `@aws-sdk/*` stays out of every bundle.
- */
-export const BUNDLING = {
-  format: 'esm',
-  target: 'node24',
-  minify: true,
-  sourceMap: true,
-  mainFields: ['module', 'main'],
-  // ESM bundles need a require() for the CommonJS dependencies they inline.
-  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-  external: ['@aws-sdk/*'],
-} as const;
-
-/** BUNDLING as esbuild's own options, for the tools that bundle outside CDK (bundle sizes, benchmarks). */
-export function esbuildOptions(): BuildOptions {
-  return {
-    absWorkingDir: REPO_ROOT,
-    bundle: true,
-    platform: 'node',
-    format: BUNDLING.format,
-    target: BUNDLING.target,
-    minify: BUNDLING.minify,
-    sourcemap: BUNDLING.sourceMap,
-    mainFields: [...BUNDLING.mainFields],
-    banner: { js: BUNDLING.banner },
-    external: [...BUNDLING.external],
-  };
-}
 
 export interface HouseFunctionProps {
   /** The handler module, relative to the repository root. */

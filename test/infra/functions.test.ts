@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { BUNDLING } from '../../infra/house-function';
+import { BUNDLING } from '../../infra/bundling';
 import { SERVICE_NAME } from '../../shared/config';
 import { ROUTE_LIST } from '../../shared/entry-points/routes';
 import { WORKFLOW_FUNCTIONS } from '../../shared/entry-points/workflow-functions';
