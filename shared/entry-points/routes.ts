@@ -183,7 +183,7 @@ export const ROUTES = {
     callers: ['officers'],
     request: { params: taskIdParamsSchema, body: decisionRequestSchema },
     response: { status: 200, body: decisionResultSchema },
-    refusals: [403, 404, 409],
+    refusals: [404, 409],
     access: { table: WRITES_ITEMS, stateMachine: ['states:SendTaskSuccess'] },
   }),
   opsSla: route({
