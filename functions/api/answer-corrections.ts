@@ -1,4 +1,5 @@
 import { mayActOnCase, maySeeCase } from '../../shared/api/caller';
+import { PARTY } from '../../shared/api/viewer';
 import { caseView } from '../../shared/api/views';
 import { answerCorrections } from '../../shared/case/commands';
 import { cases } from '../../shared/data/cases';
@@ -18,5 +19,5 @@ export const handler = httpHandler(ROUTES.answerCorrections, async ({ caller, pa
     form: body.application,
     note: body.note,
   });
-  return { status: 200, body: caseView(updated, now) };
+  return { status: 200, body: caseView(updated, now, PARTY) };
 });

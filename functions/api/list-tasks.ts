@@ -1,4 +1,4 @@
-import { isOps, officerOf } from '../../shared/api/caller';
+import { officerOf } from '../../shared/api/caller';
 import { departmentSchema } from '../../shared/api/requests';
 import { taskView } from '../../shared/api/views';
 import { tasks } from '../../shared/data/tasks';
@@ -10,7 +10,7 @@ import { httpHandler } from './http-handler';
 export const handler = httpHandler(ROUTES.listDepartmentTasks, async ({ caller, params, query, now }) => {
   const department = departmentSchema.safeParse(params.department);
   if (!department.success) throw notFound('Department', '部门');
-  if (!officerOf(caller, department.data) && !isOps(caller)) throw forbidden();
+  if (!officerOf(caller, department.data)) throw forbidden();
   const page = await tasks.listByDepartment(department.data, query.status, query.limit, query.cursor);
   return {
     status: 200,

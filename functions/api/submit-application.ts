@@ -1,4 +1,5 @@
 import { isAgent, isApplicant } from '../../shared/api/caller';
+import { PARTY } from '../../shared/api/viewer';
 import { caseView } from '../../shared/api/views';
 import { submitApplication } from '../../shared/case/commands';
 import { ROUTES } from '../../shared/entry-points/routes';
@@ -31,7 +32,7 @@ export const handler = httpHandler(
     });
     return {
       status: 201,
-      body: caseView(record, now),
+      body: caseView(record, now, PARTY),
       headers: {
         location: `/api/applications/${record.id}`,
         ...(created ? {} : { 'idempotent-replayed': 'true' }),

@@ -1,4 +1,4 @@
-import { DEPARTMENTS, type Department, ITEM_OF } from '../case/items';
+import { DEPARTMENTS, type Department, ITEM_OF, type Item } from '../case/items';
 import type { CaseRecord } from '../case/model';
 
 /** The Cognito groups of docs/architecture.md (HTTP API). */
@@ -60,8 +60,12 @@ export function mayActOnCase(caller: Caller, record: CaseRecord): boolean {
  * Officers see a case once it has reached their department's inbox; ops see every case, read-only.
  */
 export function maySeeCase(caller: Caller, record: CaseRecord): boolean {
-  if (mayActOnCase(caller, record) || isOps(caller)) return true;
-  return officerDepartments(caller).some(
-    (department) => record.items[ITEM_OF[department]].taskId !== undefined,
-  );
+  return mayActOnCase(caller, record) || isOps(caller) || itemsReached(caller, record).length > 0;
+}
+
+/** The items of this case whose task reached an inbox of the caller's departments. */
+export function itemsReached(caller: Caller, record: CaseRecord): Item[] {
+  return officerDepartments(caller)
+    .map((department) => ITEM_OF[department])
+    .filter((item) => record.items[item].taskId !== undefined);
 }

@@ -6,6 +6,7 @@ import {
   caseSummarySchema,
   caseViewSchema,
   decisionResultSchema,
+  formViewSchema,
   healthSchema,
   itemViewSchema,
   openApiSchema,
@@ -49,6 +50,7 @@ export const errorSchema = z
 const NAMED_RESPONSES: [z.ZodType, string][] = [
   [errorSchema, 'Error'],
   [applicationFormSchema, 'Application'],
+  [formViewSchema, 'ApplicationView'],
   [itemViewSchema, 'Item'],
   [caseSummarySchema, 'CaseSummary'],
   [caseViewSchema, 'Case'],

@@ -3,7 +3,8 @@ import { DEPARTMENTS, ITEMS } from '../case/items';
 import { CASE_STATUSES, ITEM_STATUSES, OUTCOMES, ROLES } from '../case/model';
 import { legalBasisSchema, statutoryLimitSchema } from '../catalogue/legal-basis';
 import { materialSchema } from '../catalogue/material';
-import { applicationFormSchema } from '../form';
+import { formObjectSchema } from '../form/form-object';
+import { legalRepresentativeSchema, personSchema, shareholderSchema } from '../form/people';
 
 /**
  * The bodies the API answers, declared once: the view functions (views.ts) are typed by these, the
@@ -38,6 +39,8 @@ export const sealResultSchema = z
   .object({ seals: z.array(z.object({ kind: z.string(), filingNumber: z.string() })), maker: z.string() })
   .describe('Seal filing: one filing number per seal');
 
+const itemResult = z.union([registrationResultSchema, invoiceResultSchema, sealResultSchema]);
+
 export const itemViewSchema = z.object({
   name: names,
   status: z.enum(ITEM_STATUSES),
@@ -48,10 +51,53 @@ export const itemViewSchema = z.object({
   taskId: z.string().nullable(),
   startedAt: instant.nullable(),
   decidedAt: instant.nullable(),
-  result: z.union([registrationResultSchema, invoiceResultSchema, sealResultSchema]).nullable(),
+  result: itemResult.nullable(),
   reasons: z.array(reason),
   note: z.string().nullable(),
 });
+
+const residentIdView = z
+  .string()
+  .describe('A resident ID number; masked (110***********1234) for a reader who does not need it');
+const mobileView = z
+  .string()
+  .describe('A mobile number; masked (138****5678) for a reader who does not need it');
+const personView = personSchema.extend({ idNumber: residentIdView });
+const [naturalPersonShareholder, legalPersonShareholder] = shareholderSchema.options;
+const form = formObjectSchema.shape;
+
+/**
+ * The form as the reader may see it (shared/api/form-view.ts): the founder and the filing agent get all of
+ * it, an officer the sections their item reads, ops the company alone; whoever does not need them gets
+ * ID numbers and mobiles masked.
+ */
+export const formViewSchema = z
+  .object({
+    channel: form.channel.optional(),
+    company: form.company,
+    legalRepresentative: legalRepresentativeSchema
+      .extend({ idNumber: residentIdView, mobile: mobileView })
+      .optional(),
+    shareholders: z
+      .array(
+        z.discriminatedUnion('kind', [
+          naturalPersonShareholder.extend({ idNumber: residentIdView }),
+          legalPersonShareholder,
+        ]),
+      )
+      .optional(),
+    directors: z.array(personView).optional(),
+    supervisoryArrangement: form.supervisoryArrangement.optional(),
+    supervisor: personView.optional(),
+    manager: personView.optional(),
+    contact: form.contact.optional(),
+    invoice: form.invoice.optional(),
+    seals: form.seals.optional(),
+    delivery: form.delivery.optional(),
+    materials: form.materials.optional(),
+  })
+  .strict()
+  .describe('The application form, cut to what the reader needs');
 
 const slaSummary = z.object({ deadline: instant, deadlineDate: localDate, state: slaState });
 
@@ -75,7 +121,7 @@ export const caseViewSchema = z
     submittedAt: instant,
     closedAt: instant.nullable(),
     filedBy: z.object({ role: z.enum(ROLES) }),
-    application: applicationFormSchema,
+    application: formViewSchema,
     items: keyedBy(ITEMS, itemViewSchema),
     sla: z.object({
       workingDays: z.number().int(),
@@ -151,9 +197,14 @@ export const taskDetailSchema = z
       id: z.string(),
       status: z.enum(CASE_STATUSES),
       submittedAt: instant,
-      form: applicationFormSchema,
+      form: formViewSchema,
       item: itemViewSchema,
       corrections: caseViewSchema.shape.corrections,
+      upstream: z
+        .array(
+          z.object({ item: z.enum(ITEMS), status: z.enum(ITEM_STATUSES), result: itemResult.nullable() }),
+        )
+        .describe("The results of the items this one builds on (registration's USCC for invoice and seal)"),
       sla: caseViewSchema.shape.sla,
     }),
   })
@@ -265,6 +316,7 @@ export const healthSchema = z.object({ status: z.literal('ok'), time: instant })
 export const openApiSchema = z.object({ openapi: z.string() }).loose().describe('This document');
 
 /** The bodies as TypeScript types, for the clients in this repository (the web app, the benchmarks). */
+export type FormView = z.output<typeof formViewSchema>;
 export type CaseView = z.output<typeof caseViewSchema>;
 export type CatalogueView = z.output<typeof catalogueViewSchema>;
 export type CaseSummary = z.output<typeof caseSummarySchema>;

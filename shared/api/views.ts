@@ -1,13 +1,22 @@
 import type * as z from 'zod';
 import { WORKING_DAY_MS, workingTimeBetween } from '../calendar';
-import { DEPARTMENT_NAMES, ITEM_NAMES, ITEMS, type Item } from '../case/items';
+import { DEPARTMENT_NAMES, ITEM_NAMES, ITEM_READS, ITEMS, type Item } from '../case/items';
 import type { CaseRecord, DepartmentTask, TimelineEvent } from '../case/model';
 import { liveSla } from '../case/sla';
-import type { caseSummarySchema, caseViewSchema, itemViewSchema, taskViewSchema } from './responses';
+import { formReadsOf, formView } from './form-view';
+import type {
+  caseSummarySchema,
+  caseViewSchema,
+  itemViewSchema,
+  taskDetailSchema,
+  taskViewSchema,
+} from './responses';
+import type { Viewer } from './viewer';
 
 /**
  * What the API shows. Task tokens, idempotency bookkeeping and applied-transition keys stay inside;
- * people are named by role (and by id only to those who may act on the case).
+ * people are named by role (and by id only to those who may act on the case). A case is shown as its
+ * viewer may see it (viewer.ts): a list shows no person at all.
  */
 export function caseSummary(record: CaseRecord, now: Date): z.output<typeof caseSummarySchema> {
   const sla = liveSla(record, now);
@@ -25,8 +34,23 @@ export function caseSummary(record: CaseRecord, now: Date): z.output<typeof case
   };
 }
 
-export function caseView(record: CaseRecord, now: Date): z.output<typeof caseViewSchema> {
+/** Items whose reasons, notes, task and corrections the viewer reads. */
+function itemsInFull(viewer: Viewer): readonly Item[] {
+  if (viewer.role === 'party') return ITEMS;
+  if (viewer.role === 'ops') return [];
+  return viewer.items;
+}
+
+/** Items whose result the viewer reads: their own, and those their items build on. */
+function itemsWithResult(viewer: Viewer): readonly Item[] {
+  if (viewer.role !== 'officer') return itemsInFull(viewer);
+  return [...viewer.items, ...viewer.items.flatMap((item) => ITEM_READS[item].dependsOn)];
+}
+
+export function caseView(record: CaseRecord, now: Date, viewer: Viewer): z.output<typeof caseViewSchema> {
   const sla = liveSla(record, now);
+  const inFull = itemsInFull(viewer);
+  const withResult = itemsWithResult(viewer);
   return {
     id: record.id,
     status: record.status,
@@ -34,68 +58,119 @@ export function caseView(record: CaseRecord, now: Date): z.output<typeof caseVie
     submittedAt: record.submittedAt,
     closedAt: record.closedAt ?? null,
     filedBy: { role: record.filedBy.role },
-    application: record.form,
+    application: formView(record.form, formReadsOf(viewer)),
     items: Object.fromEntries(
-      ITEMS.map((item) => {
-        const state = record.items[item];
-        return [
-          item,
-          {
-            name: ITEM_NAMES[item],
-            status: state.status,
-            department: state.department,
-            departmentName: DEPARTMENT_NAMES[state.department],
-            round: state.round,
-            instant: state.instant ?? false,
-            taskId: state.taskId ?? null,
-            startedAt: state.startedAt ?? null,
-            decidedAt: state.decidedAt ?? null,
-            result: state.result ?? null,
-            reasons: state.reasons ?? [],
-            note: state.note ?? null,
-          },
-        ];
-      }),
+      ITEMS.map((item) => [item, itemView(record, item, inFull.includes(item), withResult.includes(item))]),
     ) as Record<Item, z.output<typeof itemViewSchema>>,
-    sla: {
-      workingDays: record.sla.workingDays,
-      deadline: sla.deadline,
-      deadlineDate: sla.deadlineDate,
-      state: sla.state,
-      pausedMs: sla.pausedMs,
-      remainingMs: sla.remainingMs,
-      calendar: sla.calendar,
-      paused: record.sla.pauses.some((pause) => pause.to === undefined),
-      atRiskAt: record.sla.atRiskAt ?? null,
-      breachedAt: record.sla.breachedAt ?? null,
-    },
-    corrections: record.corrections.map((correction) => ({
-      id: correction.id,
-      item: correction.item,
-      round: correction.round,
-      status: correction.status,
-      requestedAt: correction.requestedAt,
-      reasons: correction.reasons,
-      note: correction.note ?? null,
-      answerSubmitted: correction.answer !== undefined,
-      answeredAt: correction.answeredAt ?? null,
-      changedFields: correction.changedFields ?? [],
-    })),
-    timeline: record.timeline.map(timelineView),
+    sla: slaView(record, sla),
+    corrections: record.corrections
+      .filter((correction) => viewer.role === 'ops' || inFull.includes(correction.item))
+      .map((correction) => correctionView(correction, inFull.includes(correction.item))),
+    timeline: record.timeline.map((event) => timelineView(event, inFull)),
     trips: record.trips,
-    delivery: record.delivery ?? null,
+    delivery: viewer.role === 'party' ? (record.delivery ?? null) : null,
     failure: record.failure ? { error: record.failure.error, at: record.failure.at } : null,
   };
 }
 
-function timelineView(event: TimelineEvent) {
+/** The task with what its department reads of the case (ITEM_READS), as the task's officer sees it. */
+export function taskDetail(
+  task: DepartmentTask,
+  record: CaseRecord,
+  now: Date,
+): z.output<typeof taskDetailSchema> {
+  const view = caseView(record, now, { role: 'officer', items: [task.item] });
+  return {
+    task: taskView(task, now),
+    application: {
+      id: view.id,
+      status: view.status,
+      submittedAt: view.submittedAt,
+      form: view.application,
+      item: view.items[task.item],
+      corrections: view.corrections,
+      upstream: ITEM_READS[task.item].dependsOn.map((item) => ({
+        item,
+        status: view.items[item].status,
+        result: view.items[item].result,
+      })),
+      sla: view.sla,
+    },
+  };
+}
+
+function itemView(
+  record: CaseRecord,
+  item: Item,
+  inFull: boolean,
+  withResult: boolean,
+): z.output<typeof itemViewSchema> {
+  const state = record.items[item];
+  return {
+    name: ITEM_NAMES[item],
+    status: state.status,
+    department: state.department,
+    departmentName: DEPARTMENT_NAMES[state.department],
+    round: state.round,
+    instant: state.instant ?? false,
+    taskId: inFull ? (state.taskId ?? null) : null,
+    startedAt: state.startedAt ?? null,
+    decidedAt: state.decidedAt ?? null,
+    result: withResult ? (state.result ?? null) : null,
+    reasons: inFull ? (state.reasons ?? []) : [],
+    note: inFull ? (state.note ?? null) : null,
+  };
+}
+
+function slaView(record: CaseRecord, sla: ReturnType<typeof liveSla>) {
+  return {
+    workingDays: record.sla.workingDays,
+    deadline: sla.deadline,
+    deadlineDate: sla.deadlineDate,
+    state: sla.state,
+    pausedMs: sla.pausedMs,
+    remainingMs: sla.remainingMs,
+    calendar: sla.calendar,
+    paused: record.sla.pauses.some((pause) => pause.to === undefined),
+    atRiskAt: record.sla.atRiskAt ?? null,
+    breachedAt: record.sla.breachedAt ?? null,
+  };
+}
+
+/** A correction outside the viewer's items (ops) shows that it happened, not what the officer wrote. */
+function correctionView(correction: CaseRecord['corrections'][number], inFull: boolean) {
+  return {
+    id: correction.id,
+    item: correction.item,
+    round: correction.round,
+    status: correction.status,
+    requestedAt: correction.requestedAt,
+    reasons: inFull ? correction.reasons : [],
+    note: inFull ? (correction.note ?? null) : null,
+    answerSubmitted: correction.answer !== undefined,
+    answeredAt: correction.answeredAt ?? null,
+    changedFields: correction.changedFields ?? [],
+  };
+}
+
+/**
+ * An event about items the viewer does not read in full keeps its time and kind, not its details (the
+ * officer's reasons and note, the founder's note to another department).
+ */
+function timelineView(event: TimelineEvent, inFull: readonly Item[]) {
+  const about = event.item ? [event.item] : itemsNamed(event.details?.items);
+  const shown = about.length === 0 || about.some((item) => inFull.includes(item));
   return {
     at: event.at,
     type: event.type,
     item: event.item ?? null,
     actor: { role: event.actor.role, department: event.actor.department ?? null },
-    details: event.details ?? {},
+    details: shown ? (event.details ?? {}) : {},
   };
+}
+
+function itemsNamed(value: unknown): Item[] {
+  return Array.isArray(value) ? ITEMS.filter((item) => value.includes(item)) : [];
 }
 
 export function taskView(task: DepartmentTask, now: Date): z.output<typeof taskViewSchema> {

@@ -1,3 +1,5 @@
+import type { FormFields } from '../form/form-object';
+
 /** The three items of one case and the departments that own them (docs/architecture.md, The case). */
 export const ITEMS = ['registration', 'invoice', 'seal'] as const;
 export type Item = (typeof ITEMS)[number];
@@ -27,4 +29,46 @@ export const DEPARTMENT_NAMES: Readonly<Record<Department, { en: string; zh: str
   'market-regulation': { en: 'Market regulation', zh: '市场监管部门' },
   tax: { en: 'Tax', zh: '税务部门' },
   'public-security': { en: 'Public security', zh: '公安部门' },
+};
+
+export type FormSection = keyof FormFields;
+
+/**
+ * What each item's department reads to decide, declared once: the form sections shown on its task, whether
+ * it sees people's full ID numbers and mobiles (else masked), and the items whose results it builds on.
+ * Why each department reads what it reads: docs/form-rules.md, "Who reads what".
+ */
+export interface ItemReads {
+  sections: readonly FormSection[];
+  fullIdentity: boolean;
+  dependsOn: readonly Item[];
+}
+
+export const ITEM_READS: Readonly<Record<Item, ItemReads>> = {
+  registration: {
+    sections: [
+      'channel',
+      'company',
+      'legalRepresentative',
+      'shareholders',
+      'directors',
+      'supervisoryArrangement',
+      'supervisor',
+      'manager',
+      'contact',
+      'materials',
+    ],
+    fullIdentity: true,
+    dependsOn: [],
+  },
+  invoice: {
+    sections: ['company', 'legalRepresentative', 'contact', 'invoice'],
+    fullIdentity: false,
+    dependsOn: ['registration'],
+  },
+  seal: {
+    sections: ['company', 'legalRepresentative', 'contact', 'seals'],
+    fullIdentity: false,
+    dependsOn: ['registration'],
+  },
 };

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { invoiceResultSchema, registrationResultSchema, sealResultSchema } from '../api/responses';
+import { ITEM_READS } from '../case/items';
 import { REQUIRED_MATERIALS } from '../form/materials';
 import { STATUTORY_LIMITS } from '../sla/config';
 import type { CatalogueInput } from './catalogue';
@@ -54,24 +55,14 @@ export const CATALOGUE_DATA: CatalogueInput = {
         quote: STATUTORY_LIMITS.registration.source.says,
         note: 'the SLA timer reads the same limit (shared/sla/config.ts STATUTORY_LIMITS.registration)',
       },
-      dependsOn: [],
+      dependsOn: [...ITEM_READS.registration.dependsOn],
       instantApproval: 'registration',
       materials: REQUIRED_MATERIALS.map(({ type, en, zh }) => ({
         id: type,
         name: { zh, en },
         basis: '中华人民共和国市场主体登记管理条例 第十六条',
       })),
-      formFields: [
-        'company',
-        'legalRepresentative',
-        'shareholders',
-        'directors',
-        'supervisoryArrangement',
-        'supervisor',
-        'manager',
-        'contact',
-        'materials',
-      ],
+      formFields: [...ITEM_READS.registration.sections],
       answers: [],
       results: registrationResultSchema,
       onSiteInspection: false,
@@ -88,10 +79,10 @@ export const CATALOGUE_DATA: CatalogueInput = {
         quote: STATUTORY_LIMITS.invoice.source.says,
         note: 'the SLA timer reads the same limit (shared/sla/config.ts STATUTORY_LIMITS.invoice)',
       },
-      dependsOn: ['registration'],
+      dependsOn: [...ITEM_READS.invoice.dependsOn],
       instantApproval: 'invoice',
       materials: [businessLicence],
-      formFields: ['company', 'invoice'],
+      formFields: [...ITEM_READS.invoice.sections],
       answers: [],
       results: invoiceResultSchema,
       onSiteInspection: false,
@@ -107,10 +98,10 @@ export const CATALOGUE_DATA: CatalogueInput = {
         publishedIn: TO_CONFIRM,
         note: 'No statutory limit was found to cite; the platform holds the item to 1 working day (shared/sla/config.ts, status to-confirm) to keep it inside the 3-day case.',
       },
-      dependsOn: ['registration'],
+      dependsOn: [...ITEM_READS.seal.dependsOn],
       instantApproval: 'seal',
       materials: [businessLicence],
-      formFields: ['company', 'seals'],
+      formFields: [...ITEM_READS.seal.sections],
       answers: [],
       results: sealResultSchema,
       onSiteInspection: false,

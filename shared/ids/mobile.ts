@@ -19,3 +19,9 @@ export function normalizeMobile(input: string): string | undefined {
 export function isValidMobile(input: string): boolean {
   return normalizeMobile(input) !== undefined;
 }
+
+/** A mobile number as shown to a reader who does not need it: `138****5678`. */
+export function maskMobile(mobile: string): string {
+  if (mobile.length <= 7) return '*'.repeat(mobile.length);
+  return `${mobile.slice(0, 3)}${'*'.repeat(mobile.length - 7)}${mobile.slice(-4)}`;
+}

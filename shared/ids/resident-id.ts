@@ -90,3 +90,12 @@ export function generateResidentId({ regionCode, birthDate, sequence }: Generate
   const first17 = `${regionCode}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   return first17 + residentIdCheckChar(first17);
 }
+
+/**
+ * A resident ID as shown to a reader who does not need it: the first three and last four characters,
+ * the rest starred (`110***********1234`), so a founder can still tell their own number from another.
+ */
+export function maskResidentId(id: string): string {
+  if (id.length <= 7) return '*'.repeat(id.length);
+  return `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
+}

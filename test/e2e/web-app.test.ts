@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldError } from '../../shared/errors';
 import { fieldLabel } from '../../web/src/form/field-labels';
 import { LANGUAGES, type Language, MESSAGES } from '../../web/src/i18n/messages';
-import { field, fillApplication, signIn } from './support/actors';
+import { field, fillApplication, PEOPLE, signIn } from './support/actors';
 import { application, caseAwaitingCorrection } from './support/api';
 import { ConsoleWatch, launchBrowser, screenshot } from './support/browser';
 import { decide } from './support/officer';
@@ -136,6 +136,13 @@ describe('the web app against npm start', () => {
         .getAttribute('href', { timeout: 30_000 });
       await taxColleague.goto(`${platform.url}${taskPath}`);
       await taxColleague.getByRole('heading', { level: 2, name: t.task.decision }).waitFor();
+      // Tax reads the USCC it builds on, and nobody's full ID number or the representative's mobile.
+      await taxColleague.getByRole('heading', { level: 2, name: t.task.upstream }).waitFor();
+      const taxPage = (await taxColleague.locator('body').textContent()) ?? '';
+      for (const secret of [PEOPLE.zhang.idNumber, PEOPLE.li.idNumber, '13800138000']) {
+        expect(taxPage).not.toContain(secret);
+      }
+      expect(taxPage).toContain('440***********2179');
       await decide(tax, t, company, { outcome: 'approved' }, `${lang}-10-tax-approval`);
       // The colleague had the same task open: their decision comes second and is told so.
       watch.expect({ status: 409, path: /^\/api\/tasks\/[^/]+\/decision$/ });

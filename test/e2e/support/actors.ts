@@ -41,7 +41,7 @@ export interface Founding {
   contactMobile?: string;
 }
 
-const PEOPLE = {
+export const PEOPLE = {
   zhang: { name: '张三', idNumber: '440111198604182179' },
   li: { name: '李四', idNumber: '440106199011034289' },
 };

@@ -40,7 +40,11 @@ let server: TestServer;
 const token: Partial<Record<CallerName, string>> = {};
 let caseId = '';
 let invoiceTaskId = '';
+let sealTaskId = '';
 const secrets: string[] = [];
+const form = validApplication();
+const MARKET_NOTE = 'market-regulation note: address seen on site';
+const TAX_NOTE = 'tax note: quota agreed by phone';
 
 beforeAll(async () => {
   server = await startServer({ INSTANT_APPROVAL: 'off' });
@@ -73,7 +77,6 @@ beforeAll(async () => {
     .sign(privateKey);
 
   // The agent files the case for the owner; it passes registration, so invoice and seal tasks open.
-  const form = validApplication();
   form.company.name.tradeName = '星河';
   form.company.name.full = '广州星河科技有限公司';
   const submitted = await server.request('POST', '/api/applications', {
@@ -92,15 +95,18 @@ beforeAll(async () => {
   const registration = inbox.items.find((task: { applicationId: string }) => task.applicationId === caseId);
   await server.request('POST', `/api/tasks/${registration.id}/decision`, {
     token: token.marketOfficer,
-    body: { outcome: 'approved' },
+    body: { outcome: 'approved', note: MARKET_NOTE },
   });
   const taxInbox = await server.poll('/api/departments/tax/tasks', token.taxOfficer as string, (body) =>
     body.items.some((task: { applicationId: string }) => task.applicationId === caseId),
   );
   invoiceTaskId = taxInbox.items.find((task: { applicationId: string }) => task.applicationId === caseId).id;
-  await server.poll('/api/departments/public-security/tasks', token.policeOfficer as string, (body) =>
-    body.items.some((task: { applicationId: string }) => task.applicationId === caseId),
+  const sealInbox = await server.poll(
+    '/api/departments/public-security/tasks',
+    token.policeOfficer as string,
+    (body) => body.items.some((task: { applicationId: string }) => task.applicationId === caseId),
   );
+  sealTaskId = sealInbox.items.find((task: { applicationId: string }) => task.applicationId === caseId).id;
 }, 120_000);
 
 afterAll(async () => {
@@ -207,7 +213,7 @@ const ROUTES: RouteCase[] = [
       marketOfficer: 403,
       taxOfficer: 200,
       policeOfficer: 403,
-      ops: 200,
+      ops: 403,
     },
   },
   {
@@ -235,7 +241,7 @@ const ROUTES: RouteCase[] = [
       marketOfficer: 404,
       taxOfficer: 200,
       policeOfficer: 404,
-      ops: 200,
+      ops: 404,
     },
   },
   {
@@ -281,14 +287,14 @@ const ROUTES: RouteCase[] = [
     name: 'POST /api/tasks/{taskId}/decision',
     method: 'POST',
     path: () => `/api/tasks/${invoiceTaskId}/decision`,
-    body: () => ({ outcome: 'approved' }),
+    body: () => ({ outcome: 'approved', note: TAX_NOTE }),
     expected: {
       owner: 404,
       otherFounder: 404,
       ownersAgent: 404,
       marketOfficer: 404,
       policeOfficer: 404,
-      ops: 403,
+      ops: 404,
       taxOfficer: 200,
     },
   },
@@ -378,5 +384,124 @@ describe('authorization matrix', () => {
     });
     expect(anonymousFiling.status).toBe(400);
     expect(anonymousFiling.body.error.fields[0].path).toBe('headers.on-behalf-of');
+  });
+});
+
+/** Every resident ID number in a form, wherever a person stands in it. */
+function idNumbersOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(idNumbersOf);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === 'idNumber' && typeof inner === 'string' ? [inner] : idNumbersOf(inner),
+  );
+}
+
+const MASKED_ID = /^\d{3}\*{11}[\dX]{4}$/;
+const MASKED_MOBILE = /^1\d{2}\*{4}\d{4}$/;
+const LEGAL_REP_MOBILE = '13800138000';
+const CONTACT_MOBILE = '13900139000';
+
+describe('what each caller sees of the case (after market regulation and tax decided, each with a note)', () => {
+  const read = async (caller: CallerName, path: string) => {
+    const response = await server.request('GET', path, { token: token[caller] });
+    expect(response.status, `${path} as ${caller}`).toBe(200);
+    return { body: response.body, text: JSON.stringify(response.body) };
+  };
+  const expectAbsent = (text: string, secrets: string[], who: string) => {
+    for (const secret of secrets) expect(text.includes(secret), `${who} reads ${secret}`).toBe(false);
+  };
+
+  test('the founder and the filing agent see the whole form and every department’s notes', async () => {
+    for (const caller of ['owner', 'ownersAgent'] as const) {
+      const { body } = await read(caller, `/api/applications/${caseId}`);
+      expect(idNumbersOf(body.application)).toEqual(idNumbersOf(form));
+      expect(body.application.legalRepresentative.mobile).toBe(LEGAL_REP_MOBILE);
+      expect(body.application.delivery.mobile).toBe(LEGAL_REP_MOBILE);
+      expect(body.items.registration.note).toBe(MARKET_NOTE);
+      expect(body.items.invoice.note).toBe(TAX_NOTE);
+    }
+  });
+
+  test('market regulation sees the full ID numbers it registers, not the invoice, seals, delivery or tax note', async () => {
+    const { body, text } = await read('marketOfficer', `/api/applications/${caseId}`);
+    expect(idNumbersOf(body.application)).toEqual(idNumbersOf(form));
+    for (const section of ['invoice', 'seals', 'delivery'])
+      expect(body.application).not.toHaveProperty(section);
+    expect(body.items.registration.note).toBe(MARKET_NOTE);
+    expect(body.items.invoice).toMatchObject({ note: null, reasons: [], result: null });
+    expectAbsent(text, [TAX_NOTE], 'market regulation');
+  });
+
+  test('tax and public security see their own sections, the USCC, and every ID number and mobile masked', async () => {
+    const fullIds = idNumbersOf(form);
+    for (const [caller, own, other, otherNote] of [
+      ['taxOfficer', 'invoice', 'seals', MARKET_NOTE],
+      ['policeOfficer', 'seals', 'invoice', TAX_NOTE],
+    ] as const) {
+      const { body, text } = await read(caller, `/api/applications/${caseId}`);
+      expect(body.application).toHaveProperty(own);
+      for (const section of [
+        other,
+        'shareholders',
+        'directors',
+        'supervisor',
+        'manager',
+        'delivery',
+        'materials',
+      ]) {
+        expect(body.application, `${caller} ${section}`).not.toHaveProperty(section);
+      }
+      expect(body.application.legalRepresentative.idNumber).toMatch(MASKED_ID);
+      expect(body.application.legalRepresentative.mobile).toMatch(MASKED_MOBILE);
+      expect(body.application.contact.mobile).toBe(CONTACT_MOBILE);
+      expect(body.items.registration.result.uscc).toMatch(/^[0-9A-Z]{18}$/);
+      expect(body.items.registration.note).toBeNull();
+      expectAbsent(text, [...fullIds, LEGAL_REP_MOBILE, otherNote], caller);
+    }
+  });
+
+  test('a public-security officer cannot read the tax task or its note, on the task or on the case', async () => {
+    const taxTask = await server.request('GET', `/api/tasks/${invoiceTaskId}`, {
+      token: token.policeOfficer,
+    });
+    expect(taxTask.status).toBe(404);
+    expectAbsent(JSON.stringify(taxTask.body), [TAX_NOTE], 'public security');
+    const { body, text } = await read('policeOfficer', `/api/tasks/${sealTaskId}`);
+    expect(body.application.upstream).toEqual([
+      expect.objectContaining({ item: 'registration', status: 'approved' }),
+    ]);
+    expect(body.application.upstream[0].result.uscc).toMatch(/^[0-9A-Z]{18}$/);
+    expect(body.application.form).toHaveProperty('seals');
+    expect(body.application.form).not.toHaveProperty('invoice');
+    expectAbsent(text, [...idNumbersOf(form), LEGAL_REP_MOBILE, TAX_NOTE, MARKET_NOTE], 'public security');
+    const caseBody = await read('policeOfficer', `/api/applications/${caseId}`);
+    expect(caseBody.body.items.invoice).toMatchObject({ status: 'approved', note: null, taskId: null });
+  });
+
+  test('the tax officer’s own task carries its note and no full ID number', async () => {
+    const { body, text } = await read('taxOfficer', `/api/tasks/${invoiceTaskId}`);
+    expect(body.application.item.note).toBe(TAX_NOTE);
+    expect(body.application.form.legalRepresentative.idNumber).toMatch(MASKED_ID);
+    expectAbsent(text, [...idNumbersOf(form), LEGAL_REP_MOBILE, MARKET_NOTE], 'tax');
+  });
+
+  test('ops see the company and how the case runs, and no personal data at all', async () => {
+    const { body, text } = await read('ops', `/api/applications/${caseId}`);
+    expect(Object.keys(body.application).sort()).toEqual(['channel', 'company']);
+    expect(body.items.invoice).toMatchObject({ status: 'approved', note: null, result: null });
+    expect(body.delivery).toBeNull();
+    expectAbsent(
+      text,
+      [
+        ...idNumbersOf(form),
+        LEGAL_REP_MOBILE,
+        CONTACT_MOBILE,
+        form.legalRepresentative.name,
+        form.contact.email,
+        MARKET_NOTE,
+        TAX_NOTE,
+      ],
+      'ops',
+    );
   });
 });

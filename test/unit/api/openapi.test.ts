@@ -89,7 +89,7 @@ describe('the document checks what the server checks', () => {
     });
     expect(document.components.schemas.Case).toMatchObject({ type: 'object' });
     expect((document.components.schemas.Case as any).properties.application).toEqual({
-      $ref: '#/components/schemas/Application',
+      $ref: '#/components/schemas/ApplicationView',
     });
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidMobile, normalizeMobile } from '../../../shared/ids/mobile';
+import { isValidMobile, maskMobile, normalizeMobile } from '../../../shared/ids/mobile';
 
 const SEGMENTS = [
   ...['130', '131', '132', '133', '134', '135', '136', '137', '138', '139'],
@@ -53,5 +53,26 @@ describe('normalizeMobile', () => {
         },
       ),
     );
+  });
+});
+
+describe('maskMobile', () => {
+  it('keeps the segment and the last four digits', () => {
+    expect(maskMobile('13812345678')).toBe('138****5678');
+  });
+
+  it('never shows the middle four digits of any valid number', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SEGMENTS), fc.stringMatching(/^\d{8}$/), (segment, rest) => {
+        const masked = maskMobile(`${segment}${rest}`);
+        expect(masked).toHaveLength(11);
+        expect(masked.slice(3, 7)).toBe('****');
+        expect(masked.slice(-4)).toBe(rest.slice(-4));
+      }),
+    );
+  });
+
+  it('stars a string too short to keep both ends', () => {
+    expect(maskMobile('1380')).toBe('****');
   });
 });

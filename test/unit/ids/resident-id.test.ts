@@ -6,6 +6,7 @@ import {
   checkResidentId,
   generateResidentId,
   isValidResidentId,
+  maskResidentId,
   residentIdCheckChar,
 } from '../../../shared/ids/resident-id';
 
@@ -119,5 +120,28 @@ describe('generateResidentId', () => {
     expect(() =>
       generateResidentId({ regionCode: '440111', birthDate: '1990-01-01', sequence: 1000 }),
     ).toThrow(RangeError);
+  });
+});
+
+describe('maskResidentId', () => {
+  it('keeps the first three and the last four characters', () => {
+    expect(maskResidentId('110105199003071234')).toBe('110***********1234');
+    expect(maskResidentId('44011119860418217X')).toBe('440***********217X');
+  });
+
+  it('hides the birth date and sequence of every valid number', () => {
+    fc.assert(
+      fc.property(birthDateArbitrary, fc.integer({ min: 0, max: 999 }), (birthDate, sequence) => {
+        const id = generateResidentId({ regionCode: '440111', birthDate, sequence });
+        const masked = maskResidentId(id);
+        expect(masked).toHaveLength(18);
+        expect(masked.slice(3, 14)).toBe('*'.repeat(11));
+        expect(masked).not.toContain(birthDate.replaceAll('-', ''));
+      }),
+    );
+  });
+
+  it('stars a string too short to keep both ends', () => {
+    expect(maskResidentId('1101')).toBe('****');
   });
 });

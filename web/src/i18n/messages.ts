@@ -411,6 +411,7 @@ const zh = {
     alreadyDecided: '该任务已有决定或案件已进入下一环节，无需重复处理。',
     closed: (outcome: string) => `该任务已处理：${outcome}`,
     backToInbox: '返回待办任务',
+    upstream: '本事项依据的前序结果',
     materials: '申请材料',
   },
   ops: {
@@ -875,6 +876,7 @@ const en: Messages = {
     alreadyDecided: 'Already decided: this task is closed, or the case has moved on.',
     closed: (outcome) => `This task is closed: ${outcome}`,
     backToInbox: 'Back to the inbox',
+    upstream: 'Results this item builds on',
     materials: 'Materials',
   },
   ops: {

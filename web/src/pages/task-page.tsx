@@ -7,6 +7,7 @@ import { FormSummary } from '../form/form-summary';
 import { formatInstant } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 import { DecisionForm } from '../officer/decision-form';
+import { UpstreamResults } from '../officer/upstream-results';
 import { Link } from '../router';
 import { Badge } from '../ui/badge';
 import { Pending, SuccessNotice } from '../ui/notices';
@@ -41,6 +42,7 @@ export function TaskPage(props: { taskId: string }) {
         <SuccessNotice>{t.task.decided(t.status.outcome[decided] ?? decided)}</SuccessNotice>
       ) : null}
       <TaskFacts detail={detail} />
+      <UpstreamResults detail={detail} />
       <div class="columns">
         <SlaPanel
           sla={application.sla}
