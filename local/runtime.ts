@@ -17,7 +17,7 @@ import type { MachineDefinition } from './engine/asl';
 import { DurableEngine } from './engine/engine';
 import { startStepFunctionsServer } from './engine/http';
 import { loadHandler } from './handler-module';
-import { asFunction, enforceRolePolicies } from './iam/enforcement';
+import { type Authorizations, asFunction, authorizationsSoFar, enforceRolePolicies } from './iam/enforcement';
 import { keptSecret } from './kept-secret';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { MetricsCapture } from './metrics-capture';
@@ -68,6 +68,8 @@ export interface LocalRuntime {
   /** Requests answered with an injected throttling error (LOCAL_DYNAMODB_FAULT_RATE). */
   dynamoInjectedFaults: () => number;
   stepFunctionsEndpoint: string;
+  /** Each function's AWS calls its synthesized role policy allowed and refused (local/iam/). */
+  authorizations: () => Authorizations;
   /** Replays the executions a previous run left unfinished; resolves when all are back in memory. */
   resumed: Promise<number>;
   close: () => Promise<void>;
@@ -181,6 +183,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     dynamoRequests: dynamo.requests,
     dynamoInjectedFaults: dynamo.injectedFaults,
     stepFunctionsEndpoint: url,
+    authorizations: authorizationsSoFar,
     resumed: engine.resume(),
     close: async () => {
       stopScheduledJobs();

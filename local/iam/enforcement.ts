@@ -16,11 +16,18 @@ export function asFunction(name: string, handler: LambdaHandler): LambdaHandler 
 interface Enforcement {
   policies: ReadonlyMap<string, readonly PolicyStatement[]>;
   account: Account;
-  /** Called on every refusal, for the tests to count attempts. */
-  onDenied?: (functionName: string, action: string, resource: string) => void;
 }
 
+/** How many calls each function made that its policy allowed, and how many it refused. */
+export type Authorizations = Record<string, { allowed: number; denied: number }>;
+
 let enforcement: Enforcement | undefined;
+const authorizations: Authorizations = {};
+
+/** The decisions since the process started, by function. */
+export function authorizationsSoFar(): Authorizations {
+  return structuredClone(authorizations);
+}
 const MIDDLEWARE_NAME = 'localIamEnforcement';
 
 type Stack = {
@@ -66,8 +73,13 @@ function authorize(next: Next, context: Context) {
       enforcement.account,
     );
     const decision = evaluate(enforcement.policies.get(functionName) ?? [], request);
-    if (decision === 'Allow') return next(args);
-    enforcement.onDenied?.(functionName, request.action, request.resource);
+    const tally = authorizations[functionName] ?? { allowed: 0, denied: 0 };
+    authorizations[functionName] = tally;
+    if (decision === 'Allow') {
+      tally.allowed++;
+      return next(args);
+    }
+    tally.denied++;
     return { response: accessDenied(functionName, request.action, request.resource, decision), output: {} };
   };
 }
