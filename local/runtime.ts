@@ -166,10 +166,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     version: options.liveVersion ?? liveVersionFromEnvironment(),
   });
   process.env[ENVIRONMENT.stateMachineArn] = liveAliasArn;
-  const { synthesizedRolePolicies } = await import('./iam/role-policies');
+  const { committedRolePolicies } = await import('./iam/role-policies');
   enforceRolePolicies({
     account: LOCAL_ACCOUNT,
-    policies: synthesizedRolePolicies({ ...LOCAL_ACCOUNT, tableName: LOCAL_TABLE_NAME, stateMachineArn }),
+    policies: committedRolePolicies({ ...LOCAL_ACCOUNT, tableName: LOCAL_TABLE_NAME, stateMachineArn }),
   });
   const stopScheduledJobs = await scheduleJobs(clock);
 

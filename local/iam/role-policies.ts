@@ -1,6 +1,4 @@
-import { App } from 'aws-cdk-lib';
-import { buildApp } from '../../infra/app';
-import { HouseFunction } from '../../infra/house-function';
+import { readFileSync } from 'node:fs';
 import type { Account } from './aws-request';
 import { checkSupported, type PolicyStatement } from './policy-evaluation';
 
@@ -10,59 +8,60 @@ export interface LocalResources extends Account {
   stateMachineArn: string;
 }
 
-type Template = { Resources?: Record<string, Resource>; Outputs?: Record<string, Output> };
-type Resource = {
+export type Template = { Resources?: Record<string, Resource>; Outputs?: Record<string, Output> };
+export type Resource = {
   Type: string;
   Properties?: { Roles?: { Ref?: string }[]; PolicyDocument?: { Statement: unknown[] } };
 };
 type Output = { Value: unknown; Export?: { Name?: unknown } };
 
 /**
- * Every house function's role policy, by function name, as `npm run synth` would deploy it, with the
- * template's intrinsics resolved to the local resources. Synthesized at each start (about a second,
- * bundling off) rather than read from a generated file: the policies are then always the ones the
- * code in the working tree deploys, and there is no file to forget to regenerate.
+ * What of the synthesized templates the local runtime authorizes with: each house function's stack and
+ * role, and per stack the role policies, the type of every resource they may name, and the exports.
  */
-export function synthesizedRolePolicies(local: LocalResources): Map<string, PolicyStatement[]> {
-  const app = buildApp(
-    new App({
-      builtinCloudFormationValidation: false,
-      // No SPA: only the roles are read, and a web/dist that never exists keeps the synth the same
-      // whatever the working tree holds.
-      context: { 'aws:cdk:bundling-stacks': [], webDist: '/nonexistent/web/dist' },
-    }),
-  );
-  const assembly = app.synth();
-  const templates = new Map(assembly.stacks.map((stack) => [stack.stackName, stack.template as Template]));
+export interface RoleTemplates {
+  functions: Record<string, { stack: string; role: string }>;
+  templates: Record<string, Template>;
+}
+
+/** The file the runtime reads; test/infra/local-role-policies.test.ts keeps it equal to the synth. */
+export const ROLE_TEMPLATES_FILE = new URL('./role-templates.json', import.meta.url);
+
+/**
+ * Every house function's role policy, by function name, with the templates' intrinsics resolved to the
+ * local resources. Read from role-templates.json, which `npm run role-templates` writes from the synth
+ * and an infra test keeps equal to it: synthesizing at each start would cost every runtime start
+ * about four seconds of CPU (the infra modules and the synth), on a machine the tests share.
+ */
+export function rolePoliciesOf(roles: RoleTemplates, local: LocalResources): Map<string, PolicyStatement[]> {
   const exports = new Map<string, { value: unknown; template: Template }>();
-  for (const template of templates.values()) {
+  for (const template of Object.values(roles.templates)) {
     for (const output of Object.values(template.Outputs ?? {})) {
       if (typeof output.Export?.Name === 'string')
         exports.set(output.Export.Name, { value: output.Value, template });
     }
   }
   const policies = new Map<string, PolicyStatement[]>();
-  for (const construct of app.node.findAll()) {
-    if (!(construct instanceof HouseFunction) || !construct.role) continue;
-    const template = templates.get(construct.stack.stackName) ?? {};
-    const role = construct.stack.resolve(
-      (construct.role.node.defaultChild as unknown as { ref: string }).ref,
-    ) as {
-      Ref: string;
-    };
+  for (const [name, { stack, role }] of Object.entries(roles.functions)) {
+    const template = roles.templates[stack] ?? {};
     const statements = Object.values(template.Resources ?? {})
       .filter(
         (resource) =>
           resource.Type === 'AWS::IAM::Policy' &&
-          (resource.Properties?.Roles ?? []).some((ref) => ref.Ref === role.Ref),
+          (resource.Properties?.Roles ?? []).some((ref) => ref.Ref === role),
       )
       .flatMap((policy) => policy.Properties?.PolicyDocument?.Statement ?? [])
       .map((statement) =>
         checkSupported(resolveIntrinsics(statement, template, exports, local) as Record<string, unknown>),
       );
-    policies.set(construct.node.id, statements);
+    policies.set(name, statements);
   }
   return policies;
+}
+
+/** The committed role templates' policies. */
+export function committedRolePolicies(local: LocalResources): Map<string, PolicyStatement[]> {
+  return rolePoliciesOf(JSON.parse(readFileSync(ROLE_TEMPLATES_FILE, 'utf8')) as RoleTemplates, local);
 }
 
 function resolveIntrinsics(

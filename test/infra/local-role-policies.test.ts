@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, expect, test } from 'vitest';
 import type { PolicyStatement } from '../../local/iam/policy-evaluation';
-import { synthesizedRolePolicies } from '../../local/iam/role-policies';
+import { ROLE_TEMPLATES_FILE, type RoleTemplates, rolePoliciesOf } from '../../local/iam/role-policies';
+import { synthesizeRoleTemplates } from '../../local/iam/role-templates';
 import { ROUTE_LIST, ROUTES } from '../../shared/entry-points/routes';
 import { SCHEDULED_JOBS } from '../../shared/entry-points/scheduled-jobs';
 import { WORKFLOW_FUNCTIONS } from '../../shared/entry-points/workflow-functions';
@@ -13,10 +15,20 @@ const LOCAL = {
 };
 const TABLE = 'arn:aws:dynamodb:us-east-1:000000000000:table/company-opening';
 
+let synthesized: RoleTemplates;
 let policies: Map<string, PolicyStatement[]>;
 
 beforeAll(() => {
-  policies = synthesizedRolePolicies(LOCAL);
+  synthesized = synthesizeRoleTemplates();
+  policies = rolePoliciesOf(synthesized, LOCAL);
+});
+
+test('the role templates the runtime reads are the synthesized ones (after a change: npm run role-templates)', () => {
+  // Act
+  const committed = JSON.parse(readFileSync(ROLE_TEMPLATES_FILE, 'utf8')) as RoleTemplates;
+
+  // Assess
+  expect(committed).toEqual(synthesized);
 });
 
 test('every declared entry point has its role policy, under its function name', () => {
