@@ -28,12 +28,11 @@ const authorizations: Authorizations = {};
 export function authorizationsSoFar(): Authorizations {
   return structuredClone(authorizations);
 }
-const MIDDLEWARE_NAME = 'localIamEnforcement';
 
-type Stack = {
-  add: (middleware: unknown, options: Record<string, unknown>) => void;
-  identify: () => string[];
-};
+/** The middleware stacks already checking; a document client shares its client's. */
+const checking = new WeakSet<object>();
+
+type Stack = { add: (middleware: unknown, options: Record<string, unknown>) => void };
 type SmithyClient = { middlewareStack: Stack; send: (...args: unknown[]) => unknown };
 
 /**
@@ -50,9 +49,14 @@ export function enforceRolePolicies(next: Enforcement): void {
   if ((prototype.send as { enforced?: boolean }).enforced) return;
   const send = prototype.send;
   const enforcedSend = function (this: SmithyClient, ...args: unknown[]) {
-    if (!this.middlewareStack.identify().some((entry) => entry.startsWith(MIDDLEWARE_NAME))) {
+    if (!checking.has(this.middlewareStack)) {
       // Last before the transport: the marshalled input, inside the retry and the deserializer.
-      this.middlewareStack.add(authorize, { step: 'deserialize', priority: 'low', name: MIDDLEWARE_NAME });
+      this.middlewareStack.add(authorize, {
+        step: 'deserialize',
+        priority: 'low',
+        name: 'localIamEnforcement',
+      });
+      checking.add(this.middlewareStack);
     }
     return send.apply(this, args);
   };
