@@ -17,6 +17,7 @@ import type { MachineDefinition } from './engine/asl';
 import { DurableEngine } from './engine/engine';
 import { startStepFunctionsServer } from './engine/http';
 import { loadHandler } from './handler-module';
+import { type Authorizations, asFunction, authorizationsSoFar, enforceRolePolicies } from './iam/enforcement';
 import { keptSecret } from './kept-secret';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { MetricsCapture } from './metrics-capture';
@@ -67,6 +68,8 @@ export interface LocalRuntime {
   /** Requests answered with an injected throttling error (LOCAL_DYNAMODB_FAULT_RATE). */
   dynamoInjectedFaults: () => number;
   stepFunctionsEndpoint: string;
+  /** Each function's AWS calls its synthesized role policy allowed and refused (local/iam/). */
+  authorizations: () => Authorizations;
   /** Replays the executions a previous run left unfinished; resolves when all are back in memory. */
   resumed: Promise<number>;
   close: () => Promise<void>;
@@ -163,6 +166,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     version: options.liveVersion ?? liveVersionFromEnvironment(),
   });
   process.env[ENVIRONMENT.stateMachineArn] = liveAliasArn;
+  const { committedRolePolicies } = await import('./iam/role-policies');
+  enforceRolePolicies({
+    account: LOCAL_ACCOUNT,
+    policies: committedRolePolicies({ ...LOCAL_ACCOUNT, tableName: LOCAL_TABLE_NAME, stateMachineArn }),
+  });
   const stopScheduledJobs = await scheduleJobs(clock);
 
   return {
@@ -175,6 +183,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     dynamoRequests: dynamo.requests,
     dynamoInjectedFaults: dynamo.injectedFaults,
     stepFunctionsEndpoint: url,
+    authorizations: authorizationsSoFar,
     resumed: engine.resume(),
     close: async () => {
       stopScheduledJobs();
@@ -203,7 +212,7 @@ async function loadWorkflowFunctions(
   const entries = await Promise.all(
     Object.values(WORKFLOW_FUNCTIONS).map(async (fn) => {
       const handler = await loadHandler(fn.handler);
-      return [fn.name, wrap ? wrap(fn.name, handler) : handler] as const;
+      return [fn.name, asFunction(fn.name, wrap ? wrap(fn.name, handler) : handler)] as const;
     }),
   );
   return Object.fromEntries(entries);
@@ -214,7 +223,7 @@ async function scheduleJobs(clock: RuntimeClock): Promise<() => void> {
   const { SCHEDULED_JOBS } = await import('../shared/entry-points/scheduled-jobs');
   const stops = await Promise.all(
     Object.values(SCHEDULED_JOBS).map(async (job) => {
-      const handler = await loadHandler(job.handler);
+      const handler = asFunction(job.name, await loadHandler(job.handler));
       return clock.every(job.everyMinutes * 60_000, () => {
         void handler({}, lambdaContext({ functionName: job.name })).catch(() => {});
       });

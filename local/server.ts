@@ -13,6 +13,7 @@ import { contentSecurityPolicy } from '../shared/content-security-policy';
 import { isPublic, ROUTE_LIST, type Route } from '../shared/entry-points/routes';
 import { AppError, type ErrorBody, parseOrThrow, unauthorized } from '../shared/errors';
 import { loadHandler } from './handler-module';
+import { asFunction } from './iam/enforcement';
 import type { LocalTokens } from './jwt';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { assertLocalCaller } from './local-only';
@@ -154,7 +155,7 @@ export async function startLocalServer(
   const { runtime, tokens } = options;
   const handlers = new Map<string, LambdaHandler>();
   for (const route of ROUTE_LIST) {
-    handlers.set(route.name, await loadHandler(route.handler));
+    handlers.set(route.name, asFunction(route.name, await loadHandler(route.handler)));
   }
 
   const local = async (path: string, request: IncomingMessage, response: ServerResponse) => {

@@ -1,0 +1,99 @@
+import { TABLE_KEYS } from '../../shared/data/table';
+import type { AuthorizationRequest } from './policy-evaluation';
+
+export interface Account {
+  region: string;
+  accountId: string;
+}
+
+/** The service prefix IAM knows each SDK client's actions by. */
+const SERVICE_OF_CLIENT: Record<string, string> = {
+  DynamoDBClient: 'dynamodb',
+  SFNClient: 'states',
+  CloudWatchClient: 'cloudwatch',
+};
+
+type Input = Record<string, unknown>;
+
+/**
+ * One SDK command as IAM authorizes it (AWS Service Authorization Reference, per service): the action,
+ * the ARN of the resource it acts on, and the condition keys the app's policies test. `input` is the
+ * low-level input (DynamoDB attribute values already marshalled).
+ */
+export function authorizationRequestOf(
+  clientName: string,
+  commandName: string,
+  input: Input,
+  account: Account,
+): AuthorizationRequest {
+  const service = SERVICE_OF_CLIENT[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
+  const action = `${service}:${commandName.replace(/Command$/, '')}`;
+  const arn = (rest: string) => `arn:aws:${service}:${account.region}:${account.accountId}:${rest}`;
+  if (service === 'dynamodb' && typeof input.TableName === 'string') {
+    const table = arn(`table/${input.TableName}`);
+    const leadingKeys = leadingKeysOf(input);
+    return {
+      action,
+      resource: typeof input.IndexName === 'string' ? `${table}/index/${input.IndexName}` : table,
+      context: leadingKeys === undefined ? {} : { 'dynamodb:LeadingKeys': [leadingKeys] },
+    };
+  }
+  if (service === 'states' && typeof input.stateMachineArn === 'string') {
+    // A start through an alias or version is authorized on the unqualified ARN, its qualifier in
+    // states:StateMachineQualifier (Step Functions docs, "Authorization for versions and aliases").
+    const [unqualified, qualifier] = splitQualifier(input.stateMachineArn);
+    return {
+      action,
+      resource: unqualified,
+      context: qualifier === undefined ? {} : { 'states:StateMachineQualifier': [qualifier] },
+    };
+  }
+  if (service === 'states' && typeof input.taskToken === 'string') {
+    return { action, resource: stateMachineOfToken(input.taskToken) ?? arn('stateMachine:*'), context: {} };
+  }
+  if (service === 'cloudwatch' && commandName === 'DescribeAlarmsCommand') {
+    // Alarms are named by their prefix, as the policy names them.
+    const prefix = typeof input.AlarmNamePrefix === 'string' ? input.AlarmNamePrefix : '';
+    return { action, resource: arn(`alarm:${prefix}*`), context: {} };
+  }
+  return { action, resource: '*', context: {} };
+}
+
+/** The partition key value an item operation or a query on the table's own key names. */
+function leadingKeysOf(input: Input): string | undefined {
+  const key = ((input.Key ?? input.Item) as Record<string, { S?: string }> | undefined)?.[
+    TABLE_KEYS.partitionKey
+  ];
+  if (key) return key.S;
+  if (typeof input.KeyConditionExpression !== 'string') return undefined;
+  const names = (input.ExpressionAttributeNames ?? {}) as Record<string, string>;
+  for (const condition of input.KeyConditionExpression.split(/\s+and\s+/i)) {
+    const equality = /^\(?\s*([#\w]+)\s*=\s*(:\w+)\s*\)?$/.exec(condition.trim());
+    if (!equality) continue;
+    const [, attribute = '', placeholder = ''] = equality;
+    if ((names[attribute] ?? attribute) !== TABLE_KEYS.partitionKey) continue;
+    return ((input.ExpressionAttributeValues ?? {}) as Record<string, { S?: string }>)[placeholder]?.S;
+  }
+  return undefined;
+}
+
+/** arn:aws:states:<region>:<account>:stateMachine:<name>[:<alias or version>] */
+function splitQualifier(stateMachineArn: string): [string, string | undefined] {
+  const parts = stateMachineArn.split(':');
+  return [parts.slice(0, 7).join(':'), parts[7]];
+}
+
+/**
+ * The machine a local task token resumes: the engine's tokens open with the execution's ARN
+ * (local/engine/tokens.ts), arn:aws:states:<region>:<account>:execution:<machine>:<name>.
+ */
+function stateMachineOfToken(token: string): string | undefined {
+  try {
+    const [executionArn] = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8'));
+    const parts = String(executionArn).split(':');
+    if (parts[5] !== 'execution') return undefined;
+    return [...parts.slice(0, 5), 'stateMachine', parts[6]].join(':');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,108 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { LambdaHandler } from '../lambda-context';
+import { type Account, authorizationRequestOf } from './aws-request';
+import { type Decision, evaluate, type PolicyStatement } from './policy-evaluation';
+
+/** The function whose invocation the current async work belongs to. */
+const principal = new AsyncLocalStorage<string>();
+
+/** Runs `handler` as the function `name`: every AWS call it makes is authorized as that function's role. */
+export function asFunction(name: string, handler: LambdaHandler): LambdaHandler {
+  return (event, context) => principal.run(name, () => handler(event, context));
+}
+
+interface Enforcement {
+  policies: ReadonlyMap<string, readonly PolicyStatement[]>;
+  account: Account;
+}
+
+/** How many calls each function made that its policy allowed, and how many it refused. */
+export type Authorizations = Record<string, { allowed: number; denied: number }>;
+
+let enforcement: Enforcement | undefined;
+const authorizations: Authorizations = {};
+
+/** The decisions since the process started, by function. */
+export function authorizationsSoFar(): Authorizations {
+  return structuredClone(authorizations);
+}
+
+/** The middleware stacks already checking; a document client shares its client's. */
+const checking = new WeakSet<object>();
+
+type Stack = { add: (middleware: unknown, options: Record<string, unknown>) => void };
+type SmithyClient = { middlewareStack: Stack; send: (...args: unknown[]) => unknown };
+
+/**
+ * From now on every SDK client in the process (the handlers' module-level clients, and any copies a
+ * bundle brings, since all extend the one Smithy Client class) authorizes each call made inside
+ * `asFunction` against that function's policy. A refusal is answered the way AWS answers it, an HTTP
+ * 400 AccessDeniedException the client's own deserializer reads, so the handler sees the SDK's error
+ * and the retry strategy does not retry it. Calls from outside any function (the engine, tests) are
+ * the services themselves and pass.
+ */
+export function enforceRolePolicies(next: Enforcement): void {
+  enforcement = next;
+  const prototype = Object.getPrototypeOf(DynamoDBClient.prototype) as SmithyClient;
+  if ((prototype.send as { enforced?: boolean }).enforced) return;
+  const send = prototype.send;
+  const enforcedSend = function (this: SmithyClient, ...args: unknown[]) {
+    if (!checking.has(this.middlewareStack)) {
+      // Last before the transport: the marshalled input, inside the retry and the deserializer.
+      this.middlewareStack.add(authorize, {
+        step: 'deserialize',
+        priority: 'low',
+        name: 'localIamEnforcement',
+      });
+      checking.add(this.middlewareStack);
+    }
+    return send.apply(this, args);
+  };
+  prototype.send = Object.assign(enforcedSend, { enforced: true });
+}
+
+type Next = (args: { input: Record<string, unknown> }) => Promise<unknown>;
+type Context = { clientName?: string; commandName?: string };
+
+function authorize(next: Next, context: Context) {
+  return async (args: { input: Record<string, unknown> }) => {
+    const functionName = principal.getStore();
+    if (!functionName || !enforcement) return next(args);
+    const request = authorizationRequestOf(
+      context.clientName ?? '',
+      context.commandName ?? '',
+      args.input,
+      enforcement.account,
+    );
+    const decision = evaluate(enforcement.policies.get(functionName) ?? [], request);
+    const tally = authorizations[functionName] ?? { allowed: 0, denied: 0 };
+    authorizations[functionName] = tally;
+    if (decision === 'Allow') {
+      tally.allowed++;
+      return next(args);
+    }
+    tally.denied++;
+    return { response: accessDenied(functionName, request.action, request.resource, decision), output: {} };
+  };
+}
+
+/** AWS's answer, message included ("Troubleshoot access denied error messages", IAM docs). */
+function accessDenied(functionName: string, action: string, resource: string, decision: Decision) {
+  const { accountId } = (enforcement as Enforcement).account;
+  const because =
+    decision === 'ExplicitDeny'
+      ? 'with an explicit deny in an identity-based policy'
+      : `because no identity-based policy allows the ${action} action`;
+  const body = {
+    __type: 'com.amazon.coral.service#AccessDeniedException',
+    Message: `User: arn:aws:sts::${accountId}:assumed-role/${functionName}Role/${functionName} is not authorized to perform: ${action} on resource: ${resource} ${because}`,
+  };
+  return {
+    statusCode: 400,
+    reason: 'Bad Request',
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': randomUUID() },
+    body: Buffer.from(JSON.stringify(body)),
+  };
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, expect, test } from 'vitest';
+import type { PolicyStatement } from '../../local/iam/policy-evaluation';
+import { ROLE_TEMPLATES_FILE, type RoleTemplates, rolePoliciesOf } from '../../local/iam/role-policies';
+import { synthesizeRoleTemplates } from '../../local/iam/role-templates';
+import { ROUTE_LIST, ROUTES } from '../../shared/entry-points/routes';
+import { SCHEDULED_JOBS } from '../../shared/entry-points/scheduled-jobs';
+import { WORKFLOW_FUNCTIONS } from '../../shared/entry-points/workflow-functions';
+
+const LOCAL = {
+  region: 'us-east-1',
+  accountId: '000000000000',
+  tableName: 'company-opening',
+  stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:CompanyOpening',
+};
+const TABLE = 'arn:aws:dynamodb:us-east-1:000000000000:table/company-opening';
+
+let synthesized: RoleTemplates;
+let policies: Map<string, PolicyStatement[]>;
+
+beforeAll(() => {
+  synthesized = synthesizeRoleTemplates();
+  policies = rolePoliciesOf(synthesized, LOCAL);
+});
+
+test('the role templates the runtime reads are the synthesized ones (after a change: npm run role-templates)', () => {
+  // Act
+  const committed = JSON.parse(readFileSync(ROLE_TEMPLATES_FILE, 'utf8')) as RoleTemplates;
+
+  // Assess
+  expect(committed).toEqual(synthesized);
+});
+
+test('every declared entry point has its role policy, under its function name', () => {
+  // Prepare
+  const declared = [
+    ...ROUTE_LIST,
+    ...Object.values(WORKFLOW_FUNCTIONS),
+    ...Object.values(SCHEDULED_JOBS),
+  ].map((fn) => fn.name);
+
+  // Act / Assess
+  for (const name of declared) expect(policies.get(name)?.length, name).toBeGreaterThan(0);
+});
+
+test("intrinsics resolve to the local resources: the table across stacks, the machine, the alarms' prefix", () => {
+  // Act
+  const checkSla = policies.get(WORKFLOW_FUNCTIONS.checkSla.name) ?? [];
+  const submit = policies.get(ROUTES.submitApplication.name) ?? [];
+  const withAlarms = [...policies.values()]
+    .flat()
+    .filter((s) => [s.Action].flat().includes('cloudwatch:DescribeAlarms'));
+
+  // Assess
+  expect(checkSla).toContainEqual({
+    Effect: 'Allow',
+    Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+    Resource: TABLE,
+  });
+  expect(checkSla).toContainEqual({
+    Effect: 'Allow',
+    Action: 'states:SendTaskSuccess',
+    Resource: LOCAL.stateMachineArn,
+  });
+  expect(submit).toContainEqual({
+    Effect: 'Allow',
+    Action: 'states:StartExecution',
+    Resource: LOCAL.stateMachineArn,
+    Condition: { StringEquals: { 'states:StateMachineQualifier': 'live' } },
+  });
+  expect(withAlarms.map((s) => s.Resource)).toEqual([
+    'arn:aws:cloudwatch:us-east-1:000000000000:alarm:CompanyOpening-*',
+  ]);
+});
+
+test('only the log groups, which have no local stand-in, resolve to an ARN no request carries', () => {
+  // Act
+  const unresolved = [...policies.values()]
+    .flat()
+    .filter((s) => [s.Resource].flat().some((resource) => resource.startsWith('arn:local:no-stand-in:')));
+
+  // Assess
+  expect(unresolved.length).toBe(policies.size);
+  for (const statement of unresolved)
+    expect(statement.Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+});
