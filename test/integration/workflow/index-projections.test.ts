@@ -133,3 +133,45 @@ test('every index holds only its summary, while tokens are held and after the ca
   for (const index of ['byAgent', 'bySla'] as const) await expectTrimmed(index, completed);
   await expectTrimmed('byDepartment', await rawItem(`TASK#${first.id}`, 'TASK'));
 }, 120_000);
+
+test('a case written before the summaries existed gets them from the backfill, and lists again', async () => {
+  // Prepare: a completed case whose item lost its summary, as an older version wrote it.
+  process.env.INSTANT_APPROVAL = 'on';
+  const submitted = await platform.submit(validForm(), 'founder-old');
+  await platform.caseWhere(submitted.id, (record) => record.status === 'completed', 60_000);
+  await platform.finishedExecution(submitted.id);
+  const { documents } = await import('../../../shared/data/dynamo');
+  const { tableName } = await import('../../../shared/data/table');
+  const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+  await documents.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: { pk: `APP#${submitted.id}`, sk: 'CASE' },
+      UpdateExpression: 'REMOVE companyName, itemStatuses, slaClock, failureSummary',
+    }),
+  );
+  const before = await indexEntries('byOwner', 'OWNER#founder-old');
+  expect(before).toHaveLength(1);
+  expect(before[0]).not.toHaveProperty('companyName');
+  const { backfillCaseListings } = await import('../../../shared/data/listings-backfill');
+
+  // Act
+  const first = await backfillCaseListings();
+  const second = await backfillCaseListings();
+
+  // Assess
+  expect(first.rewritten).toBe(1);
+  expect(second.rewritten).toBe(0);
+  const { items } = await platform.cases.listByOwner('founder-old', 10);
+  expect(items).toEqual([
+    expect.objectContaining({
+      id: submitted.id,
+      status: 'completed',
+      companyName: validForm().company.name.full,
+      itemStatuses: { registration: 'approved', invoice: 'approved', seal: 'approved' },
+    }),
+  ]);
+  expect((await platform.cases.get(submitted.id))?.form.company.name.full).toBe(
+    validForm().company.name.full,
+  );
+}, 90_000);
