@@ -45,7 +45,10 @@ function withShareholders(form: ReturnType<typeof validForm>, count: number) {
     ...form,
     shareholders: Array.from({ length: count }, (_, index) => ({
       ...form.shareholders[index % 2],
-      name: index < 2 ? form.shareholders[index].name : `欧阳${'一二三四五六七八九十'[index % 10]}${'甲乙丙丁戊'[Math.floor(index / 10) % 5]}`,
+      name:
+        index < 2
+          ? form.shareholders[index].name
+          : `欧阳${'一二三四五六七八九十'[index % 10]}${'甲乙丙丁戊'[Math.floor(index / 10) % 5]}`,
       idNumber:
         index < 2
           ? form.shareholders[index].idNumber
