@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { plainItemSize } from '../../../bench/lib/dynamo-meter';
 import { formBytes, MAX_FORM_BYTES } from '../../../shared/data/item-limits';
-import { generateResidentId } from '../../../shared/ids/resident-id';
+import { largestValidForm, withShareholders } from '../largest-form';
 import { type Platform, startPlatform, validForm } from './platform';
 
 /**
@@ -27,55 +26,6 @@ afterAll(async () => {
 const KB = 1000;
 const founder = { role: 'applicant' as const, sub: 'founder-1' };
 const askForMailbox = [{ path: 'contact.email', message: 'Use a mailbox the company controls' }];
-
-function material(index: number, nameLength: number) {
-  return {
-    type: 'other',
-    fileName: `${'补充材料'.repeat(64).slice(0, nameLength - 4)}.pdf`,
-    sha256: createHash('sha256').update(`material-${index}`).digest('hex'),
-    sizeBytes: 1000,
-    mediaType: 'application/pdf',
-  };
-}
-
-/** The sample with shareholders that split its capital equally. */
-function withShareholders(form: ReturnType<typeof validForm>, count: number) {
-  const capital = form.company.registeredCapitalCny as number;
-  return {
-    ...form,
-    shareholders: Array.from({ length: count }, (_, index) => ({
-      ...form.shareholders[index % 2],
-      name:
-        index < 2
-          ? form.shareholders[index].name
-          : `欧阳${'一二三四五六七八九十'[index % 10]}${'甲乙丙丁戊'[Math.floor(index / 10) % 5]}`,
-      idNumber:
-        index < 2
-          ? form.shareholders[index].idNumber
-          : generateResidentId({ regionCode: '440111', birthDate: '1980-01-01', sequence: index }),
-      subscribedCapitalCny: capital / count,
-    })),
-  };
-}
-
-/**
- * Every list the schema caps filled to its cap with its longest entries (50 business items of 100
- * characters, 50 files with 255-character names), then as many shareholders as still fit under the
- * size limit: the largest form a founder can file.
- */
-function largestValidForm() {
-  const form = validForm();
-  form.company.businessScope = Array.from({ length: 50 }, (_, index) => ({
-    description: `${'技术服务'.repeat(24)}${String(index).padStart(4, '零')}`,
-    category: 'general',
-  }));
-  while (form.materials.length < 50) form.materials.push(material(form.materials.length, 255));
-  const divisors = [2, 4, 5, 8, 10, 16, 20, 25, 40, 50];
-  const fitting = divisors
-    .map((count) => withShareholders(form, count))
-    .filter((candidate) => formBytes(candidate) <= MAX_FORM_BYTES);
-  return fitting.at(-1) as ReturnType<typeof validForm>;
-}
 
 async function storedCaseBytes(id: string): Promise<number> {
   const { documents } = await import('../../../shared/data/dynamo');
