@@ -51,14 +51,12 @@ describe('the local app table', () => {
 
   test('made by this version, it is used as it is', async () => {
     // Prepare
-    dynamo
-      .on(DescribeTableCommand)
-      .resolves(
-        describedWith((index) => ({
-          ProjectionType: 'INCLUDE',
-          NonKeyAttributes: [...index.projected].reverse(),
-        })),
-      );
+    dynamo.on(DescribeTableCommand).resolves(
+      describedWith((index) => ({
+        ProjectionType: 'INCLUDE',
+        NonKeyAttributes: [...index.projected].reverse(),
+      })),
+    );
 
     // Act / Assess
     await expect(ensureAppTable(client, 'app')).resolves.toBeUndefined();
