@@ -22,6 +22,8 @@ export class DataStack extends Stack {
         indexName: index.name,
         partitionKey: string(index.partitionKey),
         sortKey: string(index.sortKey),
+        projectionType: dynamodb.ProjectionType.INCLUDE,
+        nonKeyAttributes: [...index.projected],
       })),
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

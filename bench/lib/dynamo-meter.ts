@@ -147,6 +147,21 @@ const keyString = (item: Item | undefined, name: string) => {
   return value ? JSON.stringify(value) : undefined;
 };
 
+type MeteredIndex = Omit<IndexDefinition, 'projected'> & Partial<Pick<IndexDefinition, 'projected'>>;
+
+/** The size of an item's copy in an index: the table's and the index's keys and what it projects. */
+function indexEntrySize(item: Item | undefined, index: MeteredIndex): number {
+  if (!item || !index.projected) return itemSize(item);
+  const kept = new Set<string>([
+    TABLE_KEYS.partitionKey,
+    TABLE_KEYS.sortKey,
+    index.partitionKey,
+    index.sortKey,
+    ...index.projected,
+  ]);
+  return itemSize(Object.fromEntries(Object.entries(item).filter(([name]) => kept.has(name))) as Item);
+}
+
 export class DynamoMeter {
   private readonly tallies = new Map<string, OperationTally>();
   private readonly items = new Map<string, { item: Item; size: number }>();
@@ -157,7 +172,8 @@ export class DynamoMeter {
   constructor(
     /** Only requests to these tables are counted. */
     private readonly tables: readonly string[],
-    private readonly indexes: readonly IndexDefinition[] = Object.values(TABLE_INDEXES),
+    /** Without `projected`, an index copies every attribute (the engine journal's do). */
+    private readonly indexes: readonly MeteredIndex[] = Object.values(TABLE_INDEXES),
   ) {}
 
   /** Counts what `client` sends from now on (the stack is shared with DocumentClients made from it). */
@@ -312,17 +328,19 @@ export class DynamoMeter {
     this.writtenItems++;
     this.largest = Math.max(this.largest, size);
     for (const index of this.indexes) {
+      const oldEntry = indexEntrySize(old?.item, index);
+      const newEntry = indexEntrySize(item, index);
       const before = [keyString(old?.item, index.partitionKey), keyString(old?.item, index.sortKey)];
       const after = [keyString(item, index.partitionKey), keyString(item, index.sortKey)];
       const wasIn = before.every(Boolean);
       const isIn = after.every(Boolean);
-      if (!wasIn && isIn) tally.indexWriteUnits += kilobytes(size);
-      else if (wasIn && !isIn) tally.indexWriteUnits += kilobytes(old?.size ?? 0);
+      if (!wasIn && isIn) tally.indexWriteUnits += kilobytes(newEntry);
+      else if (wasIn && !isIn) tally.indexWriteUnits += kilobytes(oldEntry);
       else if (wasIn && isIn) {
         const moved = before[0] !== after[0] || before[1] !== after[1];
         tally.indexWriteUnits += moved
-          ? kilobytes(old?.size ?? 0) + kilobytes(size)
-          : kilobytes(Math.max(size, old?.size ?? 0));
+          ? kilobytes(oldEntry) + kilobytes(newEntry)
+          : kilobytes(Math.max(newEntry, oldEntry));
       }
     }
     if (item) this.items.set(storeKey, { item, size });

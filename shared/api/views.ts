@@ -3,6 +3,7 @@ import { WORKING_DAY_MS, workingTimeBetween } from '../calendar';
 import { DEPARTMENT_NAMES, ITEM_NAMES, ITEM_READS, ITEMS, type Item } from '../case/items';
 import type { CaseRecord, DepartmentTask, TimelineEvent } from '../case/model';
 import { liveSla } from '../case/sla';
+import type { CaseListing, TaskListing } from '../data/listings';
 import { formReadsOf, formView } from './form-view';
 import type {
   caseSummarySchema,
@@ -18,19 +19,19 @@ import type { Viewer } from './viewer';
  * people are named by role (and by id only to those who may act on the case). A case is shown as its
  * viewer may see it (viewer.ts): a list shows no person at all.
  */
-export function caseSummary(record: CaseRecord, now: Date): z.output<typeof caseSummarySchema> {
-  const sla = liveSla(record, now);
+export function caseSummary(listing: CaseListing, now: Date): z.output<typeof caseSummarySchema> {
+  const sla = liveSla(
+    { submittedAt: listing.submittedAt, closedAt: listing.closedAt, sla: listing.slaClock },
+    now,
+  );
   return {
-    id: record.id,
-    status: record.status,
-    companyName: record.form.company.name.full,
-    submittedAt: record.submittedAt,
-    closedAt: record.closedAt ?? null,
+    id: listing.id,
+    status: listing.status,
+    companyName: listing.companyName,
+    submittedAt: listing.submittedAt,
+    closedAt: listing.closedAt ?? null,
     sla: { deadline: sla.deadline, deadlineDate: sla.deadlineDate, state: sla.state },
-    items: Object.fromEntries(ITEMS.map((item) => [item, record.items[item].status])) as Record<
-      Item,
-      CaseRecord['items'][Item]['status']
-    >,
+    items: listing.itemStatuses,
   };
 }
 
@@ -173,7 +174,7 @@ function itemsNamed(value: unknown): Item[] {
   return Array.isArray(value) ? ITEMS.filter((item) => value.includes(item)) : [];
 }
 
-export function taskView(task: DepartmentTask, now: Date): z.output<typeof taskViewSchema> {
+export function taskView(task: TaskListing, now: Date): z.output<typeof taskViewSchema> {
   const remainingMs = workingTimeBetween(now, task.slaDeadline);
   return {
     id: task.id,

@@ -7,6 +7,7 @@ import type { ApplicationForm } from '../form';
 import { resumeTask, startCaseWorkflow } from '../workflow-client';
 import { changedPaths } from './changes';
 import { AnswerOutsideRequests } from './correction-scope';
+import { formSizeError } from './form-size';
 import type { Department } from './items';
 import type { Actor, CaseRecord, DepartmentTask, Outcome, Reason } from './model';
 import { countSubmission } from './submission-limits';
@@ -30,6 +31,12 @@ export function caseIdFor(filer: string, idempotencyKey: string): string {
   return `co-${sha256(`${filer}\u0000${idempotencyKey}`).slice(0, 22)}`;
 }
 
+/** Before anything is counted or written: a case must always fit in its item. */
+function refuseOversized(form: ApplicationForm): void {
+  const tooLarge = formSizeError(form);
+  if (tooLarge) throw validationFailed([tooLarge]);
+}
+
 /**
  * Files a checked form. The same key with the same body finds the case made before; the bodies are
  * compared as they arrived (`requestBody`), before checking trimmed them.
@@ -41,6 +48,7 @@ export async function submitApplication(request: {
   form: ApplicationForm;
   requestBody: unknown;
 }): Promise<{ record: CaseRecord; created: boolean }> {
+  refuseOversized(request.form);
   const requestHash = sha256(canonicalJson(request.requestBody));
   const { form } = request;
   const id = caseIdFor(request.filedBy.sub, request.idempotencyKey);
@@ -132,6 +140,7 @@ export async function answerCorrections(request: {
   note?: string;
 }): Promise<CaseRecord> {
   const { form } = request;
+  refuseOversized(form);
   const at = now().toISOString();
   let updated: CaseRecord;
   try {

@@ -80,6 +80,12 @@ export interface CorrectionAnswer {
   at: string;
 }
 
+/**
+ * An answer as a request keeps it: with its form until applied. The form then is the case's form, and a
+ * copy kept per round would grow the case item towards DynamoDB's 400 KB limit (shared/data/item-limits.ts).
+ */
+export type KeptAnswer = Omit<CorrectionAnswer, 'form'> & { form?: ApplicationForm };
+
 /** 一次性告知: every problem of one review round, sent to the founder at once. */
 export interface CorrectionRequest {
   id: string;
@@ -91,7 +97,7 @@ export interface CorrectionRequest {
   reasons: Reason[];
   note?: string;
   /** The founder's answer, stored before the workflow is resumed so no personal data travels in it. */
-  answer?: CorrectionAnswer;
+  answer?: KeptAnswer;
   answeredAt?: string;
   changedFields?: string[];
   /** The workflow's task token for this request: never shown to anyone. */

@@ -7,7 +7,12 @@ import {
   WORKING_DAY_MS,
 } from '../calendar';
 import { AT_RISK_THRESHOLD_MS } from '../sla/config';
-import type { CaseRecord } from './model';
+import type { CaseRecord, CaseSla } from './model';
+
+/** What the live SLA is computed from: a whole case, or a case as a list shows it. */
+export type SlaClock = Pick<CaseRecord, 'submittedAt' | 'closedAt'> & {
+  sla: Pick<CaseSla, 'workingDays' | 'pauses'>;
+};
 
 /**
  * The case's 3-working-day SLA on the Chinese working-day calendar: the deadline moves by the working
@@ -17,7 +22,7 @@ export function initialDeadline(submittedAt: string, workingDays: number): strin
   return slaDeadline(submittedAt, workingDays).deadline;
 }
 
-export function liveSla(record: CaseRecord, now: Date): SlaStatus {
+export function liveSla(record: SlaClock, now: Date): SlaStatus {
   return slaStatus({
     submittedAt: record.submittedAt,
     now,

@@ -191,7 +191,7 @@ export function submitCorrection(record: CaseRecord, answer: CorrectionAnswer): 
   // The same answer again (a retry after a lost response) changes nothing: it only resumes the workflow.
   const repeated = open.every(
     (correction) =>
-      correction.answer !== undefined &&
+      correction.answer?.form !== undefined &&
       correction.answer.note === answer.note &&
       changedPaths(correction.answer.form, answer.form).length === 0,
   );
@@ -214,8 +214,11 @@ export function submitCorrection(record: CaseRecord, answer: CorrectionAnswer): 
 export function applyCorrection(record: CaseRecord, correctionId: string, at: string): CaseRecord {
   return once(record, `correction:${correctionId}:applied`, (draft) => {
     const correction = draft.corrections.find((candidate) => candidate.id === correctionId);
-    if (!correction?.answer) throw new TransitionRefused(`Correction ${correctionId} has no answer to apply`);
+    if (!correction?.answer?.form)
+      throw new TransitionRefused(`Correction ${correctionId} has no answer to apply`);
     draft.form = correction.answer.form;
+    const { form, ...applied } = correction.answer;
+    correction.answer = applied;
     correction.status = 'answered';
     // The clock stopped for the founder and starts again when their answer came in, however late
     // the workflow applies it: the platform's own delay counts against the platform.

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../case/model';
 import { documents, queryAll } from './dynamo';
 import { isConditionFailure, VersionConflict } from './errors';
+import { CASE_LISTING_ATTRIBUTES, type CaseListing, caseListing, pick } from './listings';
 import { decodeCursor, encodeCursor, type Page } from './pages';
 import { keys, TABLE_INDEXES, tableName } from './table';
 
@@ -19,13 +20,30 @@ function toItem(record: CaseRecord) {
     slaPk: keys.sla(record.failure ? 'failed' : record.sla.state),
     deadlineSk: keys.timeSorted(record.sla.deadline, record.id),
     ...record,
+    ...caseListing(record),
   };
 }
 
 function toRecord(item: Record<string, unknown>): CaseRecord {
-  const { pk, sk, ownerPk, agentPk, submittedSk, slaPk, deadlineSk, ...record } = item;
+  const {
+    pk,
+    sk,
+    ownerPk,
+    agentPk,
+    submittedSk,
+    slaPk,
+    deadlineSk,
+    companyName,
+    itemStatuses,
+    slaClock,
+    failureSummary,
+    ...record
+  } = item;
   return record as unknown as CaseRecord;
 }
+
+const toListing = (item: Record<string, unknown>) =>
+  pick(item, CASE_LISTING_ATTRIBUTES) as unknown as CaseListing;
 
 export const cases = {
   async get(id: string): Promise<CaseRecord | undefined> {
@@ -106,7 +124,7 @@ export const cases = {
   listByAgent: (agent: string, limit: number, cursor?: string) =>
     listNewestFirst(TABLE_INDEXES.byAgent.name, 'agentPk', keys.agent(agent), limit, cursor),
 
-  async listBySla(state: string, limit: number): Promise<CaseRecord[]> {
+  async listBySla(state: string, limit: number): Promise<CaseListing[]> {
     const { Items = [] } = await documents.send(
       new QueryCommand({
         TableName: tableName(),
@@ -116,7 +134,7 @@ export const cases = {
         Limit: limit,
       }),
     );
-    return Items.map(toRecord);
+    return Items.map(toListing);
   },
 
   /**
@@ -141,7 +159,7 @@ async function listNewestFirst(
   keyValue: string,
   limit: number,
   cursor: string | undefined,
-): Promise<Page<CaseRecord>> {
+): Promise<Page<CaseListing>> {
   const page = await documents.send(
     new QueryCommand({
       TableName: tableName(),
@@ -154,7 +172,7 @@ async function listNewestFirst(
     }),
   );
   return {
-    items: (page.Items ?? []).map(toRecord),
+    items: (page.Items ?? []).map(toListing),
     nextCursor: encodeCursor(page.LastEvaluatedKey, keyValue),
   };
 }

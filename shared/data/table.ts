@@ -1,4 +1,5 @@
 import { ENVIRONMENT } from '../config';
+import { CASE_LISTING_ATTRIBUTES, TASK_LISTING_ATTRIBUTES } from './listings';
 
 /**
  * The single table's shape, defined once: CDK creates it in AWS, the local runtime creates it in
@@ -14,6 +15,12 @@ export interface IndexDefinition {
   name: string;
   partitionKey: string;
   sortKey: string;
+  /**
+   * The non-key attributes the index copies (an INCLUDE projection): what its queries show and nothing
+   * else. INCLUDE rather than KEYS_ONLY, since every query here lists a page of rows and KEYS_ONLY would
+   * add a GetItem per row.
+   */
+  projected: readonly string[];
 }
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -21,13 +28,28 @@ export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 /** Every access pattern is a query on one of these; nothing on a request path scans. */
 export const TABLE_INDEXES = {
   /** A founder's cases, newest first. */
-  byOwner: { name: 'byOwner', partitionKey: 'ownerPk', sortKey: 'submittedSk' },
+  byOwner: {
+    name: 'byOwner',
+    partitionKey: 'ownerPk',
+    sortKey: 'submittedSk',
+    projected: CASE_LISTING_ATTRIBUTES,
+  },
   /** The cases a help-desk agent filed, newest first. */
-  byAgent: { name: 'byAgent', partitionKey: 'agentPk', sortKey: 'submittedSk' },
+  byAgent: {
+    name: 'byAgent',
+    partitionKey: 'agentPk',
+    sortKey: 'submittedSk',
+    projected: CASE_LISTING_ATTRIBUTES,
+  },
   /** A department's tasks of one status, soonest SLA deadline first. */
-  byDepartment: { name: 'byDepartment', partitionKey: 'departmentPk', sortKey: 'deadlineSk' },
+  byDepartment: {
+    name: 'byDepartment',
+    partitionKey: 'departmentPk',
+    sortKey: 'deadlineSk',
+    projected: TASK_LISTING_ATTRIBUTES,
+  },
   /** Cases in one SLA state (on-track, at-risk, breached, met, missed; failed), soonest deadline first. */
-  bySla: { name: 'bySla', partitionKey: 'slaPk', sortKey: 'deadlineSk' },
+  bySla: { name: 'bySla', partitionKey: 'slaPk', sortKey: 'deadlineSk', projected: CASE_LISTING_ATTRIBUTES },
 } as const satisfies Record<string, IndexDefinition>;
 
 export const keys = {

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DepartmentTask } from '../case/model';
 import { countQuery, documents } from './dynamo';
 import { isConditionFailure } from './errors';
+import { pick, TASK_LISTING_ATTRIBUTES, type TaskListing } from './listings';
 import { decodeCursor, encodeCursor, type Page } from './pages';
 import { keys, TABLE_INDEXES, tableName } from './table';
 
@@ -98,7 +99,7 @@ export const tasks = {
     status: DepartmentTask['status'],
     limit: number,
     cursor?: string,
-  ): Promise<Page<DepartmentTask>> {
+  ): Promise<Page<TaskListing>> {
     const partition = keys.department(department, status);
     const page = await documents.send(
       new QueryCommand({
@@ -111,7 +112,7 @@ export const tasks = {
       }),
     );
     return {
-      items: (page.Items ?? []).map(toTask),
+      items: (page.Items ?? []).map((item) => pick(item, TASK_LISTING_ATTRIBUTES) as unknown as TaskListing),
       nextCursor: encodeCursor(page.LastEvaluatedKey, partition),
     };
   },

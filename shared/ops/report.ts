@@ -2,9 +2,9 @@ import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwa
 import { caseSummary } from '../api/views';
 import type { SlaState } from '../calendar';
 import { localDate } from '../calendar';
-import type { CaseRecord } from '../case/model';
 import { cases } from '../data/cases';
 import { closedCases } from '../data/closed-cases';
+import type { CaseListing } from '../data/listings';
 import { REFORM_TARGET_RATIO } from '../sla/config';
 import { ALARM_NAME_PREFIX } from './alarms';
 import type { ClosedCase } from './closed-case';
@@ -100,10 +100,10 @@ export async function alarmStates() {
 }
 
 /** A case the workflow failed on, with what failed and when: what ops need to take it up. */
-function failedCaseSummary(record: CaseRecord, now: Date) {
+function failedCaseSummary(listing: CaseListing, now: Date) {
   return {
-    ...caseSummary(record, now),
-    failure: { error: record.failure?.error ?? '', at: record.failure?.at ?? '' },
+    ...caseSummary(listing, now),
+    failure: { error: listing.failureSummary?.error ?? '', at: listing.failureSummary?.at ?? '' },
   };
 }
 

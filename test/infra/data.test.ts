@@ -5,6 +5,20 @@ import { resourcesOf, type SynthesizedApp, synthesize } from './synth';
 
 let synthesized: SynthesizedApp;
 
+/** What must never be copied into an index: the form, the things in it that identify a person, tokens. */
+const PERSONAL_OR_SECRET = [
+  /^form$/,
+  /^application$/,
+  /^sla$/,
+  /^corrections$/,
+  /^timeline$/,
+  /^items$/,
+  /token/i,
+  /id.?number/i,
+  /mobile/i,
+  /phone/i,
+];
+
 beforeAll(() => {
   synthesized = synthesize();
 });
@@ -44,7 +58,7 @@ describe('the data stack', () => {
     });
   });
 
-  test('every GSI the repositories query exists with its keys, projecting all attributes', () => {
+  test('every GSI the repositories query exists with its keys, projecting exactly the declared attributes', () => {
     // Prepare
     const [table] = Object.values(resourcesOf(synthesized.templates.data, 'AWS::DynamoDB::GlobalTable'));
 
@@ -59,8 +73,33 @@ describe('the data stack', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projected] },
       })),
     );
+  });
+
+  test('no GSI copies the form, an ID number, a mobile or a task token', () => {
+    // Prepare
+    const [table] = Object.values(resourcesOf(synthesized.templates.data, 'AWS::DynamoDB::GlobalTable'));
+    const indexes = table?.Properties.GlobalSecondaryIndexes as {
+      IndexName: string;
+      Projection: { ProjectionType: string; NonKeyAttributes?: string[] };
+    }[];
+
+    // Act
+    const projections = indexes.map((index) => ({
+      index: index.IndexName,
+      type: index.Projection.ProjectionType,
+      denied: (index.Projection.NonKeyAttributes ?? []).filter((attribute) =>
+        PERSONAL_OR_SECRET.some((pattern) => pattern.test(attribute)),
+      ),
+    }));
+
+    // Assess
+    expect(projections).toHaveLength(Object.keys(TABLE_INDEXES).length);
+    for (const projection of projections) {
+      expect(['INCLUDE', 'KEYS_ONLY']).toContain(projection.type);
+      expect(projection.denied).toEqual([]);
+    }
   });
 });

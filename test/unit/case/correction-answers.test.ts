@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { AnswerOutsideRequests } from '../../../shared/case/correction-scope';
 import {
+  applyCorrection,
   applyDecision,
   newCase,
   submitCorrection,
@@ -61,7 +62,7 @@ describe('answering correction requests', () => {
       answer('office@example.com', '2026-12-01T04:00:00.000Z'),
     );
     const changed = submitCorrection(once, answer('boss@example.com', '2026-12-01T04:05:00.000Z'));
-    expect(changed.corrections[0]?.answer?.form.contact.email).toBe('boss@example.com');
+    expect(changed.corrections[0]?.answer?.form?.contact.email).toBe('boss@example.com');
     expect(changed.timeline.filter((event) => event.type === 'correction-submitted')).toHaveLength(2);
   });
 
@@ -96,6 +97,43 @@ describe('answering correction requests', () => {
       submittedAt: '2026-12-01T02:00:00.000Z',
     });
     expect(() => submitCorrection(submitted, answer('x@example.com', '2026-12-01T04:00:00.000Z'))).toThrow(
+      TransitionRefused,
+    );
+  });
+
+  test('an applied answer keeps what it changed, not a second copy of the form', () => {
+    const answered = submitCorrection(
+      caseAwaitingCorrection(),
+      answer('office@example.com', '2026-12-01T04:00:00.000Z'),
+    );
+    const request = answered.corrections[0];
+    if (!request) throw new Error('the case has no correction request');
+
+    const applied = applyCorrection(answered, request.id, '2026-12-01T04:01:00.000Z');
+
+    expect(applied.form.contact.email).toBe('office@example.com');
+    expect(applied.corrections[0]?.answer).toEqual({
+      changedFields: ['contact.email'],
+      by: { role: 'applicant', sub: 'founder-1' },
+      at: '2026-12-01T04:00:00.000Z',
+    });
+    expect(applied.corrections[0]).toMatchObject({ status: 'answered', changedFields: ['contact.email'] });
+  });
+
+  test('an answer whose form was already applied cannot be applied again under another request', () => {
+    const answered = submitCorrection(
+      caseAwaitingCorrection(),
+      answer('office@example.com', '2026-12-01T04:00:00.000Z'),
+    );
+    const request = answered.corrections[0];
+    if (!request) throw new Error('the case has no correction request');
+    const applied = applyCorrection(answered, request.id, '2026-12-01T04:01:00.000Z');
+    const replayedElsewhere = {
+      ...applied,
+      applied: applied.applied.filter((key) => !key.startsWith('correction:')),
+    };
+
+    expect(() => applyCorrection(replayedElsewhere, request.id, '2026-12-01T04:02:00.000Z')).toThrow(
       TransitionRefused,
     );
   });

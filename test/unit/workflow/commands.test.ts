@@ -142,15 +142,7 @@ describe('submitApplication', () => {
         command: 'PutCommand',
         input: {
           TableName: TABLE,
-          Item: {
-            pk: `APP#${FOUNDER_CASE}`,
-            sk: 'CASE',
-            ownerPk: 'OWNER#founder-1',
-            submittedSk: `${SUBMITTED_AT}#${FOUNDER_CASE}`,
-            slaPk: 'SLA#on-track',
-            deadlineSk: `${DEADLINE}#${FOUNDER_CASE}`,
-            ...expected,
-          },
+          Item: caseItem(expected),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },

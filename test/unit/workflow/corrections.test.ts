@@ -211,6 +211,8 @@ describe('applyCorrection', () => {
       status: 'answered',
       answeredAt: ANSWERED_AT,
       changedFields: ['company.address.detail'],
+      // Applied, the answer's form is the case's form: the request keeps no second copy.
+      answer: { ...request.answer, form: undefined },
     });
     expected.items.registration = {
       ...expected.items.registration,

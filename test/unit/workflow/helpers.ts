@@ -81,6 +81,15 @@ export function caseItem(record: CaseRecord): Record<string, unknown> {
     slaPk: `SLA#${record.failure ? 'failed' : record.sla.state}`,
     deadlineSk: `${record.sla.deadline}#${record.id}`,
     ...structuredClone(record),
+    // The list summary the case indexes project (shared/data/listings.ts).
+    companyName: record.form.company.name.full,
+    itemStatuses: {
+      registration: record.items.registration.status,
+      invoice: record.items.invoice.status,
+      seal: record.items.seal.status,
+    },
+    slaClock: { workingDays: record.sla.workingDays, pauses: structuredClone(record.sla.pauses) },
+    ...(record.failure ? { failureSummary: { error: record.failure.error, at: record.failure.at } } : {}),
   };
 }
 
