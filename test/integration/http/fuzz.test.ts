@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ROUTE_LIST } from '../../../shared/entry-points/routes';
 import { expectErrorShape, startServer, type TestServer, validApplication } from './server';
 
 /**
@@ -14,12 +15,14 @@ const REQUESTS = 2000;
 let server: TestServer;
 let founder = '';
 let officer = '';
+let ops = '';
 let documents: DynamoDBDocumentClient;
 
 beforeAll(async () => {
   server = await startServer({ INSTANT_APPROVAL: 'off' });
   founder = await server.token('fuzz-founder', ['applicants']);
   officer = await server.token('fuzz-officer', ['officers-tax']);
+  ops = await server.token('fuzz-ops', ['ops']);
   documents = DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint: server.dynamoEndpoint(),
@@ -216,8 +219,33 @@ const weirdSegment = fc
   )
   .map((segment) => encodeURIComponent(segment).replace(/%25/g, '%'));
 
-const requestsFor = (founder: string, officer: string): fc.Arbitrary<FuzzRequest> =>
+/** Every declared route, odd path parameters and query strings, as any caller or none. */
+const anyDeclaredRoute = (tokens: string[]): fc.Arbitrary<FuzzRequest> =>
+  fc.constantFrom(...ROUTE_LIST).chain((route) =>
+    fc.record({
+      method: fc.constant(route.method),
+      path: fc
+        .tuple(
+          fc.array(weirdSegment, { minLength: 3, maxLength: 3 }),
+          // At most three parameters of up to 2,000 characters: a URL stays under CloudFront's 8,192 bytes.
+          fc.dictionary(fc.string({ maxLength: 20 }), fc.oneof(fc.string(), fc.constant('x'.repeat(2000))), {
+            maxKeys: 3,
+          }),
+        )
+        .map(([segments, query]) => {
+          let parameter = 0;
+          const path = route.path.replace(/\{[^}]+\}/g, () => segments[parameter++] || 'x');
+          return `${path}?${new URLSearchParams(query)}`;
+        }),
+      token: fc.option(fc.constantFrom(...tokens), { nil: undefined }),
+      headers: fc.record({ 'content-type': fc.constant('application/json'), 'idempotency-key': fc.uuid() }),
+      body: fc.option(fc.json(), { nil: undefined }),
+    }),
+  );
+
+const requestsFor = (founder: string, officer: string, ops: string): fc.Arbitrary<FuzzRequest> =>
   fc.oneof(
+    anyDeclaredRoute([founder, officer, ops]),
     brokenForm.chain((body) =>
       fc.record({
         method: fc.constant('POST'),
@@ -317,7 +345,7 @@ const requestsFor = (founder: string, officer: string): fc.Arbitrary<FuzzRequest
 
 test(`${REQUESTS} malformed requests: no 5xx, every 4xx in the error shape, nothing written`, async () => {
   const before = await itemsInTable();
-  const samples = fc.sample(requestsFor(founder, officer), { numRuns: REQUESTS, seed: 20261128 });
+  const samples = fc.sample(requestsFor(founder, officer, ops), { numRuns: REQUESTS, seed: 20261128 });
   samples.push({
     method: 'POST',
     path: '/api/applications',
