@@ -84,6 +84,8 @@ function authorize(next: Next, context: Context) {
       return next(args);
     }
     tally.denied++;
+    // The handler may swallow or translate the error; the developer running `npm start` still sees why.
+    console.warn(`local IAM refused ${functionName}: ${request.action} on ${request.resource} (${decision})`);
     return { response: accessDenied(functionName, request.action, request.resource, decision), output: {} };
   };
 }
