@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { now } from '../clock';
 import { cases } from '../data/cases';
+import { formBytes } from '../data/item-limits';
 import { tasks } from '../data/tasks';
 import { type AppError, conflict, notFound, validationFailed } from '../errors';
 import type { ApplicationForm } from '../form';
@@ -26,15 +27,22 @@ function canonicalJson(value: unknown): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
+/** A request body's fingerprint: the same content in any key order, so a retry is told from another body. */
+export const requestHashOf = (body: unknown): string => sha256(canonicalJson(body));
+
 /** A case id is derived from who filed it and their Idempotency-Key: a repeated request finds its case. */
 export function caseIdFor(filer: string, idempotencyKey: string): string {
   return `co-${sha256(`${filer}\u0000${idempotencyKey}`).slice(0, 22)}`;
 }
 
 /** Before anything is counted or written: a case must always fit in its item. */
-function refuseOversized(form: ApplicationForm): void {
+/**
+ * Holds a form to the size limit. An answer to a case filed before the limit existed may keep the size
+ * the case already has: otherwise its founder could never answer, since only the requested fields may change.
+ */
+function refuseOversized(form: ApplicationForm, current?: ApplicationForm): void {
   const tooLarge = formSizeError(form);
-  if (tooLarge) throw validationFailed([tooLarge]);
+  if (tooLarge && !(current && formBytes(form) <= formBytes(current))) throw validationFailed([tooLarge]);
 }
 
 /**
@@ -48,13 +56,15 @@ export async function submitApplication(request: {
   form: ApplicationForm;
   requestBody: unknown;
 }): Promise<{ record: CaseRecord; created: boolean }> {
-  refuseOversized(request.form);
-  const requestHash = sha256(canonicalJson(request.requestBody));
+  const requestHash = requestHashOf(request.requestBody);
   const { form } = request;
   const id = caseIdFor(request.filedBy.sub, request.idempotencyKey);
-  // A repeated request finds its case and counts nothing; two racing ones count the id once.
-  if (!(await cases.get(id)))
+  // A repeated request finds its case and counts nothing; two racing ones count the id once. Only a new
+  // case is held to today's size limit: a retry of one filed before it replays.
+  if (!(await cases.get(id))) {
+    refuseOversized(form);
     await countSubmission({ id, owner: request.owner, filedBy: request.filedBy }, now());
+  }
   const { created, record } = await cases.create(
     newCase({
       id,
@@ -140,19 +150,19 @@ export async function answerCorrections(request: {
   note?: string;
 }): Promise<CaseRecord> {
   const { form } = request;
-  refuseOversized(form);
   const at = now().toISOString();
   let updated: CaseRecord;
   try {
-    updated = await cases.update(request.applicationId, (record) =>
-      submitCorrection(record, {
+    updated = await cases.update(request.applicationId, (record) => {
+      refuseOversized(form, record.form);
+      return submitCorrection(record, {
         form,
         note: request.note,
         changedFields: changedPaths(record.form, form),
         by: request.by,
         at,
-      }),
-    );
+      });
+    });
   } catch (error) {
     if (error instanceof AnswerOutsideRequests) throw validationFailed(error.fields);
     if (error instanceof TransitionRefused) {

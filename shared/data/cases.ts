@@ -42,8 +42,14 @@ function toRecord(item: Record<string, unknown>): CaseRecord {
   return record as unknown as CaseRecord;
 }
 
-const toListing = (item: Record<string, unknown>) =>
-  pick(item, CASE_LISTING_ATTRIBUTES) as unknown as CaseListing;
+/**
+ * A case written before listings existed carries no summary. It can only be read while the indexes still
+ * project every attribute (the upgrade's steps 1 and 2, docs/deploy.md), so it is built from the whole item.
+ */
+const toListing = (item: Record<string, unknown>): CaseListing =>
+  'slaClock' in item
+    ? (pick(item, CASE_LISTING_ATTRIBUTES) as unknown as CaseListing)
+    : caseListing(toRecord(item));
 
 export const cases = {
   async get(id: string): Promise<CaseRecord | undefined> {

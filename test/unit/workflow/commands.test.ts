@@ -9,9 +9,14 @@ import {
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { answerCorrections, decideTask, submitApplication } from '../../../shared/case/commands';
+import {
+  answerCorrections,
+  decideTask,
+  requestHashOf,
+  submitApplication,
+} from '../../../shared/case/commands';
 import type { CaseRecord } from '../../../shared/case/model';
 import {
   applyCorrection,
@@ -22,8 +27,10 @@ import {
   startItemReview,
   submitCorrection,
 } from '../../../shared/case/transitions';
+import { formBytes, MAX_FORM_BYTES } from '../../../shared/data/item-limits';
 import { AppError, parseOrThrow } from '../../../shared/errors';
 import { applicationFormSchema } from '../../../shared/form';
+import { largestValidForm, withShareholders } from '../../integration/largest-form';
 import {
   atVersion,
   CASE_ID,
@@ -224,6 +231,30 @@ describe('submitApplication', () => {
       },
     ]);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
+  });
+
+  test('a retry of a case filed before the size limit replays it; a new one that size is refused, nothing counted', async () => {
+    // Prepare
+    const body = withShareholders(largestValidForm(), 50);
+    const stored = {
+      ...atVersion(submittedCase(0, parseOrThrow(applicationFormSchema, body)), 3),
+      requestHash: requestHashOf(body),
+    };
+    const refusedNew = submit(body, FOUNDER, 'key-new');
+    await expect(refusedNew).rejects.toMatchObject({ status: 400, code: 'ValidationFailed' });
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+    ddb
+      .on(GetCommand, { Key: { pk: `APP#${FOUNDER_CASE}`, sk: 'CASE' } })
+      .resolves({ Item: caseItem(stored) });
+    ddb.on(PutCommand).rejects(conditionFailed());
+
+    // Act
+    const replay = await submit(body);
+
+    // Assess
+    expect(replay.created).toBe(false);
+    expect(replay.record.id).toBe(stored.id);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
   });
 
   test('the same key and body after the workflow finished (ExecutionAlreadyExists) still answers the stored case', async () => {
@@ -700,6 +731,32 @@ describe('answerCorrections', () => {
     });
     expect(sent(ddb)).toEqual([getCase()]);
     expect(sent(sfn)).toEqual([]);
+  });
+
+  test('a case filed before the size limit is answered at the size it has; an answer growing it is refused', async () => {
+    // Prepare: a form over today's limit, accepted before the limit existed, with a request on the address
+    const oversized = parseOrThrow(applicationFormSchema, withShareholders(largestValidForm(), 50));
+    expect(formBytes(oversized)).toBeGreaterThan(MAX_FORM_BYTES);
+    const record = requestCorrection(startCase(submittedCase(0, oversized), INTAKE_AT), 'registration');
+    givenCase(atVersion(attachCorrectionToken(record, 'registration-1', 'token-correction-1'), 6));
+    setNow(ANSWERED_AT);
+    const answerWith = (detail: string) => {
+      const form = structuredClone(oversized);
+      form.company.address.detail = detail;
+      return answerCorrections({ applicationId: CASE_ID, by: FOUNDER, form });
+    };
+
+    // Act
+    const grown = answerWith(`${oversized.company.address.detail}A栋302房`);
+    await expect(grown).rejects.toMatchObject({ status: 400, code: 'ValidationFailed' });
+    const kept = await answerWith(oversized.company.address.detail.slice(0, -1));
+
+    // Assess
+    expect(kept.corrections[0]).toMatchObject({
+      status: 'open',
+      answer: { changedFields: ['company.address.detail'] },
+    });
+    expect(sent(sfn)).toEqual([resumeWith('token-correction-1', { correctionId: 'registration-1' })]);
   });
 
   test('an answer that changes nothing, with a note, is stored and resumes the workflow', async () => {
