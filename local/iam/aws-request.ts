@@ -15,6 +15,15 @@ const SERVICE_OF_CLIENT: Record<string, string> = {
 
 type Input = Record<string, unknown>;
 
+/** The DynamoDB commands on the table itself whose partition key IAM sees as dynamodb:LeadingKeys. */
+const KEYED_OPERATIONS = new Set([
+  'GetItemCommand',
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'QueryCommand',
+]);
+
 /**
  * One SDK command as IAM authorizes it (AWS Service Authorization Reference, per service): the action,
  * the ARN of the resource it acts on, and the condition keys the app's policies test. `input` is the
@@ -32,6 +41,10 @@ export function authorizationRequestOf(
   if (service === 'dynamodb' && typeof input.TableName === 'string') {
     const table = arn(`table/${input.TableName}`);
     const leadingKeys = leadingKeysOf(input);
+    // DynamoDB always knows the partition a keyed call touches; missing it here would pass a
+    // ForAllValues condition AWS refuses, so the runtime stops instead.
+    if (leadingKeys === undefined && input.IndexName === undefined && KEYED_OPERATIONS.has(commandName))
+      throw new Error(`local IAM cannot read the partition key of ${commandName} on ${input.TableName}`);
     return {
       action,
       resource: typeof input.IndexName === 'string' ? `${table}/index/${input.IndexName}` : table,

@@ -236,6 +236,24 @@ describe('SDK commands as IAM authorizes them', () => {
     expect(onIndex).toEqual({ action: 'dynamodb:Query', resource: `${TABLE}/index/byOwner`, context: {} });
   });
 
+  test('a keyed DynamoDB call whose partition key cannot be read stops the runtime rather than pass a condition', () => {
+    // Act
+    const unreadable = () =>
+      authorizationRequestOf(
+        'DynamoDBClient',
+        'QueryCommand',
+        {
+          TableName: 'company-opening',
+          KeyConditionExpression: 'begins_with(sk, :prefix) AND pk IN (:a)',
+          ExpressionAttributeValues: { ':prefix': { S: 'x' }, ':a': { S: 'APP#1' } },
+        },
+        ACCOUNT,
+      );
+
+    // Assess
+    expect(unreadable).toThrow('local IAM cannot read the partition key of QueryCommand on company-opening');
+  });
+
   test('Step Functions: a start on the unqualified ARN with its qualifier; a task token on the machine that issued it', () => {
     // Prepare
     const token = `${Buffer.from(JSON.stringify([`${MACHINE.replace(':stateMachine:', ':execution:')}:case-1`, 'Wait', 1])).toString('base64url')}.signature`;
