@@ -11,6 +11,9 @@ export interface LocalDynamo {
   close: () => Promise<void>;
 }
 
+/** How long closing waits for the requests being served to be answered. */
+const CLOSE_GRACE_MS = 5_000;
+
 /** The data-plane calls DynamoDB throttles; table management is never failed on purpose. */
 const THROTTLED_OPERATIONS = new Set([
   'GetItem',
@@ -56,9 +59,23 @@ export async function startDynalite(
     });
   }
   let requests = 0;
-  server.on('request', () => {
+  let inFlight = 0;
+  const waitingForIdle: (() => void)[] = [];
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
     requests++;
+    inFlight++;
+    response.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) for (const resolve of waitingForIdle.splice(0)) resolve();
+    });
   });
+  // dynalite closes its LevelDB when the server closes, and a request still being served then throws
+  // "Database is closed" out of dynalite: answer what is in flight first (bounded, so close never hangs).
+  const idle = () =>
+    Promise.race([
+      new Promise<void>((resolve) => (inFlight === 0 ? resolve() : waitingForIdle.push(resolve))),
+      new Promise<void>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref()),
+    ]);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -68,11 +85,13 @@ export async function startDynalite(
     endpoint: `http://127.0.0.1:${port}`,
     requests: () => requests,
     injectedFaults: () => injected,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await idle();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections?.();
-      }),
+      });
+    },
   };
 }
 
