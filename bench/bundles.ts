@@ -6,9 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { esbuildOptions } from '../infra/bundling';
 import { ENVIRONMENT, LOCAL_TABLE_NAME, METRICS_NAMESPACE, SERVICE_NAME } from '../shared/config';
-import { ROUTE_LIST } from '../shared/entry-points/routes';
-import { SCHEDULED_JOBS } from '../shared/entry-points/scheduled-jobs';
-import { WORKFLOW_FUNCTIONS } from '../shared/entry-points/workflow-functions';
+import { ENTRY_POINTS } from '../shared/entry-points/all';
 import { median } from './lib/stats';
 
 const run = promisify(execFile);
@@ -91,9 +89,7 @@ export async function benchBundles(
   await writeFile(EMPTY_ENTRY, 'export const handler = async () => ({ statusCode: 200 });\n');
   const entries: [string, string][] = [
     ['(empty handler)', EMPTY_ENTRY],
-    ...[...Object.values(WORKFLOW_FUNCTIONS), ...ROUTE_LIST, ...Object.values(SCHEDULED_JOBS)].map(
-      (fn): [string, string] => [fn.name, fn.handler],
-    ),
+    ...ENTRY_POINTS.map((fn): [string, string] => [fn.name, fn.handler]),
   ];
   const results: BundleResult[] = [];
   for (const [index, [name, entry]] of entries.entries()) {

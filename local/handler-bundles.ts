@@ -3,9 +3,7 @@ import { readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 import { esbuildOptions, REPO_ROOT } from '../infra/bundling';
-import { ROUTE_LIST } from '../shared/entry-points/routes';
-import { SCHEDULED_JOBS } from '../shared/entry-points/scheduled-jobs';
-import { WORKFLOW_FUNCTIONS } from '../shared/entry-points/workflow-functions';
+import { ENTRY_POINTS } from '../shared/entry-points/all';
 
 /**
  * Built bundle sets, one folder per source hash. Inside the repository so that a bundle's external
@@ -28,12 +26,7 @@ const SOURCE_FILES = ['package-lock.json', 'tsconfig.json'];
 
 /** Every handler module CDK bundles: each route, workflow function and scheduled job declares one. */
 export function declaredEntries(): string[] {
-  const declarations = [
-    ...ROUTE_LIST,
-    ...Object.values(WORKFLOW_FUNCTIONS),
-    ...Object.values(SCHEDULED_JOBS),
-  ];
-  return [...new Set(declarations.map((declaration) => declaration.handler))];
+  return [...new Set(ENTRY_POINTS.map((declaration) => declaration.handler))];
 }
 
 /** The bundle of `entry` in a set built by `buildHandlerBundles`, named as CDK names its asset's file. */

@@ -3,8 +3,8 @@ import { beforeAll, expect, test } from 'vitest';
 import type { PolicyStatement } from '../../local/iam/policy-evaluation';
 import { ROLE_TEMPLATES_FILE, type RoleTemplates, rolePoliciesOf } from '../../local/iam/role-policies';
 import { synthesizeRoleTemplates } from '../../local/iam/role-templates';
-import { ROUTE_LIST, ROUTES } from '../../shared/entry-points/routes';
-import { SCHEDULED_JOBS } from '../../shared/entry-points/scheduled-jobs';
+import { ENTRY_POINTS } from '../../shared/entry-points/all';
+import { ROUTES } from '../../shared/entry-points/routes';
 import { WORKFLOW_FUNCTIONS } from '../../shared/entry-points/workflow-functions';
 
 const LOCAL = {
@@ -33,11 +33,7 @@ test('the role templates the runtime reads are the synthesized ones (after a cha
 
 test('every declared entry point has its role policy, under its function name', () => {
   // Prepare
-  const declared = [
-    ...ROUTE_LIST,
-    ...Object.values(WORKFLOW_FUNCTIONS),
-    ...Object.values(SCHEDULED_JOBS),
-  ].map((fn) => fn.name);
+  const declared = ENTRY_POINTS.map((fn) => fn.name);
 
   // Act / Assess
   for (const name of declared) expect(policies.get(name)?.length, name).toBeGreaterThan(0);

@@ -3,13 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openApiDocument } from '../../../shared/api/openapi';
 import { type Access, allows, permissionsOf } from '../../../shared/entry-points/access';
+import { ENTRY_POINTS } from '../../../shared/entry-points/all';
 import { ROUTE_LIST, statusesOf } from '../../../shared/entry-points/routes';
-import { SCHEDULED_JOBS } from '../../../shared/entry-points/scheduled-jobs';
 import { WORKFLOW_FUNCTIONS } from '../../../shared/entry-points/workflow-functions';
 import { callOf, undeclaredCalls } from '../support/aws-calls';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const ENTRY_POINTS = [...ROUTE_LIST, ...Object.values(WORKFLOW_FUNCTIONS), ...Object.values(SCHEDULED_JOBS)];
 
 describe('an access declaration', () => {
   const ops: Access = {

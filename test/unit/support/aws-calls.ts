@@ -1,7 +1,5 @@
 import { allows, type Call } from '../../../shared/entry-points/access';
-import { ROUTE_LIST } from '../../../shared/entry-points/routes';
-import { SCHEDULED_JOBS } from '../../../shared/entry-points/scheduled-jobs';
-import { WORKFLOW_FUNCTIONS } from '../../../shared/entry-points/workflow-functions';
+import { ENTRY_POINTS } from '../../../shared/entry-points/all';
 import { LIVE_ALIAS } from '../../../workflows/live-alias';
 
 /** A command as a mocked AWS client recorded it. */
@@ -11,12 +9,7 @@ export interface SentCommand {
 }
 
 /** Every entry point's declared access, by its function name. */
-export const ACCESS_OF = new Map(
-  [...Object.values(WORKFLOW_FUNCTIONS), ...ROUTE_LIST, ...Object.values(SCHEDULED_JOBS)].map((fn) => [
-    fn.name,
-    fn.access,
-  ]),
-);
+export const ACCESS_OF = new Map(ENTRY_POINTS.map((fn) => [fn.name, fn.access]));
 
 interface QueryInput {
   IndexName?: string;
