@@ -10,7 +10,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { DEPARTMENT_OF, DEPARTMENTS, ITEM_OF, ITEMS } from '../shared/case/items';
+import { DEPARTMENTS } from '../shared/case/items';
+import { CATALOGUE } from '../shared/catalogue';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../shared/config';
 import { SCHEDULED_JOBS } from '../shared/entry-points/scheduled-jobs';
 import { type AlarmContext, type AlarmDefinition, alarmDefinitions } from '../shared/ops/alarms';
@@ -164,13 +165,8 @@ function ours(
   });
 }
 
-const perDepartment = (metricName: string, statistic: string) =>
-  DEPARTMENTS.map((department) =>
-    ours(metricName, { item: ITEM_OF[department], department }, statistic, department),
-  );
-
 const perItem = (metricName: string, statistic: string) =>
-  ITEMS.map((item) => ours(metricName, { item, department: DEPARTMENT_OF[item] }, statistic, item));
+  CATALOGUE.items.map(({ id, department }) => ours(metricName, { item: id, department }, statistic, id));
 
 function dashboardRows(alarms: cloudwatch.Alarm[], props: OpsStackProps): cloudwatch.IWidget[][] {
   const graph = (title: string, left: cloudwatch.IMetric[], width = 8) =>
@@ -188,8 +184,8 @@ function dashboardRows(alarms: cloudwatch.Alarm[], props: OpsStackProps): cloudw
     ],
     [new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms, width: 24, height: 4 })],
     [
-      graph('SLA at risk (cases, per department)', perDepartment('SlaAtRisk', 'Sum')),
-      graph('SLA breached (cases, per department)', perDepartment('SlaBreached', 'Sum')),
+      graph('SLA at risk (cases, per item)', perItem('SlaAtRisk', 'Sum')),
+      graph('SLA breached (cases, per item)', perItem('SlaBreached', 'Sum')),
       graph(
         'Department tasks open past deadline',
         DEPARTMENTS.map(

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEMO_ACCOUNTS } from '../shared/api/demo-accounts';
 import { lockDataDirectory } from './data-lock';
 import { localTokens } from './jwt';
 import { privateDirectory } from './private-directory';
@@ -42,15 +43,6 @@ const { server, url } = await startLocalServer({
 });
 const resumed = await runtime.resumed;
 
-const demoRoles = [
-  ['founder', 'demo-founder', ['applicants']],
-  ['agent', 'demo-agent', ['agents']],
-  ['market-regulation officer', 'demo-officer-market', ['officers-market-regulation']],
-  ['tax officer', 'demo-officer-tax', ['officers-tax']],
-  ['public-security officer', 'demo-officer-police', ['officers-public-security']],
-  ['ops', 'demo-ops', ['ops']],
-] as const;
-
 const lines = [
   '',
   `One-stop company opening, running locally (ready in ${Math.round(performance.now() - started)} ms)`,
@@ -62,8 +54,8 @@ const lines = [
   '',
   'Demo tokens (valid 12 hours; POST /api/local/token {"sub","groups"} for others):',
 ];
-for (const [role, sub, groups] of demoRoles) {
-  lines.push(`  ${role.padEnd(26)} ${await tokens.issue({ sub, groups: [...groups] })}`);
+for (const { label, sub, groups } of DEMO_ACCOUNTS) {
+  lines.push(`  ${label.en.padEnd(48)} ${await tokens.issue({ sub, groups })}`);
 }
 lines.push('', 'Ctrl-C stops it; the data stays for the next start.', '');
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -5,13 +5,20 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import type { Item } from '../shared/case/items';
 import { CaseClosed, CorrectionAlreadyAnswered, SlaChanged } from '../shared/case/transitions';
+import { stateKeyOf } from '../shared/case/workflow-plan';
+import { CATALOGUE } from '../shared/catalogue';
+import type { Bundle } from '../shared/catalogue/bundle';
+import { type Catalogue, parentIn } from '../shared/catalogue/catalogue';
+import type { CatalogueItem } from '../shared/catalogue/item';
 import { VersionConflict } from '../shared/data/errors';
 import type { WorkflowFunctionKey } from '../shared/entry-points/workflow-functions';
 
 /**
- * CompanyOpening: Intake → Registration review → (Invoice review ∥ Seal review) → Deliver → Close,
+ * CompanyOpening, generated from the catalogue: Intake → the case's bundle → its first item's review →
+ * every item whose dependencies are met, in parallel (for a company: invoice ∥ seal) → Deliver → Close,
  * beside an SLA timer that records the at-risk and breach points while the case is open. The state
- * carries only the case id: the case itself (and every personal detail in it) stays in the table.
+ * carries the case id and the plan Intake reads off the case (its bundle, which items it runs): the case
+ * itself (and every personal detail in it) stays in the table.
  *
  * This one definition is deployed by CDK and run by the local engine (see workflows/local-definition.ts).
  */
@@ -95,30 +102,43 @@ class Steps {
   }
 }
 
-const title = (item: Item) => item[0]?.toUpperCase() + item.slice(1);
+/** A state-name word: food-business-licence → FoodBusinessLicence. */
+const title = (id: string) =>
+  id
+    .split('-')
+    .map((word) => word[0]?.toUpperCase() + word.slice(1))
+    .join('');
 
 /**
  * One item's review: rules first (instant approval), else a department task that waits for the
  * officer's decision; a correction request waits for the founder and goes back to the same department.
- * Ends in `approved`; a rejection leaves through `onRejected`.
+ * Ends in `approved`; a rejection leaves through `onRejected`. `prefix` keeps the states of one
+ * bundle's route apart from another's.
  */
-function itemReview(steps: Steps, scope: Construct, item: Item, onRejected: sfn.IChainable): sfn.Chain {
-  const name = title(item);
+function itemReview(
+  steps: Steps,
+  scope: Construct,
+  prefix: string,
+  item: Item,
+  onRejected: sfn.IChainable,
+): sfn.Chain {
+  const name = `${prefix}${title(item)}`;
+  const key = stateKeyOf(item);
   const done = new sfn.Pass(scope, `${name}Approved`);
   const payload = { applicationId, item };
-  const rules = steps.invoke(`${name}Rules`, 'reviewRules', payload, `$.${item}`);
+  const rules = steps.invoke(`${name}Rules`, 'reviewRules', payload, `$.${key}`);
   const task = steps.callback(
     `${name}DepartmentReview`,
     'openDepartmentTask',
     payload,
     sfn.Timeout.duration(DEPARTMENT_DECISION_TIMEOUT),
-    `$.${item}.decision`,
+    `$.${key}.decision`,
   );
   const apply = steps.invoke(
     `${name}ApplyDecision`,
     'applyDecision',
-    { applicationId, item, decision: sfn.JsonPath.objectAt(`$.${item}.decision`) },
-    `$.${item}.applied`,
+    { applicationId, item, decision: sfn.JsonPath.objectAt(`$.${key}.decision`) },
+    `$.${key}.applied`,
   );
   const applyCorrection = steps.invoke(`${name}ApplyCorrection`, 'applyCorrection', payload, undefined);
   const awaitCorrection = steps
@@ -131,11 +151,11 @@ function itemReview(steps: Steps, scope: Construct, item: Item, onRejected: sfn.
   awaitCorrection.next(applyCorrection);
   applyCorrection.next(task);
   const outcome = new sfn.Choice(scope, `${name}Outcome`)
-    .when(sfn.Condition.stringEquals(`$.${item}.applied.outcome`, 'approved'), done)
-    .when(sfn.Condition.stringEquals(`$.${item}.applied.outcome`, 'correction-requested'), awaitCorrection)
+    .when(sfn.Condition.stringEquals(`$.${key}.applied.outcome`, 'approved'), done)
+    .when(sfn.Condition.stringEquals(`$.${key}.applied.outcome`, 'correction-requested'), awaitCorrection)
     .otherwise(onRejected);
   const instant = new sfn.Choice(scope, `${name}Instant`)
-    .when(sfn.Condition.booleanEquals(`$.${item}.instant`, true), done)
+    .when(sfn.Condition.booleanEquals(`$.${key}.instant`, true), done)
     .otherwise(task.next(apply).next(outcome));
   rules.next(instant);
   return sfn.Chain.custom(rules, [done], done);
@@ -162,13 +182,108 @@ function slaTimer(steps: Steps, scope: Construct): sfn.Chain {
   );
 }
 
-export function companyOpeningDefinition(scope: Construct, functions: Functions): sfn.IChainable {
+/** The items one route of a bundle runs: its items, and with `withOptional` the ones a founder may add. */
+interface Route {
+  prefix: string;
+  bundle: Bundle;
+  items: CatalogueItem[];
+  /** Items the case may not run (optional, or decided by determinants): each starts with a look at the plan. */
+  guarded: ReadonlySet<string>;
+}
+
+function routesOf(catalogue: Catalogue): Route[] {
+  return catalogue.bundles.flatMap((bundle) => {
+    const route = (withOptional: boolean): Route => {
+      const ids = withOptional ? [...bundle.items, ...bundle.optionalItems] : bundle.items;
+      const items = catalogue.items.filter((item) => ids.includes(item.id));
+      const guarded = new Set(
+        items
+          .filter((item) => !bundle.items.includes(item.id) || item.appliesWhen.length > 0)
+          .map(({ id }) => id),
+      );
+      // The company route without additions keeps the state names cases ran on before the catalogue.
+      const base = bundle.id === 'company-opening' ? '' : title(bundle.id);
+      const prefix = withOptional ? `${title(bundle.id)}Plus` : base;
+      return { prefix, bundle, items, guarded };
+    };
+    return bundle.optionalItems.length > 0 ? [route(false), route(true)] : [route(false)];
+  });
+}
+
+/** Which route a case takes: its bundle, and whether it runs any of the bundle's optional items. */
+function routeCondition(route: Route): sfn.Condition {
+  const bundle = sfn.Condition.stringEquals('$.plan.bundle', route.bundle.id);
+  const optional = route.bundle.optionalItems.map((id) =>
+    sfn.Condition.booleanEquals(`$.plan.runs.${stateKeyOf(id)}`, true),
+  );
+  if (optional.length === 0) return bundle;
+  const anyOptional = optional.length === 1 ? (optional[0] as sfn.Condition) : sfn.Condition.or(...optional);
+  const withOptional = route.items.some((item) => route.bundle.optionalItems.includes(item.id));
+  return sfn.Condition.and(bundle, withOptional ? anyOptional : sfn.Condition.not(anyOptional));
+}
+
+/**
+ * A route as a tree: the first item, then in parallel every item that follows it (parentIn), each
+ * followed in turn by its own. A rejection anywhere below the first item fails its branch with
+ * ITEM_REJECTED, which the first Parallel catches; the first item's rejection goes to `rejectFirst`.
+ */
+function routeChain(
+  steps: Steps,
+  scope: Construct,
+  route: Route,
+  rejectFirst: (item: Item) => sfn.IChainable,
+  rejectLater: sfn.IChainable,
+): sfn.Chain {
+  const byId = new Map(route.items.map((item) => [item.id, item]));
+  const followers = (id: string) =>
+    route.items.filter((item) => item.dependsOn.length > 0 && parentIn(item.dependsOn, byId) === id);
+  const rejected = (item: Item) =>
+    new sfn.Fail(scope, `${route.prefix}${title(item)}Rejected`, { error: ITEM_REJECTED, cause: item });
+
+  const branch = (item: CatalogueItem, first: boolean): sfn.Chain => {
+    const onRejected = first ? rejectFirst(item.id) : rejected(item.id);
+    const review = itemReview(steps, scope, route.prefix, item.id, onRejected);
+    const next = followers(item.id);
+    if (next.length === 0) return review;
+    const name = first ? `${route.prefix}Licences` : `${route.prefix}${title(item.id)}Followers`;
+    const parallel = new sfn.Parallel(scope, name, { resultPath: sfn.JsonPath.DISCARD });
+    for (const follower of next) parallel.branch(guarded(follower));
+    if (first) parallel.addCatch(rejectLater, { errors: [ITEM_REJECTED], resultPath: '$.rejection' });
+    return review.next(parallel);
+  };
+
+  const guarded = (item: CatalogueItem): sfn.IChainable => {
+    if (!route.guarded.has(item.id)) return branch(item, false);
+    const name = `${route.prefix}${title(item.id)}`;
+    return new sfn.Choice(scope, `${name}Runs`)
+      .when(sfn.Condition.booleanEquals(`$.plan.runs.${stateKeyOf(item.id)}`, true), branch(item, false))
+      .otherwise(new sfn.Succeed(scope, `${name}NotRun`));
+  };
+
+  const first = route.items.find((item) => item.dependsOn.length === 0);
+  if (!first) throw new Error(`The bundle ${route.bundle.id} has no first item`);
+  return branch(first, true);
+}
+
+export function companyOpeningDefinition(
+  scope: Construct,
+  functions: Functions,
+  catalogue: Catalogue = CATALOGUE,
+): sfn.IChainable {
   const steps = new Steps(scope, functions);
 
   const mainDone = new sfn.Pass(scope, 'CaseFlowDone');
-  const rejectRegistration = steps
-    .invoke('RejectAtRegistration', 'rejectCase', { applicationId, item: 'registration' }, undefined)
-    .next(mainDone);
+  // Routes that start with the same item share the step that rejects the case there.
+  const rejectAtFirst = new Map<Item, sfn.IChainable>();
+  const rejectFirst = (item: Item) => {
+    const known = rejectAtFirst.get(item);
+    if (known) return known;
+    const reject = steps
+      .invoke(`RejectAt${title(item)}`, 'rejectCase', { applicationId, item }, undefined)
+      .next(mainDone);
+    rejectAtFirst.set(item, reject);
+    return reject;
+  };
   const rejectLicence = steps
     .invoke(
       'RejectAtLicences',
@@ -177,19 +292,20 @@ export function companyOpeningDefinition(scope: Construct, functions: Functions)
       undefined,
     )
     .next(mainDone);
-  const licenceRejected = (item: Item) =>
-    new sfn.Fail(scope, `${title(item)}Rejected`, { error: ITEM_REJECTED, cause: item });
+  const deliver = steps.invoke('Deliver', 'deliver', { applicationId }, undefined);
+  deliver.next(steps.invoke('Close', 'closeCase', { applicationId }, undefined)).next(mainDone);
 
-  const licences = new sfn.Parallel(scope, 'Licences', { resultPath: sfn.JsonPath.DISCARD })
-    .branch(itemReview(steps, scope, 'invoice', licenceRejected('invoice')))
-    .branch(itemReview(steps, scope, 'seal', licenceRejected('seal')))
-    .addCatch(rejectLicence, { errors: [ITEM_REJECTED], resultPath: '$.rejection' });
-
-  const main = itemReview(steps, scope, 'registration', rejectRegistration)
-    .next(licences)
-    .next(steps.invoke('Deliver', 'deliver', { applicationId }, undefined))
-    .next(steps.invoke('Close', 'closeCase', { applicationId }, undefined))
-    .next(mainDone);
+  const bundleChoice = new sfn.Choice(scope, 'Bundle');
+  for (const route of routesOf(catalogue)) {
+    const chain = routeChain(steps, scope, route, rejectFirst, rejectLicence);
+    bundleChoice.when(routeCondition(route), chain.next(deliver));
+  }
+  const main = bundleChoice.otherwise(
+    new sfn.Fail(scope, 'UnknownBundle', {
+      error: 'UnknownBundle',
+      cause: 'The case names no bundle of this definition',
+    }),
+  );
 
   const recordFailure = steps
     .invoke(
@@ -211,7 +327,7 @@ export function companyOpeningDefinition(scope: Construct, functions: Functions)
     .addCatch(recordFailure, { errors: ['States.ALL'], resultPath: '$.failure' });
 
   return steps
-    .invoke('Intake', 'intake', { applicationId }, undefined)
+    .invoke('Intake', 'intake', { applicationId }, '$.plan')
     .next(caseFlow)
     .next(new sfn.Succeed(scope, 'CaseEnded'));
 }

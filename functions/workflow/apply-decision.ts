@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DEPARTMENTS } from '../../shared/case/items';
+import { isDepartment } from '../../shared/case/items';
 import { OUTCOMES } from '../../shared/case/model';
 import { applyDecision } from '../../shared/case/workflow-steps';
 import { applicationId, item, stepHandler } from './step-handler';
@@ -10,7 +10,7 @@ const decision = z
     reasons: z.array(z.object({ path: z.string(), message: z.string() }).strict()),
     note: z.string().optional(),
     decidedBy: z
-      .object({ role: z.literal('officer'), sub: z.string(), department: z.enum(DEPARTMENTS) })
+      .object({ role: z.literal('officer'), sub: z.string(), department: z.string().refine(isDepartment) })
       .strict(),
     decidedAt: z.iso.datetime(),
     taskId: z.string(),

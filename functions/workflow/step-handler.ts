@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
-import { ITEMS } from '../../shared/case/items';
+import { isItem } from '../../shared/case/items';
 import { logger, traceInvocation } from '../../shared/observability';
 
 /** Bad input from the state machine is a defect, not a transient fault: it is never retried. */
@@ -11,7 +11,7 @@ export class InvalidStepInput extends Error {
 }
 
 export const applicationId = z.string().min(1).max(64);
-export const item = z.enum(ITEMS);
+export const item = z.string().refine(isItem, { message: 'not an item of the catalogue' });
 export const taskToken = z.string().min(1).max(2048);
 
 /**

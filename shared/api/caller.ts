@@ -1,4 +1,4 @@
-import { DEPARTMENTS, type Department, ITEM_OF, type Item } from '../case/items';
+import { DEPARTMENTS, type Department, type Item, itemsOf } from '../case/items';
 import type { CaseRecord } from '../case/model';
 
 /** The Cognito groups of docs/architecture.md (HTTP API). */
@@ -65,7 +65,9 @@ export function maySeeCase(caller: Caller, record: CaseRecord): boolean {
 
 /** The items of this case whose task reached an inbox of the caller's departments. */
 export function itemsReached(caller: Caller, record: CaseRecord): Item[] {
-  return officerDepartments(caller)
-    .map((department) => ITEM_OF[department])
-    .filter((item) => record.items[item].taskId !== undefined);
+  const departments = new Set(officerDepartments(caller));
+  return itemsOf(record).filter((item) => {
+    const state = record.items[item];
+    return state !== undefined && departments.has(state.department) && state.taskId !== undefined;
+  });
 }

@@ -1,6 +1,6 @@
-import { type FormSection, ITEM_READS } from '../case/items';
+import { type FormSection, itemReads } from '../case/items';
 import type { ApplicationForm } from '../form';
-import { formObjectSchema } from '../form/form-object';
+import { FORM_SECTIONS } from '../form/form-object';
 import { maskMobile } from '../ids/mobile';
 import { maskResidentId } from '../ids/resident-id';
 import type { FormView } from './responses';
@@ -12,15 +12,13 @@ export interface FormReads {
   fullIdentity: boolean;
 }
 
-const FORM_SECTIONS = Object.keys(formObjectSchema.shape) as FormSection[];
-
 /** Ops run the platform: the company a case is for and its channel, never a person. */
 const OPS_SECTIONS: readonly FormSection[] = ['channel', 'company'];
 
 export function formReadsOf(viewer: Viewer): FormReads {
   if (viewer.role === 'party') return { sections: new Set(FORM_SECTIONS), fullIdentity: true };
   if (viewer.role === 'ops') return { sections: new Set(OPS_SECTIONS), fullIdentity: false };
-  const reads = viewer.items.map((item) => ITEM_READS[item]);
+  const reads = viewer.items.map(itemReads);
   return {
     sections: new Set(reads.flatMap((read) => read.sections)),
     fullIdentity: reads.some((read) => read.fullIdentity),

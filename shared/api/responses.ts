@@ -1,8 +1,13 @@
 import * as z from 'zod';
-import { DEPARTMENTS, ITEMS } from '../case/items';
 import { CASE_STATUSES, ITEM_STATUSES, OUTCOMES, ROLES } from '../case/model';
 import { legalBasisSchema, statutoryLimitSchema } from '../catalogue/legal-basis';
 import { materialSchema } from '../catalogue/material';
+import {
+  invoiceResultSchema,
+  issuedFieldsSchema,
+  registrationResultSchema,
+  sealResultSchema,
+} from '../catalogue/results';
 import { formObjectSchema } from '../form/form-object';
 import { legalRepresentativeSchema, personSchema, shareholderSchema } from '../form/people';
 
@@ -24,27 +29,17 @@ const slaState = z.enum(SLA_STATES);
 const calendarKind = z.enum(['official', 'provisional']);
 const reason = z.object({ path: z.string(), message: z.string() });
 
-export const registrationResultSchema = z
-  .object({ uscc: z.string(), licenceNumber: z.string(), eLicenceId: z.string(), companyName: z.string() })
-  .describe('Enterprise registration: the unified social credit code and the business licence');
-export const invoiceResultSchema = z
-  .object({
-    taxpayerId: z.string(),
-    taxpayerType: z.enum(['small-scale', 'general']),
-    invoiceKinds: z.array(z.string()),
-    monthlyQuotaCny: z.number(),
-  })
-  .describe('Invoice application: the taxpayer confirmation and the digital-invoice quota');
-export const sealResultSchema = z
-  .object({ seals: z.array(z.object({ kind: z.string(), filingNumber: z.string() })), maker: z.string() })
-  .describe('Seal filing: one filing number per seal');
-
-const itemResult = z.union([registrationResultSchema, invoiceResultSchema, sealResultSchema]);
+const itemResult = z.union([
+  registrationResultSchema,
+  invoiceResultSchema,
+  sealResultSchema,
+  issuedFieldsSchema,
+]);
 
 export const itemViewSchema = z.object({
   name: names,
   status: z.enum(ITEM_STATUSES),
-  department: z.enum(DEPARTMENTS),
+  department: z.string(),
   departmentName: names,
   round: z.number().int(),
   instant: z.boolean(),
@@ -95,6 +90,11 @@ export const formViewSchema = z
     seals: form.seals.optional(),
     delivery: form.delivery.optional(),
     materials: form.materials.optional(),
+    bundle: form.bundle,
+    optionalItems: form.optionalItems,
+    premises: form.premises,
+    clinic: form.clinic,
+    employment: form.employment,
   })
   .strict()
   .describe('The application form, cut to what the reader needs');
@@ -109,7 +109,7 @@ export const caseSummarySchema = z
     submittedAt: instant,
     closedAt: instant.nullable(),
     sla: slaSummary,
-    items: keyedBy(ITEMS, z.enum(ITEM_STATUSES)),
+    items: z.record(z.string(), z.enum(ITEM_STATUSES)),
   })
   .describe('A case in a list');
 
@@ -121,8 +121,13 @@ export const caseViewSchema = z
     submittedAt: instant,
     closedAt: instant.nullable(),
     filedBy: z.object({ role: z.enum(ROLES) }),
+    bundle: z.object({ id: z.string(), name: names }).describe('The bundle (一件事) the case was opened as'),
+    catalogueVersion: z
+      .string()
+      .nullable()
+      .describe('The catalogue version the case was filed with; null for cases filed before the catalogue'),
     application: formViewSchema,
-    items: keyedBy(ITEMS, itemViewSchema),
+    items: z.record(z.string(), itemViewSchema).describe('The items the case runs, keyed by item id'),
     sla: z.object({
       workingDays: z.number().int(),
       deadline: instant,
@@ -138,7 +143,7 @@ export const caseViewSchema = z
     corrections: z.array(
       z.object({
         id: z.string(),
-        item: z.enum(ITEMS),
+        item: z.string(),
         round: z.number().int(),
         status: z.enum(['open', 'answered']),
         requestedAt: instant,
@@ -153,12 +158,22 @@ export const caseViewSchema = z
       z.object({
         at: instant,
         type: z.string(),
-        item: z.enum(ITEMS).nullable(),
-        actor: z.object({ role: z.enum(ROLES), department: z.enum(DEPARTMENTS).nullable() }),
+        item: z.string().nullable(),
+        actor: z.object({ role: z.enum(ROLES), department: z.string().nullable() }),
         details: z.record(z.string(), z.unknown()),
       }),
     ),
     trips: z.number().int(),
+    inspection: z
+      .object({
+        items: z.array(z.string()),
+        date: localDate,
+        slot: z.string(),
+        address: z.string(),
+        arrangedAt: instant,
+      })
+      .nullable()
+      .describe('联合勘验: the one on-site visit for every item that needs one'),
     delivery: z
       .object({
         method: z.enum(['express', 'pickup']),
@@ -176,8 +191,8 @@ export const taskViewSchema = z
   .object({
     id: z.string(),
     applicationId: z.string(),
-    item: z.enum(ITEMS),
-    department: z.enum(DEPARTMENTS),
+    item: z.string(),
+    department: z.string(),
     round: z.number().int(),
     status: z.enum(['open', 'closed']),
     companyName: z.string(),
@@ -201,9 +216,7 @@ export const taskDetailSchema = z
       item: itemViewSchema,
       corrections: caseViewSchema.shape.corrections,
       upstream: z
-        .array(
-          z.object({ item: z.enum(ITEMS), status: z.enum(ITEM_STATUSES), result: itemResult.nullable() }),
-        )
+        .array(z.object({ item: z.string(), status: z.enum(ITEM_STATUSES), result: itemResult.nullable() }))
         .describe("The results of the items this one builds on (registration's USCC for invoice and seal)"),
       sla: caseViewSchema.shape.sla,
     }),
@@ -223,6 +236,19 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 
 const share = z.number().nullable().describe('0–1; null while nothing was measured');
 
+const reformKpisSchema = z.object({
+  casesMeasured: z.number().int(),
+  timeToStatutoryLimit: z.object({
+    mean: z.number().nullable(),
+    target: z.number(),
+    withinTarget: share,
+  }),
+  onlineShare: share,
+  instantShare: share,
+  atMostOneTripShare: share,
+  onTimeRate: share,
+});
+
 export const slaReportSchema = z
   .object({
     generatedAt: instant,
@@ -234,18 +260,25 @@ export const slaReportSchema = z
       count: z.number().int(),
       cases: z.array(caseSummarySchema.extend({ failure: z.object({ error: z.string(), at: z.string() }) })),
     }),
-    kpis: z.object({
-      casesMeasured: z.number().int(),
-      timeToStatutoryLimit: z.object({
-        mean: z.number().nullable(),
-        target: z.number(),
-        withinTarget: share,
-      }),
-      onlineShare: share,
-      instantShare: share,
-      atMostOneTripShare: share,
-      onTimeRate: share,
-    }),
+    kpis: reformKpisSchema,
+    kpisByBundle: z
+      .array(reformKpisSchema.extend({ bundle: z.string() }))
+      .describe('The same KPIs for each bundle that closed cases in the window'),
+    kpisByItem: z
+      .array(
+        z.object({
+          item: z.string(),
+          department: z.string(),
+          decided: z.number().int(),
+          meanRatio: z
+            .number()
+            .nullable()
+            .describe('Mean working time ÷ statutory limit; null without a limit'),
+          withinTarget: share,
+          instantShare: share,
+        }),
+      )
+      .describe('Each item decided on the completed cases of the window'),
     charts: z.object({
       perDay: z.array(
         z.object({ date: localDate, submitted: z.number().int(), completed: z.number().int() }),
@@ -286,6 +319,8 @@ export const catalogueViewSchema = z
         legalBasis: legalBasisSchema.nullable(),
         dependsOn: z.array(z.string()),
         materials: z.array(materialSchema),
+        formFields: z.array(z.string()).describe('The form sections its department reads'),
+        onSiteInspection: z.boolean().describe('Checked on site: all such items of a case share one visit'),
       }),
     ),
     bundles: z.array(
@@ -294,7 +329,12 @@ export const catalogueViewSchema = z
         name: catalogueNames,
         items: z.array(z.string()),
         optionalItems: z.array(z.string()),
-        slaWorkingDays: z.union([z.number().int(), z.literal('to-confirm')]),
+        slaWorkingDays: z
+          .number()
+          .int()
+          .describe('The working days the platform commits to for the whole case'),
+        commitment: z.enum(['published', 'platform-decision']),
+        commitmentBasis: z.string().describe('Where the committed days come from'),
       }),
     ),
   })

@@ -1,8 +1,10 @@
 import type * as z from 'zod';
 import { WORKING_DAY_MS, workingTimeBetween } from '../calendar';
-import { DEPARTMENT_NAMES, ITEM_NAMES, ITEM_READS, ITEMS, type Item } from '../case/items';
+import { departmentName, type Item, itemName, itemReads, itemsOf } from '../case/items';
 import type { CaseRecord, DepartmentTask, TimelineEvent } from '../case/model';
 import { liveSla } from '../case/sla';
+import { CATALOGUE } from '../catalogue';
+import { DEFAULT_BUNDLE } from '../catalogue/case-plan';
 import type { CaseListing, TaskListing } from '../data/listings';
 import { formReadsOf, formView } from './form-view';
 import type {
@@ -36,22 +38,28 @@ export function caseSummary(listing: CaseListing, now: Date): z.output<typeof ca
 }
 
 /** Items whose reasons, notes, task and corrections the viewer reads. */
-function itemsInFull(viewer: Viewer): readonly Item[] {
-  if (viewer.role === 'party') return ITEMS;
+function itemsInFull(record: CaseRecord, viewer: Viewer): readonly Item[] {
+  if (viewer.role === 'party') return itemsOf(record);
   if (viewer.role === 'ops') return [];
   return viewer.items;
 }
 
 /** Items whose result the viewer reads: their own, and those their items build on. */
-function itemsWithResult(viewer: Viewer): readonly Item[] {
-  if (viewer.role !== 'officer') return itemsInFull(viewer);
-  return [...viewer.items, ...viewer.items.flatMap((item) => ITEM_READS[item].dependsOn)];
+function itemsWithResult(record: CaseRecord, viewer: Viewer): readonly Item[] {
+  if (viewer.role !== 'officer') return itemsInFull(record, viewer);
+  return [...viewer.items, ...viewer.items.flatMap((item) => itemReads(item).dependsOn)];
+}
+
+function bundleView(record: CaseRecord) {
+  const id = record.bundle ?? DEFAULT_BUNDLE;
+  const bundle = CATALOGUE.bundles.find((entry) => entry.id === id);
+  return { id, name: bundle?.name ?? { zh: id, en: id } };
 }
 
 export function caseView(record: CaseRecord, now: Date, viewer: Viewer): z.output<typeof caseViewSchema> {
   const sla = liveSla(record, now);
-  const inFull = itemsInFull(viewer);
-  const withResult = itemsWithResult(viewer);
+  const inFull = itemsInFull(record, viewer);
+  const withResult = itemsWithResult(record, viewer);
   return {
     id: record.id,
     status: record.status,
@@ -59,9 +67,14 @@ export function caseView(record: CaseRecord, now: Date, viewer: Viewer): z.outpu
     submittedAt: record.submittedAt,
     closedAt: record.closedAt ?? null,
     filedBy: { role: record.filedBy.role },
+    bundle: bundleView(record),
+    catalogueVersion: record.catalogueVersion ?? null,
     application: formView(record.form, formReadsOf(viewer)),
     items: Object.fromEntries(
-      ITEMS.map((item) => [item, itemView(record, item, inFull.includes(item), withResult.includes(item))]),
+      itemsOf(record).map((item) => [
+        item,
+        itemView(record, item, inFull.includes(item), withResult.includes(item)),
+      ]),
     ) as Record<Item, z.output<typeof itemViewSchema>>,
     sla: slaView(record, sla),
     corrections: record.corrections
@@ -69,6 +82,7 @@ export function caseView(record: CaseRecord, now: Date, viewer: Viewer): z.outpu
       .map((correction) => correctionView(correction, inFull.includes(correction.item))),
     timeline: record.timeline.map((event) => timelineView(event, inFull)),
     trips: record.trips,
+    inspection: record.inspection ?? null,
     delivery: viewer.role === 'party' ? (record.delivery ?? null) : null,
     failure: record.failure ? { error: record.failure.error, at: record.failure.at } : null,
   };
@@ -88,16 +102,22 @@ export function taskDetail(
       status: view.status,
       submittedAt: view.submittedAt,
       form: view.application,
-      item: view.items[task.item],
+      item: presentItem(view.items, task.item),
       corrections: view.corrections,
-      upstream: ITEM_READS[task.item].dependsOn.map((item) => ({
+      upstream: itemReads(task.item).dependsOn.map((item) => ({
         item,
-        status: view.items[item].status,
-        result: view.items[item].result,
+        status: presentItem(view.items, item).status,
+        result: presentItem(view.items, item).result,
       })),
       sla: view.sla,
     },
   };
+}
+
+function presentItem<T>(items: Record<Item, T>, item: Item): T {
+  const view = items[item];
+  if (view === undefined) throw new RangeError(`The case does not run the item ${item}`);
+  return view;
 }
 
 function itemView(
@@ -106,12 +126,12 @@ function itemView(
   inFull: boolean,
   withResult: boolean,
 ): z.output<typeof itemViewSchema> {
-  const state = record.items[item];
+  const state = presentItem(record.items, item);
   return {
-    name: ITEM_NAMES[item],
+    name: itemName(item),
     status: state.status,
     department: state.department,
-    departmentName: DEPARTMENT_NAMES[state.department],
+    departmentName: departmentName(state.department),
     round: state.round,
     instant: state.instant ?? false,
     taskId: inFull ? (state.taskId ?? null) : null,
@@ -171,7 +191,7 @@ function timelineView(event: TimelineEvent, inFull: readonly Item[]) {
 }
 
 function itemsNamed(value: unknown): Item[] {
-  return Array.isArray(value) ? ITEMS.filter((item) => value.includes(item)) : [];
+  return Array.isArray(value) ? value.filter((item): item is Item => typeof item === 'string') : [];
 }
 
 export function taskView(task: TaskListing, now: Date): z.output<typeof taskViewSchema> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { tasks } from '../data/tasks';
-import { ITEMS, type Item } from './items';
+import { type Item, itemsOf } from './items';
 import type { CaseRecord, DepartmentTask } from './model';
 import { taskDeadline } from './sla-timer';
 
@@ -11,10 +11,13 @@ export function taskIdFor(applicationId: string, item: Item, round: number): str
 }
 
 /** The tasks of these items of the case that are still open, read through the ids the items carry. */
-async function openTasksOf(record: CaseRecord, items: readonly Item[] = ITEMS): Promise<DepartmentTask[]> {
+async function openTasksOf(
+  record: CaseRecord,
+  items: readonly Item[] = itemsOf(record),
+): Promise<DepartmentTask[]> {
   const open: DepartmentTask[] = [];
   for (const item of items) {
-    const taskId = record.items[item].taskId;
+    const taskId = record.items[item]?.taskId;
     const task = taskId ? await tasks.get(taskId) : undefined;
     if (task?.status === 'open') open.push(task);
   }
@@ -30,7 +33,7 @@ export async function closeOpenTasks(record: CaseRecord, at: string): Promise<vo
 /** Inboxes sort by a task's deadline and the overdue alarm counts against it: it follows the case's. */
 export async function keepTaskDeadlinesCurrent(record: CaseRecord, at: Date): Promise<void> {
   const deadline = taskDeadline(record, at);
-  const inReview = ITEMS.filter((item) => record.items[item].status === 'in-review');
+  const inReview = itemsOf(record).filter((item) => record.items[item]?.status === 'in-review');
   for (const task of await openTasksOf(record, inReview)) {
     if (task.slaDeadline !== deadline) await tasks.moveDeadline(task, deadline);
   }

@@ -1,6 +1,6 @@
 import type { FieldError } from '../errors';
 import { changedPaths } from './changes';
-import { ITEM_NAMES, type Item } from './items';
+import { type Item, itemName } from './items';
 
 /**
  * What a correction answer may change: the fields the open requests' reasons name, and what lies below
@@ -58,7 +58,7 @@ export function fieldsOutsideRequests(
   open: readonly OpenRequest[],
 ): FieldError[] {
   const requested = requestedPaths(open);
-  const items = [...new Set(open.map((request) => request.item))].map((item) => ITEM_NAMES[item]);
+  const items = [...new Set(open.map((request) => request.item))].map(itemName);
   return changedPaths(before, after)
     .filter((path) => !requested.some((ancestor) => isWithin(path, ancestor)))
     .map((path) => outsideRequests(path, items));

@@ -83,5 +83,7 @@ export function instantApprovalBlockers(
         blockers.push('non-standard seal set');
       return blockers;
     }
+    default:
+      return ['the catalogue gives this item no instant-approval rules'];
   }
 }

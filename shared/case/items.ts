@@ -1,41 +1,42 @@
+import { CATALOGUE } from '../catalogue';
+import type { CatalogueItem } from '../catalogue/item';
+import type { Names } from '../catalogue/names';
 import type { FormFields } from '../form/form-object';
 
-/** The three items of one case and the departments that own them (docs/architecture.md, The case). */
-export const ITEMS = ['registration', 'invoice', 'seal'] as const;
-export type Item = (typeof ITEMS)[number];
+/**
+ * The items a case can run and the departments that decide them, as the catalogue declares them
+ * (shared/catalogue/data.ts). A case keeps its own items (`CaseRecord.items`): these are for looking
+ * up what the catalogue says of one.
+ */
+export type Item = string;
+export type Department = string;
 
-export const DEPARTMENTS = ['market-regulation', 'tax', 'public-security'] as const;
-export type Department = (typeof DEPARTMENTS)[number];
+export const ITEMS: readonly Item[] = CATALOGUE.items.map(({ id }) => id);
+export const DEPARTMENTS: readonly Department[] = CATALOGUE.departments.map(({ id }) => id);
 
-export const DEPARTMENT_OF: Readonly<Record<Item, Department>> = {
-  registration: 'market-regulation',
-  invoice: 'tax',
-  seal: 'public-security',
-};
+/** The catalogue's entry for an item id; an id it does not know is a programming error. */
+export function catalogueItem(item: Item): CatalogueItem {
+  const entry = CATALOGUE.items.find(({ id }) => id === item);
+  if (!entry) throw new RangeError(`The catalogue ${CATALOGUE.version} has no item ${item}`);
+  return entry;
+}
 
-export const ITEM_OF: Readonly<Record<Department, Item>> = {
-  'market-regulation': 'registration',
-  tax: 'invoice',
-  'public-security': 'seal',
-};
+export const isItem = (value: string): boolean => ITEMS.includes(value);
+export const isDepartment = (value: string): boolean => DEPARTMENTS.includes(value);
+export const departmentOf = (item: Item): Department => catalogueItem(item).department;
+export const itemName = (item: Item): Names => catalogueItem(item).name;
 
-export const ITEM_NAMES: Readonly<Record<Item, { en: string; zh: string }>> = {
-  registration: { en: 'Enterprise registration', zh: '企业设立登记' },
-  invoice: { en: 'Invoice application', zh: '发票申领' },
-  seal: { en: 'Seal filing', zh: '刻章备案' },
-};
-
-export const DEPARTMENT_NAMES: Readonly<Record<Department, { en: string; zh: string }>> = {
-  'market-regulation': { en: 'Market regulation', zh: '市场监管部门' },
-  tax: { en: 'Tax', zh: '税务部门' },
-  'public-security': { en: 'Public security', zh: '公安部门' },
-};
+export function departmentName(department: Department): Names {
+  const entry = CATALOGUE.departments.find(({ id }) => id === department);
+  if (!entry) throw new RangeError(`The catalogue ${CATALOGUE.version} has no department ${department}`);
+  return entry.name;
+}
 
 export type FormSection = keyof FormFields;
 
 /**
- * What each item's department reads to decide, declared once: the form sections shown on its task, whether
- * it sees people's full ID numbers and mobiles (else masked), and the items whose results it builds on.
+ * What each item's department reads to decide: the form sections shown on its task, whether it sees
+ * people's full ID numbers and mobiles (else masked), and the items whose results it builds on.
  * Why each department reads what it reads: docs/form-rules.md, "Who reads what".
  */
 export interface ItemReads {
@@ -44,31 +45,11 @@ export interface ItemReads {
   dependsOn: readonly Item[];
 }
 
-export const ITEM_READS: Readonly<Record<Item, ItemReads>> = {
-  registration: {
-    sections: [
-      'channel',
-      'company',
-      'legalRepresentative',
-      'shareholders',
-      'directors',
-      'supervisoryArrangement',
-      'supervisor',
-      'manager',
-      'contact',
-      'materials',
-    ],
-    fullIdentity: true,
-    dependsOn: [],
-  },
-  invoice: {
-    sections: ['company', 'legalRepresentative', 'contact', 'invoice'],
-    fullIdentity: false,
-    dependsOn: ['registration'],
-  },
-  seal: {
-    sections: ['company', 'legalRepresentative', 'contact', 'seals'],
-    fullIdentity: false,
-    dependsOn: ['registration'],
-  },
-};
+export function itemReads(item: Item): ItemReads {
+  const { formFields, fullIdentity, dependsOn } = catalogueItem(item);
+  return { sections: formFields, fullIdentity, dependsOn };
+}
+
+/** A case's items in catalogue order: the order lists, metrics and views show them in. */
+export const itemsOf = (record: { items: Readonly<Record<Item, unknown>> }): Item[] =>
+  ITEMS.filter((item) => item in record.items);

@@ -55,13 +55,18 @@ export interface SealResult {
   maker: string;
 }
 
-export type ItemResult = RegistrationResult | InvoiceResult | SealResult;
+/** What any other item issues: the numbers and dates its catalogue `results` schema names. */
+export type IssuedFields = Record<string, string>;
+
+export type ItemResult = RegistrationResult | InvoiceResult | SealResult | IssuedFields;
 
 export interface ItemState {
   status: ItemStatus;
   department: Department;
   /** Review rounds: 1, then one more per correction. */
   round: number;
+  /** The statutory limit in working days when the case was filed; absent where the catalogue has none. */
+  limitWorkingDays?: number;
   instant?: boolean;
   taskId?: string;
   startedAt?: string;
@@ -112,6 +117,14 @@ export interface Delivery {
   dispatchedAt: string;
 }
 
+export interface JointInspection {
+  items: Item[];
+  date: string;
+  slot: string;
+  address: string;
+  arrangedAt: string;
+}
+
 export interface TimelineEvent {
   at: string;
   type: string;
@@ -145,10 +158,16 @@ export interface CaseRecord {
   submittedAt: string;
   closedAt?: string;
   form: ApplicationForm;
+  /** The bundle (一件事) and the catalogue version the case was filed with; cases before them opened companies. */
+  bundle?: string;
+  catalogueVersion?: string;
+  /** The items this case runs, keyed by item id. */
   items: Record<Item, ItemState>;
   sla: CaseSla;
   corrections: CorrectionRequest[];
   trips: number;
+  /** 联合勘验: the one visit at which every item needing an on-site check is inspected. */
+  inspection?: JointInspection;
   delivery?: Delivery;
   failure?: { error: string; cause: string; at: string };
   timeline: TimelineEvent[];

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import * as z from 'zod';
+import { nextWorkingDay } from '../calendar/next-working-day';
 import type { ApplicationForm } from '../form';
 import { districtNamed } from '../form/guangzhou';
 import { generateUscc } from '../ids/uscc';
-import type { InvoiceResult, RegistrationResult, SealResult } from './model';
+import type { InvoiceResult, IssuedFields, RegistrationResult, SealResult } from './model';
 
 /**
  * What each department issues on approval. Numbers are derived from the case id, so a retried step
@@ -63,4 +65,36 @@ export function sealResult(caseId: string, form: ApplicationForm): SealResult {
 
 export function expressTrackingNumber(caseId: string): string {
   return `SF${digits(seededRandom(`${caseId}:delivery`), 12)}`;
+}
+
+/** Letters an item's numbers start with: the initials of its id (food-business-licence → FBL). */
+const initialsOf = (item: string) =>
+  item
+    .split('-')
+    .map((word) => word[0]?.toUpperCase())
+    .join('');
+
+/**
+ * What an item beyond the first three issues, filled in from its catalogue `results` schema: each date
+ * field the next working day after the decision, each other field a number of the item's initials, the
+ * district's code and digits seeded by the case, so a retried step issues the same numbers.
+ */
+export function issuedResult(
+  caseId: string,
+  item: string,
+  form: ApplicationForm,
+  results: z.ZodType,
+  decidedAt: Date,
+): IssuedFields {
+  if (!(results instanceof z.ZodObject)) throw new TypeError(`The results of ${item} are not an object`);
+  const random = seededRandom(`${caseId}:${item}`);
+  const region = regionCodeOf(form);
+  return Object.fromEntries(
+    Object.entries(results.shape as Record<string, z.ZodType>).map(([field, schema]) => [
+      field,
+      schema instanceof z.ZodISODate
+        ? nextWorkingDay(decidedAt)
+        : `${initialsOf(item)}${region}${digits(random, 8)}`,
+    ]),
+  );
 }

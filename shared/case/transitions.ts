@@ -1,8 +1,9 @@
+import { CATALOGUE, type Catalogue } from '../catalogue';
+import { casePlan } from '../catalogue/case-plan';
 import type { ApplicationForm } from '../form';
-import { CASE_SLA } from '../sla/config';
 import { changedPaths } from './changes';
 import { AnswerOutsideRequests, fieldsOutsideRequests } from './correction-scope';
-import { DEPARTMENT_OF, ITEMS, type Item } from './items';
+import type { Item } from './items';
 import type {
   Actor,
   CaseRecord,
@@ -10,6 +11,7 @@ import type {
   Delivery,
   ItemResult,
   ItemState,
+  JointInspection,
   Outcome,
   Reason,
 } from './model';
@@ -27,6 +29,13 @@ export class TransitionRefused extends Error {
   override name = 'TransitionRefused';
 }
 
+/** The state of an item the case runs; asking for one it does not run is refused. */
+export function stateOf(record: Pick<CaseRecord, 'id' | 'items'>, item: Item): ItemState {
+  const state = record.items[item];
+  if (!state) throw new TransitionRefused(`Case ${record.id} does not run the item ${item}`);
+  return state;
+}
+
 function once(record: CaseRecord, key: string, change: (draft: CaseRecord) => void): CaseRecord {
   if (record.applied.includes(key)) return record;
   const draft = structuredClone(record);
@@ -35,16 +44,19 @@ function once(record: CaseRecord, key: string, change: (draft: CaseRecord) => vo
   return draft;
 }
 
-export function newCase(input: {
-  id: string;
-  owner: string;
-  filedBy: Actor;
-  idempotencyKey: string;
-  requestHash: string;
-  form: ApplicationForm;
-  submittedAt: string;
-}): CaseRecord {
-  const item = (key: Item): ItemState => ({ status: 'pending', department: DEPARTMENT_OF[key], round: 0 });
+export function newCase(
+  input: {
+    id: string;
+    owner: string;
+    filedBy: Actor;
+    idempotencyKey: string;
+    requestHash: string;
+    form: ApplicationForm;
+    submittedAt: string;
+  },
+  catalogue: Catalogue = CATALOGUE,
+): CaseRecord {
+  const { bundle, items } = casePlan(catalogue, input.form);
   return {
     id: input.id,
     version: 0,
@@ -55,12 +67,26 @@ export function newCase(input: {
     requestHash: input.requestHash,
     submittedAt: input.submittedAt,
     form: input.form,
-    items: { registration: item('registration'), invoice: item('invoice'), seal: item('seal') },
+    bundle: bundle.id,
+    catalogueVersion: catalogue.version,
+    items: Object.fromEntries(
+      items.map((item): [Item, ItemState] => [
+        item.id,
+        {
+          status: 'pending',
+          department: item.department,
+          round: 0,
+          ...(typeof item.statutoryLimitWorkingDays === 'number'
+            ? { limitWorkingDays: item.statutoryLimitWorkingDays }
+            : {}),
+        },
+      ]),
+    ),
     sla: {
-      workingDays: CASE_SLA.workingDays,
+      workingDays: bundle.slaWorkingDays,
       pauses: [],
       state: 'on-track',
-      deadline: initialDeadline(input.submittedAt, CASE_SLA.workingDays),
+      deadline: initialDeadline(input.submittedAt, bundle.slaWorkingDays),
       revision: 0,
     },
     corrections: [],
@@ -79,7 +105,7 @@ export function startCase(record: CaseRecord, at: string): CaseRecord {
 
 export function startItemReview(record: CaseRecord, item: Item, at: string): CaseRecord {
   return once(record, `${item}:start`, (draft) => {
-    const state = draft.items[item];
+    const state = stateOf(draft, item);
     state.status = 'in-review';
     state.round = 1;
     state.startedAt = at;
@@ -88,15 +114,15 @@ export function startItemReview(record: CaseRecord, item: Item, at: string): Cas
 
 export function approveInstantly(record: CaseRecord, item: Item, result: ItemResult, at: string): CaseRecord {
   return once(record, `${item}:instant`, (draft) => {
-    Object.assign(draft.items[item], { status: 'approved', instant: true, decidedAt: at, result });
+    Object.assign(stateOf(draft, item), { status: 'approved', instant: true, decidedAt: at, result });
     draft.timeline.push({ at, type: 'instant-approved', actor: SYSTEM, item });
   });
 }
 
 export function openTask(record: CaseRecord, item: Item, taskId: string, at: string): CaseRecord {
-  const round = record.items[item].round;
+  const round = stateOf(record, item).round;
   return once(record, `${item}:task:${round}`, (draft) => {
-    Object.assign(draft.items[item], { status: 'in-review', taskId, instant: false });
+    Object.assign(stateOf(draft, item), { status: 'in-review', taskId, instant: false });
     draft.timeline.push({ at, type: 'task-opened', actor: SYSTEM, item, details: { round, taskId } });
   });
 }
@@ -116,9 +142,9 @@ export function applyDecision(
   decision: Decision,
   result: ItemResult | undefined,
 ): CaseRecord {
-  const round = record.items[item].round;
+  const round = stateOf(record, item).round;
   return once(record, `${item}:decision:${round}`, (draft) => {
-    const state = draft.items[item];
+    const state = stateOf(draft, item);
     const at = decision.decidedAt;
     Object.assign(state, {
       decidedAt: at,
@@ -224,7 +250,7 @@ export function applyCorrection(record: CaseRecord, correctionId: string, at: st
     // the workflow applies it: the platform's own delay counts against the platform.
     correction.answeredAt = correction.answer.at;
     correction.changedFields = correction.answer.changedFields;
-    const state = draft.items[correction.item];
+    const state = stateOf(draft, correction.item);
     state.status = 'in-review';
     state.round += 1;
     state.taskId = undefined;
@@ -255,10 +281,8 @@ function closeCase(draft: CaseRecord, at: string): void {
 export function rejectCase(record: CaseRecord, item: Item, at: string): CaseRecord {
   return once(record, 'rejected', (draft) => {
     draft.status = 'rejected';
-    for (const key of ITEMS) {
-      const state = draft.items[key];
+    for (const state of Object.values(draft.items))
       if (!FINAL_ITEM_STATUSES.has(state.status)) state.status = 'cancelled';
-    }
     for (const correction of draft.corrections)
       if (correction.status === 'open') correction.status = 'answered';
     closeCase(draft, at);
@@ -266,10 +290,24 @@ export function rejectCase(record: CaseRecord, item: Item, at: string): CaseReco
   });
 }
 
+/** One visit for every item checked on site (联合勘验): the founder's one trip before the results. */
+export function arrangeInspection(record: CaseRecord, inspection: JointInspection): CaseRecord {
+  return once(record, 'inspection', (draft) => {
+    draft.inspection = inspection;
+    draft.trips += 1;
+    draft.timeline.push({
+      at: inspection.arrangedAt,
+      type: 'inspection-arranged',
+      actor: SYSTEM,
+      details: { items: inspection.items, date: inspection.date, slot: inspection.slot },
+    });
+  });
+}
+
 export function recordDelivery(record: CaseRecord, delivery: Delivery): CaseRecord {
   return once(record, 'delivered', (draft) => {
     draft.delivery = delivery;
-    draft.trips = delivery.method === 'pickup' ? 1 : 0;
+    if (delivery.method === 'pickup') draft.trips += 1;
     draft.timeline.push({
       at: delivery.dispatchedAt,
       type: 'delivered',

@@ -9,9 +9,15 @@ import { closedCase } from '../ops/closed-case';
 import { resumeTask } from '../workflow-client';
 import { closeOpenTasks, keepTaskDeadlinesCurrent, taskIdFor } from './case-tasks';
 import { instantApprovalBlockers, instantApprovalRules } from './instant-approval';
-import { DEPARTMENT_OF, ITEMS, type Item } from './items';
-import type { CaseRecord, Delivery, ItemResult, RegistrationResult } from './model';
-import { expressTrackingNumber, invoiceResult, registrationResult, sealResult } from './results';
+import { catalogueItem, type Item, itemsOf } from './items';
+import type { CaseRecord, Delivery, ItemResult, JointInspection, RegistrationResult } from './model';
+import {
+  expressTrackingNumber,
+  invoiceResult,
+  issuedResult,
+  registrationResult,
+  sealResult,
+} from './results';
 import { currentDeadline, isPaused, liveSla } from './sla';
 import { secondsUntilNextLook, taskDeadline } from './sla-timer';
 import { releaseOpenCase } from './submission-limits';
@@ -20,6 +26,7 @@ import {
   applyDecision as applyDecisionTo,
   approveInstantly,
   armSlaTimer as armSlaTimerOn,
+  arrangeInspection,
   attachCorrectionToken,
   completeCase,
   type Decision,
@@ -30,8 +37,10 @@ import {
   rejectCase as rejectCaseOn,
   startCase,
   startItemReview,
+  stateOf,
   TransitionRefused,
 } from './transitions';
+import { type WorkflowPlan, workflowPlan } from './workflow-plan';
 
 /**
  * What each workflow step does to a case: read it, apply one transition, write it back, then the side
@@ -45,9 +54,11 @@ function itemResult(record: CaseRecord, item: Item, at: string): ItemResult {
     case 'registration':
       return registrationResult(record.id, record.form, localDate(at));
     case 'invoice':
-      return invoiceResult(record.form, record.items.registration.result as RegistrationResult | undefined);
+      return invoiceResult(record.form, record.items.registration?.result as RegistrationResult | undefined);
     case 'seal':
       return sealResult(record.id, record.form);
+    default:
+      return issuedResult(record.id, item, record.form, catalogueItem(item).results, new Date(at));
   }
 }
 
@@ -55,22 +66,44 @@ async function pokeSlaTimer(record: CaseRecord): Promise<void> {
   if (record.sla.timerToken) await resumeTask(record.sla.timerToken, {});
 }
 
-export async function intake(applicationId: string): Promise<void> {
-  await cases.update(applicationId, (record) => startCase(record, instant()));
+/** Starts the case and tells the state machine which bundle it runs and which of its items. */
+export async function intake(applicationId: string): Promise<WorkflowPlan> {
+  const record = await cases.update(applicationId, (current) => startCase(current, instant()));
+  return workflowPlan(record);
+}
+
+/**
+ * 联合勘验: every item of the case checked on site is inspected at one visit, arranged when the first of
+ * them starts (the next working day at the premises), so the founder makes one trip for all of them.
+ */
+function jointInspection(record: CaseRecord, at: string): JointInspection | undefined {
+  const items = itemsOf(record).filter((item) => catalogueItem(item).onSiteInspection);
+  if (items.length === 0) return undefined;
+  const { district, street, detail } = record.form.company.address;
+  return {
+    items,
+    date: nextWorkingDay(new Date(at)),
+    slot: '09:00-12:00',
+    address: `${district}${street}${detail}`,
+    arrangedAt: at,
+  };
 }
 
 /** Rules first: an item that meets its department's standard conditions is approved on the spot. */
 export async function reviewRules(applicationId: string, item: Item): Promise<{ instant: boolean }> {
   const at = instant();
   const { record, changed } = await cases.change(applicationId, (current) => {
-    const started = startItemReview(current, item, at);
-    if (started.items[item].status !== 'in-review' || started.items[item].taskId) return started;
+    const inspection = catalogueItem(item).onSiteInspection ? jointInspection(current, at) : undefined;
+    const reviewing = startItemReview(current, item, at);
+    const started = inspection ? arrangeInspection(reviewing, inspection) : reviewing;
+    const state = stateOf(started, item);
+    if (state.status !== 'in-review' || state.taskId) return started;
     const blockers = instantApprovalBlockers(item, started.form, instantApprovalRules());
     return blockers.length === 0
       ? approveInstantly(started, item, itemResult(started, item, at), at)
       : started;
   });
-  const handledInstantly = record.items[item].instant === true;
+  const handledInstantly = stateOf(record, item).instant === true;
   if (handledInstantly && changed)
     emitMetric('ItemDecided', 1, MetricUnit.Count, { item, outcome: 'instant' });
   return { instant: handledInstantly };
@@ -81,13 +114,13 @@ export async function openDepartmentTask(applicationId: string, item: Item, toke
   const at = instant();
   const record = await cases.get(applicationId);
   if (!record) throw new TransitionRefused(`Case ${applicationId} does not exist`);
-  const round = record.items[item].round;
+  const { round, department } = stateOf(record, item);
   const taskId = taskIdFor(applicationId, item, round);
   await tasks.open({
     id: taskId,
     applicationId,
     item,
-    department: DEPARTMENT_OF[item],
+    department,
     round,
     status: 'open',
     slaDeadline: taskDeadline(record, now()),
@@ -204,7 +237,7 @@ export async function closeCase(applicationId: string): Promise<void> {
   if (!changed) return;
   for (const { item, department, ratio, instant } of closed.items) {
     const dimensions = { item, department };
-    emitMetric('WorkingTimeRatio', ratio, MetricUnit.NoUnit, dimensions);
+    if (ratio !== undefined) emitMetric('WorkingTimeRatio', ratio, MetricUnit.NoUnit, dimensions);
     emitMetric('HandledInstantly', instant ? 1 : 0, MetricUnit.Count, dimensions);
     emitMetric('HandledOnline', closed.online ? 1 : 0, MetricUnit.Count, dimensions);
   }
@@ -230,8 +263,8 @@ export async function checkSla(
     );
     for (const point of points) {
       if (current.applied.includes(`sla:${point}`)) continue;
-      for (const item of ITEMS) {
-        const state = record.items[item];
+      for (const item of itemsOf(record)) {
+        const state = stateOf(record, item);
         if (state.status !== 'in-review' && state.status !== 'awaiting-correction') continue;
         const metric = point === 'at-risk' ? 'SlaAtRisk' : 'SlaBreached';
         emitMetric(metric, 1, MetricUnit.Count, { item, department: state.department });

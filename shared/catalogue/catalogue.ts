@@ -38,6 +38,12 @@ function itemIssues(items: readonly CatalogueItem[], departments: ReadonlySet<st
       issues.push({ path: ['items', index, 'dependsOn'], message: `${item.id} depends on itself` });
       return;
     }
+    for (const dependency of item.dependsOn)
+      if ((byId.get(dependency)?.appliesWhen.length ?? 0) > 0)
+        issues.push({
+          path: ['items', index, 'dependsOn'],
+          message: `${dependency} runs only when its determinants hold, so nothing can depend on it`,
+        });
     item.materials.forEach((material, materialIndex) => {
       if (material.issuedBy !== undefined && !upstream.has(material.issuedBy))
         issues.push({
@@ -49,10 +55,46 @@ function itemIssues(items: readonly CatalogueItem[], departments: ReadonlySet<st
   return issues;
 }
 
+/**
+ * The workflow runs a bundle as a tree (workflows/company-opening.ts): one item first, and each other item
+ * after the one of its dependencies that all its other dependencies come before.
+ */
+function treeIssues(bundle: Bundle, index: number, byId: ReadonlyMap<string, CatalogueItem>): Issue[] {
+  const issues: Issue[] = [];
+  const ids = [...bundle.items, ...bundle.optionalItems].filter((id) => byId.has(id));
+  const roots = ids.filter((id) => byId.get(id)?.dependsOn.length === 0);
+  if (roots.length !== 1)
+    issues.push({
+      path: ['bundles', index, 'items'],
+      message: `a bundle starts with exactly one item that depends on none (found ${roots.join(', ') || 'none'})`,
+    });
+  for (const id of ids) {
+    const dependsOn = byId.get(id)?.dependsOn ?? [];
+    if (dependsOn.length > 0 && parentIn(dependsOn, byId) === undefined)
+      issues.push({
+        path: ['bundles', index, 'items'],
+        message: `${id} depends on ${dependsOn.join(' and ')}, none of which comes after all the others`,
+      });
+  }
+  return issues;
+}
+
+/** The dependency an item follows: the one every other dependency comes before. */
+export function parentIn(
+  dependsOn: readonly string[],
+  byId: ReadonlyMap<string, CatalogueItem>,
+): string | undefined {
+  return dependsOn.find((candidate) => {
+    const upstream = ancestors(candidate, byId) ?? new Set<string>();
+    return dependsOn.every((other) => other === candidate || upstream.has(other));
+  });
+}
+
 function bundleIssues(bundles: readonly Bundle[], items: readonly CatalogueItem[]): Issue[] {
   const issues: Issue[] = [];
   const byId = new Map(items.map((item) => [item.id, item]));
   bundles.forEach((bundle, index) => {
+    issues.push(...treeIssues(bundle, index, byId));
     for (const key of ['items', 'optionalItems'] as const) {
       for (const id of bundle[key]) {
         const item = byId.get(id);

@@ -1,7 +1,10 @@
 import { notFound, validationFailed } from '../errors';
 import type { AnswerId, Answers } from './answers';
+import type { Bundle } from './bundle';
+import { bundleOf, itemsOffered, itemsRun } from './case-plan';
 import type { Catalogue } from './catalogue';
 import { allHold } from './determinant';
+import type { CatalogueItem } from './item';
 import type { Names } from './names';
 
 export interface ChecklistRequest {
@@ -19,7 +22,7 @@ export interface Checklist {
   materials: { id: string; name: Names; items: string[] }[];
 }
 
-function itemsOf(catalogue: Catalogue, request: ChecklistRequest) {
+function offeredItems(catalogue: Catalogue, request: ChecklistRequest): CatalogueItem[] {
   const bundle = catalogue.bundles.find(({ id }) => id === request.bundle);
   if (!bundle) throw notFound('Bundle', '一件事');
   const unknown = request.add.filter((id) => !bundle.optionalItems.includes(id));
@@ -31,8 +34,18 @@ function itemsOf(catalogue: Catalogue, request: ChecklistRequest) {
         message_zh: `不是${bundle.name.zh}的可选事项：${unknown.join('、')}（可选：${bundle.optionalItems.join('、')}）`,
       },
     ]);
-  const ids = [...bundle.items, ...request.add];
-  return catalogue.items.filter((item) => ids.includes(item.id));
+  return itemsOffered(catalogue, bundle, request.add);
+}
+
+/** The answers the determinants of these items read. */
+export function answersRead(items: readonly CatalogueItem[]): Set<AnswerId> {
+  const needed = new Set<AnswerId>();
+  for (const item of items) {
+    for (const determinant of item.appliesWhen) needed.add(determinant.answer);
+    for (const material of item.materials)
+      for (const determinant of material.requiredWhen) needed.add(determinant.answer);
+  }
+  return needed;
 }
 
 /** Each answer the items' determinants read must be given, or the request is a 400. */
@@ -49,22 +62,12 @@ function requireAnswers(needed: ReadonlySet<AnswerId>, answers: Answers): void {
 }
 
 /**
- * The materials a founder files for a bundle, given the answers: each material once however many items
- * ask for it, without what an item issues (the business licence) and without what the answers rule out.
+ * The materials the items a case runs ask the founder for, each once however many items ask for it,
+ * without what an item issues (the business licence) and without what the answers rule out.
  */
-export function checklist(catalogue: Catalogue, request: ChecklistRequest): Checklist {
-  const items = itemsOf(catalogue, request);
-  const needed = new Set<AnswerId>();
-  for (const item of items) {
-    for (const determinant of item.appliesWhen) needed.add(determinant.answer);
-    for (const material of item.materials)
-      for (const determinant of material.requiredWhen) needed.add(determinant.answer);
-  }
-  requireAnswers(needed, request.answers);
-  const { answers } = request;
-  const applied = items.filter((item) => allHold(item.appliesWhen, answers));
+export function materialsToFile(items: readonly CatalogueItem[], answers: Answers): Checklist['materials'] {
   const materials = new Map<string, Checklist['materials'][number]>();
-  for (const item of applied) {
+  for (const item of items) {
     for (const material of item.materials) {
       if (material.issuedBy !== undefined || !allHold(material.requiredWhen, answers)) continue;
       const entry = materials.get(material.id) ?? { id: material.id, name: material.name, items: [] };
@@ -72,10 +75,21 @@ export function checklist(catalogue: Catalogue, request: ChecklistRequest): Chec
       materials.set(material.id, entry);
     }
   }
+  return [...materials.values()];
+}
+
+/** The materials a founder files for a bundle, given the answers (GET /api/catalogue/bundles/{id}/checklist). */
+export function checklist(catalogue: Catalogue, request: ChecklistRequest): Checklist {
+  const offered = offeredItems(catalogue, request);
+  requireAnswers(answersRead(offered), request.answers);
+  const run = itemsRun(offered, request.answers);
   return {
     version: catalogue.version,
     bundle: request.bundle,
-    items: applied.map(({ id }) => id),
-    materials: [...materials.values()],
+    items: run.map(({ id }) => id),
+    materials: materialsToFile(run, request.answers),
   };
 }
+
+export type { Bundle };
+export { bundleOf };

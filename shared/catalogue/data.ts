@@ -1,9 +1,8 @@
 import * as z from 'zod';
-import { invoiceResultSchema, registrationResultSchema, sealResultSchema } from '../api/responses';
-import { ITEM_READS } from '../case/items';
 import { REQUIRED_MATERIALS } from '../form/materials';
 import { STATUTORY_LIMITS } from '../sla/config';
 import type { CatalogueInput } from './catalogue';
+import { invoiceResultSchema, registrationResultSchema, sealResultSchema } from './results';
 
 /**
  * The catalogue's content. Every limit, quote and material basis is explained in docs/catalogue.md;
@@ -55,14 +54,26 @@ export const CATALOGUE_DATA: CatalogueInput = {
         quote: STATUTORY_LIMITS.registration.source.says,
         note: 'the SLA timer reads the same limit (shared/sla/config.ts STATUTORY_LIMITS.registration)',
       },
-      dependsOn: [...ITEM_READS.registration.dependsOn],
+      dependsOn: [],
       instantApproval: 'registration',
       materials: REQUIRED_MATERIALS.map(({ type, en, zh }) => ({
         id: type,
         name: { zh, en },
         basis: '中华人民共和国市场主体登记管理条例 第十六条',
       })),
-      formFields: [...ITEM_READS.registration.sections],
+      formFields: [
+        'channel',
+        'company',
+        'legalRepresentative',
+        'shareholders',
+        'directors',
+        'supervisoryArrangement',
+        'supervisor',
+        'manager',
+        'contact',
+        'materials',
+      ],
+      fullIdentity: true,
       answers: [],
       results: registrationResultSchema,
       onSiteInspection: false,
@@ -79,10 +90,11 @@ export const CATALOGUE_DATA: CatalogueInput = {
         quote: STATUTORY_LIMITS.invoice.source.says,
         note: 'the SLA timer reads the same limit (shared/sla/config.ts STATUTORY_LIMITS.invoice)',
       },
-      dependsOn: [...ITEM_READS.invoice.dependsOn],
+      dependsOn: ['registration'],
       instantApproval: 'invoice',
       materials: [businessLicence],
-      formFields: [...ITEM_READS.invoice.sections],
+      formFields: ['company', 'legalRepresentative', 'contact', 'invoice'],
+      fullIdentity: false,
       answers: [],
       results: invoiceResultSchema,
       onSiteInspection: false,
@@ -98,10 +110,11 @@ export const CATALOGUE_DATA: CatalogueInput = {
         publishedIn: TO_CONFIRM,
         note: 'No statutory limit was found to cite; the platform holds the item to 1 working day (shared/sla/config.ts, status to-confirm) to keep it inside the 3-day case.',
       },
-      dependsOn: [...ITEM_READS.seal.dependsOn],
+      dependsOn: ['registration'],
       instantApproval: 'seal',
       materials: [businessLicence],
-      formFields: [...ITEM_READS.seal.sections],
+      formFields: ['company', 'legalRepresentative', 'contact', 'seals'],
+      fullIdentity: false,
       answers: [],
       results: sealResultSchema,
       onSiteInspection: false,
@@ -118,7 +131,7 @@ export const CATALOGUE_DATA: CatalogueInput = {
         quote:
           '取消地方卫生部门对饭馆、咖啡馆、酒吧、茶座4类公共场所核发的卫生许可证，有关食品安全许可内容整合进食品药品监管部门核发的食品经营许可证，由食品药品监管部门一家许可、统一监管。',
         readAt: 'http://wisor.cc/policy/show.php?from=client&itemid=19075',
-        note: 'The procedure and limit are in 食品经营许可和备案管理办法 (国家市场监督管理总局令第78号, 2023), whose text was not found in the sources searched: the limit, the materials and the on-site check are to-confirm.',
+        note: 'The licence itself: 食品安全法 (2021) 第三十五条 — catering needs a licence; the authority reviews the documents of 第三十三条第一款第一项至第四项 and "必要时对申请人的生产经营场所进行现场核查" (LawRefBook/Laws mirror of flk.npc.gov.cn). The procedure and limit are in 食品经营许可和备案管理办法 (国家市场监督管理总局令第78号, 2023), whose text was not found: the limit is to-confirm. The district checks on site, jointly with the fire-safety inspection (联合勘验).',
       },
       dependsOn: ['registration'],
       instantApproval: null,
@@ -135,7 +148,7 @@ export const CATALOGUE_DATA: CatalogueInput = {
             zh: '经营场所和设备布局、操作流程等文件',
             en: 'Layout of the premises and equipment, and the food-handling flow',
           },
-          basis: TO_CONFIRM,
+          basis: '食品安全法 第三十三条第一款第一项、第二项、第四项 (the documents 第三十五条 has reviewed)',
         },
         {
           id: 'food-safety-management',
@@ -143,14 +156,13 @@ export const CATALOGUE_DATA: CatalogueInput = {
             zh: '食品安全管理人员和食品安全管理制度',
             en: 'The food-safety manager and the food-safety rules',
           },
-          basis: TO_CONFIRM,
+          basis: '食品安全法 第三十三条第一款第三项; 第四十四条第三款',
         },
       ],
-      formFields: ['company'],
+      formFields: ['company', 'contact', 'premises'],
+      fullIdentity: false,
       answers: ['premisesAreaM2'],
-      results: z
-        .object({ licenceNumber: z.string(), validUntil: z.iso.date() })
-        .describe('Food business licence: its number and expiry'),
+      results: z.object({ licenceNumber: z.string() }).describe('Food business licence: its number'),
       onSiteInspection: true,
     },
     {
@@ -160,15 +172,16 @@ export const CATALOGUE_DATA: CatalogueInput = {
         en: 'Fire-safety inspection before a public gathering place opens',
       },
       department: 'fire-and-rescue',
-      statutoryLimitWorkingDays: TO_CONFIRM,
+      statutoryLimitWorkingDays: 10,
       legalBasis: {
         law: '中华人民共和国消防法',
         article: '第十五条',
-        publishedIn: '中华人民共和国主席令 (消防法, 2019 修订, 2021 修正)',
+        publishedIn: '中华人民共和国消防法 (2021年4月29日第二次修正)',
         quote:
-          '公众聚集场所在投入使用、营业前，建设单位或者使用单位应当向……消防机构申请消防安全检查。未经消防安全检查或者经检查不符合消防安全要求的，不得投入使用、营业。 … 公众聚集场所，是指宾馆、饭店、商场、集贸市场……以及公共娱乐场所等。',
-        readAt: 'http://m.sh-hanglv.cn/news-16184.html (a fire brigade’s answer quoting 第十五条)',
-        note: 'The article text itself was not read. A county fire brigade’s service guide (https://hnlykfq.gov.cn/gongminbanshi/15155.html) gives: without a commitment, on-site check within 10 working days of acceptance and a decision within 3 working days of the check; with a commitment (告知承诺), done within 1 working day and checked on site within 20 working days. Until the article is read the limit is to-confirm.',
+          '公众聚集场所投入使用、营业前消防安全检查实行告知承诺管理。… 申请人选择不采用告知承诺方式办理的，消防救援机构应当自受理申请之日起十个工作日内，根据消防技术标准和管理规定，对该场所进行检查。经检查符合消防安全要求的，应当予以许可。 … 公众聚集场所未经消防救援机构许可的，不得投入使用、营业。',
+        readAt:
+          'LawRefBook/Laws, 行政法/消防法(2021-04-29).md (a mirror of flk.npc.gov.cn); 第七十三条第三项 lists 饭店 among 公众聚集场所',
+        note: 'The ten working days bind the inspection without a commitment; with the commitment (告知承诺) the licence is given once the materials are complete and the place is checked afterwards (第十五条第二款). Materials: a county fire brigade’s service guide (https://hnlykfq.gov.cn/gongminbanshi/15155.html).',
       },
       dependsOn: ['registration'],
       instantApproval: null,
@@ -206,7 +219,8 @@ export const CATALOGUE_DATA: CatalogueInput = {
           basis: 'county fire brigade service guide, item 4 (hnlykfq.gov.cn)',
         },
       ],
-      formFields: ['company'],
+      formFields: ['company', 'contact', 'premises'],
+      fullIdentity: false,
       answers: ['fireSafetyCommitment'],
       results: z
         .object({ opinionNumber: z.string() })
@@ -222,10 +236,13 @@ export const CATALOGUE_DATA: CatalogueInput = {
       department: 'health-commission',
       statutoryLimitWorkingDays: TO_CONFIRM,
       legalBasis: {
-        law: '医疗机构管理条例 and its implementing rules; 诊所备案管理暂行办法',
-        article: TO_CONFIRM,
-        publishedIn: '诊所备案管理暂行办法: 国卫医政发〔2022〕33号',
-        note: 'Neither text was found in the sources searched; the limit, the materials and whether the filing is checked on site are to-confirm.',
+        law: '医疗机构管理条例; 诊所备案管理暂行办法',
+        article: '医疗机构管理条例 第十五条、第十八条、第十九条 (2016 text)',
+        publishedIn: '国务院令第149号 (1994), as revised 2016; 诊所备案管理暂行办法: 国卫医政发〔2022〕33号',
+        quote:
+          '医疗机构执业，必须进行登记，领取《医疗机构执业许可证》。 … 医疗机构执业登记的主要事项：（一）名称、地址、主要负责人；（二）所有制形式；（三）诊疗科目、床位；（四）注册资金。 … 县级以上地方人民政府卫生行政部门自受理执业登记申请之日起45日内……进行审核。',
+        readAt: 'LawRefBook/Laws, 行政法规/医疗机构管理条例(2016-02-06).md (a mirror of flk.npc.gov.cn)',
+        note: 'The 45 days are days, not working days, and the text read predates the 2022 revision (国务院令第752号) that brought clinic filing; 诊所备案管理暂行办法 was not found. So the limit is to-confirm. The form asks what 第十八条 records (medical subjects, beds) and the practitioners, who may not practise without a certificate (医师法 第十三条).',
       },
       dependsOn: ['registration'],
       instantApproval: null,
@@ -239,7 +256,7 @@ export const CATALOGUE_DATA: CatalogueInput = {
         {
           id: 'practitioner-licences',
           name: { zh: '医师执业证书', en: "Practitioners' licences" },
-          basis: TO_CONFIRM,
+          basis: '中华人民共和国医师法 第十三条: 未注册取得医师执业证书，不得从事医师执业活动',
         },
         {
           id: 'clinic-premises-proof',
@@ -247,11 +264,13 @@ export const CATALOGUE_DATA: CatalogueInput = {
             zh: '诊所用房产权证明或使用证明及平面布局图',
             en: 'Proof of the premises and their layout',
           },
-          basis: TO_CONFIRM,
+          basis:
+            'a 百色 health commission guide to 医疗机构执业登记 (房屋产权证明或者使用证明；建筑设计或者业务用房平面图; third-party copy, wenku365.com/p-13794142.html); for a filed clinic to-confirm',
         },
       ],
-      formFields: ['company'],
-      answers: ['trade'],
+      formFields: ['company', 'contact', 'clinic'],
+      fullIdentity: false,
+      answers: [],
       results: z
         .object({ filingNumber: z.string() })
         .describe('The clinic filing (or practice licence) number'),
@@ -284,7 +303,8 @@ export const CATALOGUE_DATA: CatalogueInput = {
           basis: '中华人民共和国社会保险法 第五十八条第一款',
         },
       ],
-      formFields: ['company', 'legalRepresentative'],
+      formFields: ['company', 'legalRepresentative', 'employment'],
+      fullIdentity: false,
       answers: ['employees'],
       results: z.object({ registrationNumber: z.string() }).describe('The social insurance registration'),
       onSiteInspection: false,
@@ -320,7 +340,8 @@ export const CATALOGUE_DATA: CatalogueInput = {
           basis: '住房公积金管理条例 第十五条; 北海 housing fund service guide',
         },
       ],
-      formFields: ['company'],
+      formFields: ['company', 'employment'],
+      fullIdentity: false,
       answers: ['employees'],
       results: z.object({ unitAccountNumber: z.string() }).describe("The employer's housing fund account"),
       onSiteInspection: false,
@@ -343,10 +364,11 @@ export const CATALOGUE_DATA: CatalogueInput = {
         },
       ],
       formFields: ['company', 'legalRepresentative', 'contact'],
+      fullIdentity: false,
       answers: [],
       results: z
-        .object({ bank: z.string(), branch: z.string(), appointmentAt: z.iso.datetime() })
-        .describe('Where and when the account is opened'),
+        .object({ appointmentNumber: z.string(), appointmentDate: z.iso.date() })
+        .describe('The appointment to open the account: its number and day'),
       onSiteInspection: false,
     },
   ],
@@ -354,28 +376,34 @@ export const CATALOGUE_DATA: CatalogueInput = {
     {
       id: 'company-opening',
       name: { zh: '企业开办', en: 'Opening a company' },
+      trade: 'general',
       items: ['registration', 'invoice', 'seal'],
       optionalItems: ['social-insurance', 'housing-fund', 'bank-appointment'],
       slaWorkingDays: 3,
+      commitment: 'published',
       commitmentBasis: `${BAIYUN_REFORM}: 2018年底前，将企业开办时间整体压缩至3个工作日内`,
     },
     {
       id: 'restaurant',
       name: { zh: '开餐馆', en: 'Opening a restaurant' },
+      trade: 'catering',
       items: ['registration', 'invoice', 'seal', 'food-business-licence', 'fire-safety-inspection'],
       optionalItems: ['social-insurance', 'housing-fund', 'bank-appointment'],
-      slaWorkingDays: TO_CONFIRM,
+      slaWorkingDays: 13,
+      commitment: 'platform-decision',
       commitmentBasis:
-        'No published commitment for opening a restaurant was found; the Baiyun 3 days cover company opening.',
+        'No Guangzhou commitment for opening a restaurant was found. The platform holds the case to the 13 working days Sichuan committed to for its 开办餐饮店“一件事” (Xinhua, 2025-07-23, read in an English summary: from 48 to 13 working days) until the district publishes its own.',
     },
     {
       id: 'clinic',
       name: { zh: '开诊所', en: 'Opening a clinic' },
+      trade: 'clinic',
       items: ['registration', 'invoice', 'seal', 'clinic-practice'],
       optionalItems: ['social-insurance', 'housing-fund', 'bank-appointment'],
-      slaWorkingDays: TO_CONFIRM,
+      slaWorkingDays: 40,
+      commitment: 'platform-decision',
       commitmentBasis:
-        'No published commitment for opening a clinic was found; the Baiyun 3 days cover company opening.',
+        'No commitment for opening a clinic was found. The platform holds the case to the 40 working days a 百色 health commission guide commits to for 医疗机构执业登记 (承诺办结时限40个工作日; third-party copy, wenku365.com/p-13794142.html) until the district publishes its own.',
     },
   ],
 };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { FORM_SECTIONS } from '../form/form-object';
 import { ANSWER_IDS } from './answers';
 import { determinantSchema } from './determinant';
 import { legalBasisSchema, statutoryLimitSchema } from './legal-basis';
@@ -28,9 +29,11 @@ export const itemSchema = z
     /** Which of today's instant-approval rule sets decides it by rule; null: always an officer. */
     instantApproval: z.enum(INSTANT_APPROVAL_RULE_SETS).nullable(),
     materials: z.array(materialSchema),
-    /** Paths in today's application form (shared/form) the department reads. */
-    formFields: z.array(z.string().min(1)),
-    /** Answers beyond today's form that the item reads (the composed form will ask them). */
+    /** The sections of the application form (shared/form) its department reads: the composed form asks them. */
+    formFields: z.array(z.enum(FORM_SECTIONS)).min(1),
+    /** Whether its department sees people's full ID numbers and mobiles (else masked). */
+    fullIdentity: z.boolean(),
+    /** The answers its determinants and its department read (shared/catalogue/answers.ts). */
     answers: z.array(z.enum(ANSWER_IDS)),
     results: resultsSchema,
     onSiteInspection: z.boolean(),

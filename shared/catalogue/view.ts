@@ -7,7 +7,7 @@ export function catalogueView(catalogue: Catalogue): CatalogueView {
     version: catalogue.version,
     departments: catalogue.departments.map(({ id, name }) => ({ id, name })),
     items: catalogue.items.map(
-      ({ id, name, department, statutoryLimitWorkingDays, legalBasis, dependsOn, materials }) => ({
+      ({
         id,
         name,
         department,
@@ -15,14 +15,30 @@ export function catalogueView(catalogue: Catalogue): CatalogueView {
         legalBasis,
         dependsOn,
         materials,
+        formFields,
+        onSiteInspection,
+      }) => ({
+        id,
+        name,
+        department,
+        statutoryLimitWorkingDays,
+        legalBasis,
+        dependsOn,
+        materials,
+        formFields,
+        onSiteInspection,
       }),
     ),
-    bundles: catalogue.bundles.map(({ id, name, items, optionalItems, slaWorkingDays }) => ({
-      id,
-      name,
-      items,
-      optionalItems,
-      slaWorkingDays,
-    })),
+    bundles: catalogue.bundles.map(
+      ({ id, name, items, optionalItems, slaWorkingDays, commitment, commitmentBasis }) => ({
+        id,
+        name,
+        items,
+        optionalItems,
+        slaWorkingDays,
+        commitment,
+        commitmentBasis,
+      }),
+    ),
   };
 }

@@ -1,5 +1,4 @@
 import type { Item } from '../case/items';
-import { ITEMS } from '../case/items';
 import type { CaseRecord, CaseSla, CaseStatus, DepartmentTask, ItemStatus } from '../case/model';
 
 /**
@@ -38,10 +37,9 @@ export function caseListing(record: CaseRecord): CaseListing {
     submittedAt: record.submittedAt,
     closedAt: record.closedAt,
     companyName: record.form.company.name.full,
-    itemStatuses: Object.fromEntries(ITEMS.map((item) => [item, record.items[item].status])) as Record<
-      Item,
-      ItemStatus
-    >,
+    itemStatuses: Object.fromEntries(
+      Object.entries(record.items).map(([item, state]) => [item, state.status]),
+    ) as Record<Item, ItemStatus>,
     slaClock: { workingDays: record.sla.workingDays, pauses: record.sla.pauses },
     failureSummary: record.failure ? { error: record.failure.error, at: record.failure.at } : undefined,
   };

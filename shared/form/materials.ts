@@ -32,7 +32,13 @@ const MEDIA_TYPES = Object.keys(EXTENSIONS_BY_MEDIA_TYPE) as [MediaType, ...Medi
 
 const materialSchema = z
   .object({
-    type: z.enum(MATERIAL_TYPES).describe('What the document is'),
+    type: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
+        bilingual('Choose what the document is from the list', '请从列表中选择材料类型'),
+      )
+      .describe("What the document is: one of MATERIAL_TYPES, or a material the case's checklist names"),
     fileName: z
       .string()
       .trim()

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { isLocalDate, localDate } from '../calendar/local-date';
+import { CATALOGUE } from '../catalogue';
+import { catalogueRule } from '../catalogue/application-rules';
 import { now } from '../clock';
 import { whenValid } from './cross-field';
 import { formObjectSchema } from './form-object';
@@ -21,7 +23,7 @@ export function applicationFormSchemaOn(referenceDate: ReferenceDate) {
     return date;
   };
   let schema = formObjectSchema;
-  for (const rule of [...shareholdingRules, ...officerRules]) {
+  for (const rule of [...shareholdingRules, ...officerRules, catalogueRule(CATALOGUE)]) {
     schema = schema.superRefine((form, ctx) => rule.check(form, ctx, today()), whenValid(...rule.reads));
   }
   return schema.describe('The one application form for opening a company (开办企业一表申请)');

@@ -1,4 +1,4 @@
-import { DEPARTMENTS } from '../case/items';
+import { CATALOGUE } from '../catalogue';
 import { METRICS_NAMESPACE } from '../config';
 
 /**
@@ -41,23 +41,27 @@ export const SERVICE_BUSY_METRIC = 'ServiceBusy';
 export const ALARM_NAME_PREFIX = 'CompanyOpening-';
 
 export function alarmDefinitions(context: AlarmContext): AlarmDefinition[] {
-  const perDepartment = DEPARTMENTS.flatMap((department) => {
-    const item = { 'market-regulation': 'registration', tax: 'invoice', 'public-security': 'seal' }[
-      department
-    ];
+  const perItem = CATALOGUE.items.flatMap(({ id: item, department }) => {
+    // A department's first item keeps the department's name: the alarms named before the catalogue stay.
+    const first = CATALOGUE.items.find((entry) => entry.department === department)?.id === item;
+    const suffix = first ? department : `${department}-${item}`;
     return [
       {
-        name: `SlaBreached-${department}`,
-        description: `A case passed its 3-working-day deadline while waiting on ${department}`,
+        name: `SlaBreached-${suffix}`,
+        description: `A case passed its deadline while ${item} waited on ${department}`,
         ...ours('SlaBreached', context, { item, department }),
         ...fiveMinutes,
       },
       {
-        name: `SlaAtRisk-${department}`,
-        description: `A case waiting on ${department} has less than one working day left`,
+        name: `SlaAtRisk-${suffix}`,
+        description: `A case whose ${item} waits on ${department} has less than one working day left`,
         ...ours('SlaAtRisk', context, { item, department }),
         ...fiveMinutes,
       },
+    ];
+  });
+  const perDepartment = CATALOGUE.departments.flatMap(({ id: department }) => {
+    return [
       {
         name: `OverdueTasks-${department}`,
         description: `${department} has department tasks open past their SLA deadline`,
@@ -78,6 +82,7 @@ export function alarmDefinitions(context: AlarmContext): AlarmDefinition[] {
     ...fiveMinutes,
   });
   const alarms: AlarmDefinition[] = [
+    ...perItem,
     ...perDepartment,
     {
       name: 'CaseFailed',

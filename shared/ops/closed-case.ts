@@ -1,7 +1,8 @@
 import { workingTimeBetween } from '../calendar';
-import { DEPARTMENT_OF, type Department, ITEMS, type Item } from '../case/items';
+import { type Department, type Item, itemsOf } from '../case/items';
 import type { CaseRecord } from '../case/model';
-import { STATUTORY_LIMITS } from '../sla/config';
+import { DEFAULT_BUNDLE } from '../catalogue/case-plan';
+import { type SlaItem, STATUTORY_LIMITS } from '../sla/config';
 
 const DAY_MS = 86_400_000;
 
@@ -11,6 +12,8 @@ const DAY_MS = 86_400_000;
  */
 export interface ClosedCase {
   id: string;
+  /** The bundle it ran; absent on facts kept before bundles, which all opened companies. */
+  bundle?: string;
   status: 'completed' | 'rejected';
   submittedAt: string;
   closedAt: string;
@@ -20,8 +23,11 @@ export interface ClosedCase {
   /** Submission to close in working days, paused time excluded. */
   workingDays: number;
   limitWorkingDays: number;
-  /** Completed cases only: each item's working time ÷ its statutory limit, and whether rules approved it. */
-  items: { item: Item; department: Department; ratio: number; instant: boolean }[];
+  /**
+   * Completed cases only: each item's working time ÷ its statutory limit (absent where the catalogue has
+   * no limit in working days), and whether rules approved it.
+   */
+  items: { item: Item; department: Department; ratio?: number; instant: boolean }[];
 }
 
 export function closedCase(record: CaseRecord): ClosedCase {
@@ -32,6 +38,7 @@ export function closedCase(record: CaseRecord): ClosedCase {
   const pauses = record.sla.pauses;
   return {
     id: record.id,
+    bundle: record.bundle ?? DEFAULT_BUNDLE,
     status,
     submittedAt: record.submittedAt,
     closedAt,
@@ -42,20 +49,30 @@ export function closedCase(record: CaseRecord): ClosedCase {
     limitWorkingDays: record.sla.workingDays,
     items:
       status === 'completed'
-        ? ITEMS.map((item) => {
-            const state = record.items[item];
+        ? itemsOf(record).map((item) => {
+            const state = record.items[item] as CaseRecord['items'][Item] & object;
             const workingMs = workingTimeBetween(
               state.startedAt ?? record.submittedAt,
               state.decidedAt ?? closedAt,
               pauses,
             );
+            const limit = limitOf(item, state.limitWorkingDays);
             return {
               item,
-              department: DEPARTMENT_OF[item],
-              ratio: workingMs / (STATUTORY_LIMITS[item].workingDays * DAY_MS),
+              department: state.department,
+              ...(limit === undefined ? {} : { ratio: workingMs / (limit * DAY_MS) }),
               instant: state.instant === true,
             };
           })
         : [],
   };
+}
+
+/**
+ * The limit an item was filed under. Cases filed before the catalogue kept none: their three items are
+ * measured against the limits of shared/sla/config.ts, as they always were.
+ */
+function limitOf(item: Item, kept: number | undefined): number | undefined {
+  if (kept !== undefined) return kept;
+  return item in STATUTORY_LIMITS ? STATUTORY_LIMITS[item as SlaItem].workingDays : undefined;
 }

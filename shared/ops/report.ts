@@ -2,6 +2,8 @@ import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwa
 import { caseSummary } from '../api/views';
 import type { SlaState } from '../calendar';
 import { localDate } from '../calendar';
+import { CATALOGUE } from '../catalogue';
+import { DEFAULT_BUNDLE } from '../catalogue/case-plan';
 import { cases } from '../data/cases';
 import { closedCases } from '../data/closed-cases';
 import type { CaseListing } from '../data/listings';
@@ -32,7 +34,7 @@ function share(part: number, whole: number): number | null {
 export function reformKpis(closed: ClosedCase[]) {
   const completed = closed.filter((entry) => entry.status === 'completed');
   const items = completed.flatMap((entry) => entry.items.map((item) => ({ ...item, online: entry.online })));
-  const ratios = items.map((item) => item.ratio);
+  const ratios = items.flatMap((item) => (item.ratio === undefined ? [] : [item.ratio]));
   const meanRatio =
     ratios.length === 0 ? null : ratios.reduce((sum, ratio) => sum + ratio, 0) / ratios.length;
   return {
@@ -47,6 +49,43 @@ export function reformKpis(closed: ClosedCase[]) {
     atMostOneTripShare: share(completed.filter((entry) => entry.trips <= 1).length, completed.length),
     onTimeRate: share(closed.filter((entry) => entry.sla === 'met').length, closed.length),
   };
+}
+
+/** The KPIs of each bundle that closed cases in the window, in catalogue order. */
+export function kpisByBundle(closed: ClosedCase[]) {
+  const bundles = [...new Set(closed.map((entry) => entry.bundle ?? DEFAULT_BUNDLE))];
+  return CATALOGUE.bundles
+    .filter((bundle) => bundles.includes(bundle.id))
+    .map((bundle) => ({
+      bundle: bundle.id,
+      ...reformKpis(closed.filter((entry) => (entry.bundle ?? DEFAULT_BUNDLE) === bundle.id)),
+    }));
+}
+
+/**
+ * Each item decided on the completed cases of the window: how many, its mean time ÷ statutory limit
+ * (null where the catalogue has no limit in working days) and the share handled instantly.
+ */
+export function kpisByItem(closed: ClosedCase[]) {
+  const decided = closed.filter((entry) => entry.status === 'completed').flatMap((entry) => entry.items);
+  return CATALOGUE.items.flatMap(({ id, department }) => {
+    const of = decided.filter((entry) => entry.item === id);
+    if (of.length === 0) return [];
+    const ratios = of.flatMap((entry) => (entry.ratio === undefined ? [] : [entry.ratio]));
+    return [
+      {
+        item: id,
+        department,
+        decided: of.length,
+        meanRatio: ratios.length === 0 ? null : ratios.reduce((sum, ratio) => sum + ratio, 0) / ratios.length,
+        withinTarget: share(
+          ratios.filter((ratio) => ratio <= REFORM_TARGET_RATIO.ratio).length,
+          ratios.length,
+        ),
+        instantShare: share(of.filter((entry) => entry.instant).length, of.length),
+      },
+    ];
+  });
 }
 
 /**
@@ -146,6 +185,8 @@ export async function slaReport(now: Date) {
       cases: failed.map((record) => failedCaseSummary(record, now)),
     },
     kpis: reformKpis(closed),
+    kpisByBundle: kpisByBundle(closed),
+    kpisByItem: kpisByItem(closed),
     charts: charts(closed, [...open.flatMap(([, submissions]) => submissions), ...failedSubmissions], now),
     alarms,
   };
