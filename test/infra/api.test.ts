@@ -240,6 +240,11 @@ describe('Cognito', () => {
         'officers-market-regulation',
         'officers-public-security',
         'officers-tax',
+        'officers-fire-and-rescue',
+        'officers-health-commission',
+        'officers-human-resources-social-security',
+        'officers-housing-fund-centre',
+        'officers-bank',
         'ops',
       ].sort(),
     );
