@@ -34,6 +34,8 @@ describe('GET /api/catalogue and the checklist', () => {
       dependsOn: [],
     });
     expect(response.body.bundles).toContainEqual({
+      commitment: 'published',
+      commitmentBasis: expect.stringContaining('企业开办时间整体压缩至3个工作日内'),
       id: 'company-opening',
       name: { zh: '企业开办', en: 'Opening a company' },
       items: ['registration', 'invoice', 'seal'],

@@ -8,10 +8,10 @@ import type { MachineDefinition, StateDefinition } from '../../../local/engine/a
 export function upgradedDefinition(today: MachineDefinition): MachineDefinition {
   const upgraded = structuredClone(today);
   renameState(upgraded, 'Intake', 'CaseIntake');
-  const main = branchStartingAt(upgraded, 'RegistrationRules');
+  const main = branchHolding(upgraded, 'RegistrationRules');
   const rules = main.States.RegistrationRules as StateDefinition;
+  redirect(main, 'RegistrationRules', 'RegistrationPrecheck');
   main.States.RegistrationPrecheck = { ...rules, ResultPath: '$.precheck', Next: 'RegistrationRules' };
-  main.StartAt = 'RegistrationPrecheck';
   removeState(main, 'Deliver');
   return upgraded;
 }
@@ -31,21 +31,30 @@ function removeState(machine: MachineDefinition, name: string): void {
   for (const other of Object.values(machine.States)) if (other.Next === name) other.Next = removed.Next;
 }
 
-function branchStartingAt(machine: MachineDefinition, start: string): MachineDefinition {
+/** Whatever led to `from` (the start, a Next, a Choice's rule or default) leads to `to` instead. */
+function redirect(machine: MachineDefinition, from: string, to: string): void {
+  if (machine.StartAt === from) machine.StartAt = to;
+  for (const state of Object.values(machine.States)) {
+    if (state.Next === from) state.Next = to;
+    if (state.Default === from) state.Default = to;
+    for (const choice of (state.Choices ?? []) as { Next?: string }[])
+      if (choice.Next === from) choice.Next = to;
+  }
+}
+
+function branchHolding(machine: MachineDefinition, name: string): MachineDefinition {
+  const found = findBranch(machine, name);
+  if (!found) throw new Error(`No branch holds ${name}`);
+  return found;
+}
+
+function findBranch(machine: MachineDefinition, name: string): MachineDefinition | undefined {
   for (const state of Object.values(machine.States)) {
     for (const branch of (state.Branches ?? []) as MachineDefinition[]) {
-      if (branch.StartAt === start) return branch;
-      const inner = findBranch(branch, start);
+      if (name in branch.States) return branch;
+      const inner = findBranch(branch, name);
       if (inner) return inner;
     }
   }
-  throw new Error(`No branch starts at ${start}`);
-}
-
-function findBranch(machine: MachineDefinition, start: string): MachineDefinition | undefined {
-  try {
-    return branchStartingAt(machine, start);
-  } catch {
-    return undefined;
-  }
+  return undefined;
 }
