@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { bilingual } from '../errors';
+import { employeesSchema, premisesAreaSchema } from '../form/trade-sections';
 
 /** The trades a bundle is opened for; determinants compare `trade` with these. */
 export const TRADES = ['general', 'catering', 'clinic'] as const;
@@ -16,16 +17,10 @@ export const answerSchemas = {
     .number({
       error: bilingual('The premises area is a number of square metres', '经营场所面积应为平方米数'),
     })
-    .positive(bilingual('The premises area is more than 0 m²', '经营场所面积应大于0平方米'))
-    .max(
-      1_000_000,
-      bilingual('The premises area is at most 1,000,000 m²', '经营场所面积最多1,000,000平方米'),
-    ),
+    .pipe(premisesAreaSchema),
   employees: z.coerce
     .number({ error: bilingual('The number of employees is a whole number', '职工人数应为整数') })
-    .int(bilingual('The number of employees is a whole number', '职工人数应为整数'))
-    .min(0, bilingual('The number of employees is 0 or more', '职工人数不能为负数'))
-    .max(1_000_000, bilingual('At most 1,000,000 employees', '职工人数最多1,000,000')),
+    .pipe(employeesSchema),
   fireSafetyCommitment: z
     .enum(['true', 'false'], {
       error: bilingual('fireSafetyCommitment is true or false', 'fireSafetyCommitment 应为 true 或 false'),

@@ -29,18 +29,18 @@ export const FOOD_CATEGORIES = [
   'self-made-drinks',
 ] as const;
 
+/** Also the determinants' answer `premisesAreaM2` (shared/catalogue/answers.ts). */
+export const premisesAreaSchema = z
+  .number({ error: bilingual('The premises area is a number of square metres', '经营场所面积应为平方米数') })
+  .positive(bilingual('The premises area is more than 0 m²', '经营场所面积应大于0平方米'))
+  .max(1_000_000, bilingual('The premises area is at most 1,000,000 m²', '经营场所面积最多1,000,000平方米'));
+
+/** Also the determinants' answer `employees`. */
+export const employeesSchema = count('The number of employees', '职工人数', 1_000_000);
+
 export const premisesSchema = z
   .object({
-    areaM2: z
-      .number({
-        error: bilingual('The premises area is a number of square metres', '经营场所面积应为平方米数'),
-      })
-      .positive(bilingual('The premises area is more than 0 m²', '经营场所面积应大于0平方米'))
-      .max(
-        1_000_000,
-        bilingual('The premises area is at most 1,000,000 m²', '经营场所面积最多1,000,000平方米'),
-      )
-      .describe('Floor area of the premises in m² (经营场所面积)'),
+    areaM2: premisesAreaSchema.describe('Floor area of the premises in m² (经营场所面积)'),
     foodCategories: z
       .array(
         z.enum(FOOD_CATEGORIES, {
@@ -125,9 +125,7 @@ export const clinicSchema = z
 
 export const employmentSchema = z
   .object({
-    employees: count('The number of employees', '职工人数', 1_000_000).describe(
-      'Employees the company takes on at opening (职工人数)',
-    ),
+    employees: employeesSchema.describe('Employees the company takes on at opening (职工人数)'),
   })
   .strict()
   .describe('The employer: what social insurance and housing fund registration read');
