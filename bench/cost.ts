@@ -111,6 +111,8 @@ export interface CostCase {
   /** Names the case in idempotency keys and token subjects. */
   name: string;
   kind: CaseKind;
+  /** The bundle the form opens: checked on the submitted case, so a form that drifts fails loudly. */
+  bundle: string;
   form: () => Record<string, unknown>;
   /** The CompanyOpening version the live alias routes the case to; the newest (today's) when absent. */
   version?: number;
@@ -165,7 +167,12 @@ export async function measureCase(
     const response = await api.call(method, path, { token, body, headers });
     apiCalls.push({ route, ms: response.ms });
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${response.text}`);
-    return response.body as { id: string; status: string; items: Record<Item, unknown> };
+    return response.body as {
+      id: string;
+      status: string;
+      bundle: { id: string };
+      items: Record<Item, unknown>;
+    };
   };
 
   const before = {
@@ -186,6 +193,8 @@ export async function measureCase(
     { 'idempotency-key': `cost-${name}-${index}-${Date.now()}` },
   );
   const id = submitted.id;
+  if (submitted.bundle.id !== costCase.bundle)
+    throw new Error(`${name}: the form opened a ${submitted.bundle.id} case, not ${costCase.bundle}`);
   await call('GET /api/applications/{id}', 'GET', `/api/applications/${id}`, founder);
   if (kind === 'officer') {
     const decide = async (item: Item) => {
@@ -365,9 +374,9 @@ export async function benchCost(
   const { engine, stateMachineArn } = platform.runtime;
   const v1 = await v1Version(platform);
   const runs: CostCase[] = [
-    ...kinds.map((kind) => ({ kind, name: kind, form })),
-    ...kinds.map((kind) => ({ kind, name: `${kind}-v1`, form, version: v1 })),
-    { kind: 'officer' as const, name: 'restaurant', form: restaurantForm },
+    ...kinds.map((kind) => ({ kind, name: kind, bundle: 'company-opening', form })),
+    ...kinds.map((kind) => ({ kind, name: `${kind}-v1`, bundle: 'company-opening', form, version: v1 })),
+    { kind: 'officer', name: 'restaurant', bundle: 'restaurant', form: restaurantForm },
   ];
   const costs: Record<string, CaseCost> = {};
   let done = 0;

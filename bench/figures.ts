@@ -3,6 +3,7 @@ import type { CostResult } from './cost';
 import type { EngineBenchResult } from './engine';
 import type { InboxResult } from './inbox';
 import type { LatencyResult } from './latency';
+import { RESTAURANT } from './lib/bundle-scope';
 import { round } from './lib/stats';
 import type { OpenCasesResult } from './open-cases';
 import { fixed, kib, usd } from './report/units';
@@ -48,7 +49,7 @@ export function benchFigures(details: BenchDetails, itemBytes: number): Figure[]
   const costNames = {
     instant: 'instant case (all three items approved by rule)',
     officer: 'officer-decided case (three departments decide through the API)',
-    restaurant: 'restaurant case (five items, four departments decide through the API)',
+    restaurant: `restaurant case (${RESTAURANT.items.length} items, ${RESTAURANT.departments.length} departments decide through the API)`,
   };
   for (const kind of ['instant', 'officer', 'restaurant'] as const) {
     const cost = details.cost[kind];

@@ -18,3 +18,6 @@ export function bundleScope(bundleId: string): BundleScope {
 
 /** The bundle of the company-opening fixture (valid-baiyun-llc.json) that chaos and cost file. */
 export const COMPANY_OPENING = bundleScope('company-opening');
+
+/** The bundle of the restaurant fixture (valid-restaurant.json) the cost bench prices. */
+export const RESTAURANT = bundleScope('restaurant');
