@@ -1,4 +1,4 @@
-import { DEPARTMENTS, type Department, ITEMS } from '../shared/case/items';
+import type { Department } from '../shared/case/items';
 import { type ChildServer, startChildServer } from '../test/integration/http/server';
 import { awaitCompletion } from './chaos/completion';
 import { checkExactlyOnce } from './chaos/exactly-once';
@@ -9,6 +9,7 @@ import { type ChaosReport, formatReport } from './chaos/report';
 import { retryingCall } from './chaos/retrying-call';
 import { type CaseState, type ChaosOptions, type ChaosRun, emptyStats } from './chaos/run-state';
 import { serverKiller } from './chaos/server-killer';
+import { COMPANY_OPENING } from './lib/bundle-scope';
 import { apiClient } from './lib/http';
 import { LIMITS_LIFTED } from './lib/limits-lifted';
 
@@ -62,7 +63,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
     );
     const officerTokens = Object.fromEntries(
       await Promise.all(
-        DEPARTMENTS.map(
+        COMPANY_OPENING.departments.map(
           async (department) =>
             [department, await api.token(`chaos-${department}`, [`officers-${department}`])] as const,
         ),
@@ -77,7 +78,7 @@ export async function runChaos(options: ChaosOptions, log: (line: string) => voi
       answered: false,
     }));
     const correctionCases = cases.filter((state) => state.correction).length;
-    const expectedDecisions = options.cases * ITEMS.length + correctionCases;
+    const expectedDecisions = options.cases * COMPANY_OPENING.items.length + correctionCases;
     const run: ChaosRun = {
       options,
       started,

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Item } from '../shared/case/items';
+import { catalogueItem, departmentOf, type Item } from '../shared/case/items';
 import { LOCAL_TABLE_NAME } from '../shared/config';
+import { LIVE_ALIAS } from '../workflows/live-alias';
 import { type MeterSnapshot, meterDelta } from './lib/dynamo-meter';
 import type { MeteredPlatform } from './lib/platform';
 import { LAMBDA_MEMORY_GB, PLATFORM_LOG_BYTES_PER_INVOCATION, PRICES } from './lib/prices';
 import { mean, sleep } from './lib/stats';
+import { v1Version } from './lib/workflow-versions';
 
 /**
  * What one completed case costs on AWS, from what it actually does on the local runtime: state
@@ -15,17 +17,19 @@ import { mean, sleep } from './lib/stats';
  * engine's journal exists only locally and is counted apart), and the bytes of EMF metric lines.
  */
 
-export const form = () =>
-  JSON.parse(readFileSync('test/fixtures/applications/valid-baiyun-llc.json', 'utf8')) as Record<
-    string,
-    unknown
-  >;
+const fixture = (name: string) => () =>
+  JSON.parse(readFileSync(`test/fixtures/applications/${name}.json`, 'utf8')) as Record<string, unknown>;
 
-const DEPARTMENT_OF: Record<Item, string> = {
-  registration: 'market-regulation',
-  invoice: 'tax',
-  seal: 'public-security',
-};
+/** A company-opening case (no bundle named: the default one). */
+export const form = fixture('valid-baiyun-llc');
+/** A restaurant case: company opening plus the food business licence and the fire-safety inspection. */
+export const restaurantForm = fixture('valid-restaurant');
+
+/**
+ * The company-opening case must not cost more than this many times the transitions it cost on the
+ * first kept definition (workflows/versions/1.json), the one before the catalogue generated it.
+ */
+export const MAX_TRANSITIONS_OVER_V1 = 1.1;
 
 export type CaseKind = 'instant' | 'officer';
 
@@ -102,31 +106,55 @@ async function openTaskId(
   }
 }
 
+/** The case a measurement files: its form, how its items are decided, the workflow it starts on. */
+export interface CostCase {
+  /** Names the case in idempotency keys and token subjects. */
+  name: string;
+  kind: CaseKind;
+  /** The bundle the form opens: checked on the submitted case, so a form that drifts fails loudly. */
+  bundle: string;
+  form: () => Record<string, unknown>;
+  /** The CompanyOpening version the live alias routes the case to; the newest (today's) when absent. */
+  version?: number;
+}
+
+/**
+ * The case's items in the order officers can decide them: each wave holds the items whose
+ * dependencies the earlier waves decided (registration; then invoice, seal and the licences together).
+ */
+function decisionWaves(items: readonly Item[]): Item[][] {
+  const waves: Item[][] = [];
+  const decided = new Set<Item>();
+  let left = [...items];
+  while (left.length > 0) {
+    const ready = left.filter((item) =>
+      catalogueItem(item).dependsOn.every(
+        (dependency) => decided.has(dependency) || !items.includes(dependency),
+      ),
+    );
+    if (ready.length === 0) throw new Error(`no item of ${left.join(', ')} can be decided first`);
+    waves.push(ready);
+    for (const item of ready) decided.add(item);
+    left = left.filter((item) => !decided.has(item));
+  }
+  return waves;
+}
+
 /**
  * One case, alone on the runtime, along a fixed journey: the founder submits and looks at the case
- * twice (after submitting and once done); for each item an officer opens the inbox, the task, and
- * decides (officer cases only).
+ * twice (after submitting and once done); for each item an officer of its department opens the
+ * inbox, the task, and decides (officer cases only).
  */
 export async function measureCase(
   platform: MeteredPlatform,
-  kind: CaseKind,
+  costCase: CostCase,
   index: number,
 ): Promise<CaseMeasurement> {
   const { runtime, api, tokens } = platform;
+  const { name, kind } = costCase;
   const reader = uncountedReader(runtime.dynamoEndpoint);
   process.env.INSTANT_APPROVAL = kind === 'instant' ? 'on' : 'off';
-  const founder = await tokens.issue({ sub: `cost-founder-${kind}-${index}`, groups: ['applicants'] });
-  const officers = Object.fromEntries(
-    await Promise.all(
-      Object.values(DEPARTMENT_OF).map(
-        async (department) =>
-          [
-            department,
-            await tokens.issue({ sub: `cost-${department}`, groups: [`officers-${department}`] }),
-          ] as const,
-      ),
-    ),
-  );
+  const founder = await tokens.issue({ sub: `cost-founder-${name}-${index}`, groups: ['applicants'] });
   const apiCalls: { route: string; ms: number }[] = [];
   const call = async (
     route: string,
@@ -139,7 +167,12 @@ export async function measureCase(
     const response = await api.call(method, path, { token, body, headers });
     apiCalls.push({ route, ms: response.ms });
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${response.text}`);
-    return response.body as { id: string; status: string };
+    return response.body as {
+      id: string;
+      status: string;
+      bundle: { id: string };
+      items: Record<Item, unknown>;
+    };
   };
 
   const before = {
@@ -151,15 +184,22 @@ export async function measureCase(
     emf: platform.emf.bytes,
   };
 
-  const submitted = await call('POST /api/applications', 'POST', '/api/applications', founder, form(), {
-    'idempotency-key': `cost-${kind}-${index}-${Date.now()}`,
-  });
-  const id = submitted.id as string;
+  const submitted = await call(
+    'POST /api/applications',
+    'POST',
+    '/api/applications',
+    founder,
+    costCase.form(),
+    { 'idempotency-key': `cost-${name}-${index}-${Date.now()}` },
+  );
+  const id = submitted.id;
+  if (submitted.bundle.id !== costCase.bundle)
+    throw new Error(`${name}: the form opened a ${submitted.bundle.id} case, not ${costCase.bundle}`);
   await call('GET /api/applications/{id}', 'GET', `/api/applications/${id}`, founder);
   if (kind === 'officer') {
     const decide = async (item: Item) => {
-      const department = DEPARTMENT_OF[item];
-      const token = officers[department] as string;
+      const department = departmentOf(item);
+      const token = await tokens.issue({ sub: `cost-${department}`, groups: [`officers-${department}`] });
       const taskId = await openTaskId(reader, id, item);
       await call(
         'GET /api/departments/{department}/tasks',
@@ -172,8 +212,7 @@ export async function measureCase(
         outcome: 'approved',
       });
     };
-    await decide('registration');
-    await Promise.all([decide('invoice'), decide('seal')]);
+    for (const wave of decisionWaves(Object.keys(submitted.items))) await Promise.all(wave.map(decide));
   }
   await runtime.engine.drain();
   const done = await call('GET /api/applications/{id}', 'GET', `/api/applications/${id}`, founder);
@@ -307,25 +346,74 @@ export function costOf(measurements: CaseMeasurement[]): CaseCost {
   };
 }
 
+/** Today's company-opening transitions against the same case on the first kept definition. */
+export interface TransitionsAgainstV1 {
+  v1: number;
+  today: number;
+  /** today ÷ v1; at most MAX_TRANSITIONS_OVER_V1. */
+  ratio: number;
+}
+
+export interface CostResult extends Record<CaseKind, CaseCost> {
+  /** A restaurant case, every item decided by its department's officer. */
+  restaurant: CaseCost;
+  againstV1: Record<CaseKind, TransitionsAgainstV1>;
+}
+
+/**
+ * The company-opening case on today's definition and on v1 (the platform must have registered
+ * workflows/versions/1.json: definitionsWithV1), by rule and by officers, then a restaurant case
+ * decided by officers. Fails when company opening costs more than MAX_TRANSITIONS_OVER_V1 × v1's transitions.
+ */
 export async function benchCost(
   platform: MeteredPlatform,
   options: { cases: number },
   progress: (fraction: number, detail: string) => void,
-): Promise<Record<CaseKind, CaseCost>> {
-  const result = {} as Record<CaseKind, CaseCost>;
+): Promise<CostResult> {
   const kinds: CaseKind[] = ['instant', 'officer'];
+  const { engine, stateMachineArn } = platform.runtime;
+  const v1 = await v1Version(platform);
+  const runs: CostCase[] = [
+    ...kinds.map((kind) => ({ kind, name: kind, bundle: 'company-opening', form })),
+    ...kinds.map((kind) => ({ kind, name: `${kind}-v1`, bundle: 'company-opening', form, version: v1 })),
+    { kind: 'officer', name: 'restaurant', bundle: 'restaurant', form: restaurantForm },
+  ];
+  const costs: Record<string, CaseCost> = {};
   let done = 0;
-  const total = kinds.length * (options.cases + 1);
-  for (const kind of kinds) {
-    await measureCase(platform, kind, -1); // warm-up: first calls compile and connect
-    progress(++done / total, `${kind} case warm-up`);
-    const measurements: CaseMeasurement[] = [];
-    for (let index = 0; index < options.cases; index++) {
-      measurements.push(await measureCase(platform, kind, index));
-      progress(++done / total, `${kind} case ${index + 1}/${options.cases}`);
+  const total = runs.length * (options.cases + 1);
+  try {
+    for (const costCase of runs) {
+      // Moving the alias is how a version is rolled back to: the API starts cases as it always does.
+      await engine.routeAlias({ stateMachineArn, name: LIVE_ALIAS, version: costCase.version });
+      await measureCase(platform, costCase, -1); // warm-up: first calls compile and connect
+      progress(++done / total, `${costCase.name} case warm-up`);
+      const measurements: CaseMeasurement[] = [];
+      for (let index = 0; index < options.cases; index++) {
+        measurements.push(await measureCase(platform, costCase, index));
+        progress(++done / total, `${costCase.name} case ${index + 1}/${options.cases}`);
+      }
+      costs[costCase.name] = costOf(measurements);
     }
-    result[kind] = costOf(measurements);
+  } finally {
+    process.env.INSTANT_APPROVAL = 'on';
+    await engine.routeAlias({ stateMachineArn, name: LIVE_ALIAS });
   }
-  process.env.INSTANT_APPROVAL = 'on';
-  return result;
+  const cost = (name: string) => costs[name] as CaseCost;
+  const againstV1 = Object.fromEntries(
+    kinds.map((kind) => [kind, transitionsAgainstV1(cost(`${kind}-v1`), cost(kind))]),
+  ) as Record<CaseKind, TransitionsAgainstV1>;
+  return { instant: cost('instant'), officer: cost('officer'), restaurant: cost('restaurant'), againstV1 };
+}
+
+function transitionsAgainstV1(v1: CaseCost, today: CaseCost): TransitionsAgainstV1 {
+  const comparison = {
+    v1: v1.measured.transitions,
+    today: today.measured.transitions,
+    ratio: today.measured.transitions / v1.measured.transitions,
+  };
+  if (comparison.ratio > MAX_TRANSITIONS_OVER_V1)
+    throw new Error(
+      `The ${today.kind} company-opening case takes ${comparison.today} state transitions, ${comparison.ratio.toFixed(3)}× the ${comparison.v1} it took on workflows/versions/1.json: more than the ${MAX_TRANSITIONS_OVER_V1}× allowed`,
+    );
+  return comparison;
 }

@@ -1,8 +1,9 @@
 import type { benchBundles } from './bundles';
-import type { CaseCost, CaseKind } from './cost';
+import type { CostResult } from './cost';
 import type { EngineBenchResult } from './engine';
 import type { InboxResult } from './inbox';
 import type { LatencyResult } from './latency';
+import { RESTAURANT } from './lib/bundle-scope';
 import { round } from './lib/stats';
 import type { OpenCasesResult } from './open-cases';
 import { fixed, kib, usd } from './report/units';
@@ -10,7 +11,7 @@ import type { ThroughputResult } from './throughput';
 
 /** What the parts of `npm run bench` measured, as latest.json keeps it under `details`. */
 export interface BenchDetails {
-  cost: Record<CaseKind, CaseCost>;
+  cost: CostResult;
   throughput: ThroughputResult;
   latency: LatencyResult;
   inbox: { results: InboxResult[]; seedItemsPerSecond: number };
@@ -45,15 +46,17 @@ export function benchFigures(details: BenchDetails, itemBytes: number): Figure[]
   const add = (figure: Omit<Figure, 'ratio'> & { ratio?: number | null }) =>
     figures.push({ ...figure, ratio: figure.ratio ?? ratioOf(figure.value, figure.floor) });
 
-  for (const kind of ['instant', 'officer'] as const) {
+  const costNames = {
+    instant: 'instant case (all three items approved by rule)',
+    officer: 'officer-decided case (three departments decide through the API)',
+    restaurant: `restaurant case (${RESTAURANT.items.length} items, ${RESTAURANT.departments.length} departments decide through the API)`,
+  };
+  for (const kind of ['instant', 'officer', 'restaurant'] as const) {
     const cost = details.cost[kind];
     add({
       id: `cost.${kind}`,
       group: 'cost per case on AWS',
-      name:
-        kind === 'instant'
-          ? 'instant case (all three items approved by rule)'
-          : 'officer-decided case (three departments decide through the API)',
+      name: costNames[kind],
       value: cost.usd.total,
       unit: 'USD',
       floor: cost.floorUsd,

@@ -43,7 +43,7 @@ export async function benchLatency(
   const api = apiClient(server.url);
   const tokens = await roleTokens(api, 'lat', 1);
   const founder = tokens.founder[0] as string;
-  const officer = tokens.officer['market-regulation'];
+  const officer = tokens.officer['market-regulation'] as string;
   const routes: RouteLatency[] = [];
   const rawGetItem: LatencyResult['rawGetItem'] = [];
   const steps = 1 + options.levels.length * 9;

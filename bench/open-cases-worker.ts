@@ -118,7 +118,7 @@ if (phase === 'resume') {
       resumedHeapBytes: after.heap,
       resumedRssBytes: after.rss,
       checkedCase: task.applicationId,
-      checkedCaseMovedOn: record?.items.registration.status === 'approved' && opened >= 2,
+      checkedCaseMovedOn: record?.items.registration?.status === 'approved' && opened >= 2,
       journalReadSeconds: readSeconds,
     },
   });

@@ -6,6 +6,7 @@ import { benchInbox } from './inbox';
 import { benchLatency } from './latency';
 import { LIMITS_LIFTED } from './lib/limits-lifted';
 import { startMeteredPlatform } from './lib/platform';
+import { definitionsWithV1 } from './lib/workflow-versions';
 import { benchOpenCases } from './open-cases';
 import { benchThroughput } from './throughput';
 
@@ -35,7 +36,7 @@ const parts: Record<string, (options: never, progress: Progress) => Promise<unkn
   },
   platform: async (options: PlatformOptions) => {
     progress(0.01, 'starting the runtime in process');
-    const platform = await startMeteredPlatform();
+    const platform = await startMeteredPlatform({ definitions: await definitionsWithV1() });
     try {
       const cost = await benchCost(platform, options.cost, (fraction, detail) =>
         progress(0.05 + 0.1 * fraction, detail),

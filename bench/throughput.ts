@@ -1,7 +1,8 @@
-import type { Item } from '../shared/case/items';
+import type { Department } from '../shared/case/items';
 import { LOCAL_TABLE_NAME } from '../shared/config';
 import type { ChildServer } from '../test/integration/http/server';
 import { form } from './cost';
+import { COMPANY_OPENING } from './lib/bundle-scope';
 import { type ApiClient, apiClient, dynamoCall } from './lib/http';
 import { runConcurrently, sleep } from './lib/stats';
 
@@ -12,12 +13,8 @@ import { runConcurrently, sleep } from './lib/stats';
  * concurrency, divided by the writes one case needs (app table and engine journal).
  */
 
-export const DEPARTMENTS = ['market-regulation', 'tax', 'public-security'] as const;
-export const DEPARTMENT_OF: Record<Item, (typeof DEPARTMENTS)[number]> = {
-  registration: 'market-regulation',
-  invoice: 'tax',
-  seal: 'public-security',
-};
+/** The company-opening cases this files wait on these departments only. */
+const DEPARTMENTS = COMPANY_OPENING.departments;
 
 /** Raw PutItem of a case-sized item into the app table, no SDK: what dynalite can write at most. */
 export async function rawWriteRate(
@@ -49,7 +46,7 @@ export async function roleTokens(api: ApiClient, prefix: string, founders: numbe
           [department, await api.token(`${prefix}-${department}`, [`officers-${department}`])] as const,
       ),
     ),
-  ) as Record<(typeof DEPARTMENTS)[number], string>;
+  ) as Record<Department, string>;
   const founder = await Promise.all(
     Array.from({ length: founders }, (_, index) => api.token(`${prefix}-founder-${index}`, ['applicants'])),
   );
@@ -126,8 +123,8 @@ export async function benchThroughput(
   const inFlight = new Set<string>();
   const officerWork = Promise.all(
     Array.from({ length: officers }, async (_, officerIndex) => {
-      const department = DEPARTMENTS[officerIndex % DEPARTMENTS.length] as (typeof DEPARTMENTS)[number];
-      const token = tokens.officer[department];
+      const department = DEPARTMENTS[officerIndex % DEPARTMENTS.length] as Department;
+      const token = tokens.officer[department] as string;
       while (!finished) {
         const inbox = await call('GET', `/api/departments/${department}/tasks?limit=20`, token);
         const open = ((inbox.body as { items?: { id: string }[] }).items ?? []).filter(

@@ -1,5 +1,6 @@
 import type { CaseView, TaskView } from '../../shared/api/responses';
-import { DEPARTMENTS, ITEMS, type Item } from '../../shared/case/items';
+import type { Item } from '../../shared/case/items';
+import { COMPANY_OPENING } from '../lib/bundle-scope';
 import type { HttpResponse } from '../lib/http';
 import { form } from './founders';
 import type { ChaosRun } from './run-state';
@@ -25,10 +26,12 @@ export async function checkExactlyOnce(
     }
     const view = (await call<CaseView>('GET', `/api/applications/${state.id}`, { token })).body;
     if (view.status !== 'completed') {
-      const items = ITEMS.map(
-        (item) =>
-          `${item} ${view.items[item].status} (round ${view.items[item].round}, task ${view.items[item].taskId})`,
-      );
+      const items = COMPANY_OPENING.items.map((item) => {
+        const state = view.items[item];
+        return state
+          ? `${item} ${state.status} (round ${state.round}, task ${state.taskId})`
+          : `${item} missing`;
+      });
       const last = view.timeline
         .slice(-4)
         .map((event) => `${event.type}${event.item ? `(${event.item})` : ''}`);
@@ -46,7 +49,7 @@ export async function checkExactlyOnce(
         lost.push(`case ${state.id}: ${what} ${seen} times, expected ${expected}`);
     };
     for (const type of ['submitted', 'review-started', 'delivered', 'completed']) expectCount(type, 1);
-    for (const item of ITEMS) {
+    for (const item of COMPANY_OPENING.items) {
       const corrections = item === 'registration' && state.correction ? 1 : 0;
       expectCount('approved', 1, item);
       expectCount('correction-requested', corrections, item);
@@ -102,9 +105,9 @@ export async function checkExactlyOnce(
     else duplicated.push(`key ${state.key} answered ${again.body.id}, first ${state.id}`);
   }
   // No inbox still lists a task of a case that has ended.
-  for (const department of DEPARTMENTS) {
+  for (const department of COMPANY_OPENING.departments) {
     const inbox = await call<{ items: TaskView[] }>('GET', `/api/departments/${department}/tasks?limit=100`, {
-      token: officerTokens[department],
+      token: officerTokens[department] as string,
     });
     for (const task of inbox.body.items)
       staleTasks.push(

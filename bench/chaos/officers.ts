@@ -1,5 +1,6 @@
 import type { TaskView } from '../../shared/api/responses';
-import { DEPARTMENTS, type Department } from '../../shared/case/items';
+import type { Department } from '../../shared/case/items';
+import { COMPANY_OPENING } from '../lib/bundle-scope';
 import { sleep } from '../lib/stats';
 import type { ChaosRun } from './run-state';
 
@@ -37,7 +38,7 @@ export function startOfficers(run: ChaosRun, maybeKill: () => Promise<void>): Pr
       stats.decisionAttempts++;
       void maybeKill();
       const response = await call('POST', `/api/tasks/${task.id}/decision`, {
-        token: officerTokens[department],
+        token: officerTokens[department] as string,
         body,
       });
       if (response.status === 200) {
@@ -48,7 +49,7 @@ export function startOfficers(run: ChaosRun, maybeKill: () => Promise<void>): Pr
         throw new Error(`decision on ${task.id}: ${response.status} ${response.text}`);
       // 409: decided already (by an attempt whose answer was lost), or not resumable yet. Look.
       const current = await call<{ task: TaskView }>('GET', `/api/tasks/${task.id}`, {
-        token: officerTokens[department],
+        token: officerTokens[department] as string,
       });
       if (current.body.task.status === 'closed') {
         if (current.body.task.outcome !== outcome)
@@ -66,14 +67,14 @@ export function startOfficers(run: ChaosRun, maybeKill: () => Promise<void>): Pr
     }
   };
 
-  return DEPARTMENTS.flatMap((department) =>
+  return COMPANY_OPENING.departments.flatMap((department) =>
     Array.from({ length: OFFICERS_PER_DEPARTMENT }, async () => {
       while (!run.finished) {
         const inbox = await call<{ items: TaskView[] }>(
           'GET',
           `/api/departments/${department}/tasks?limit=50`,
           {
-            token: officerTokens[department],
+            token: officerTokens[department] as string,
           },
         );
         const mine = (inbox.body.items ?? []).filter((task) => !claimed.has(task.id)).slice(0, 3);

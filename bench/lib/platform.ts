@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LambdaHandler } from '../../local/lambda-context';
-import { type LocalRuntime, startRuntime } from '../../local/runtime';
+import { type LocalRuntime, type RuntimeOptions, startRuntime } from '../../local/runtime';
 import { LOCAL_TABLE_NAME } from '../../shared/config';
 import { DynamoMeter } from './dynamo-meter';
 import { apiClient } from './http';
@@ -67,13 +67,15 @@ class EmfBytes {
 /**
  * The real local runtime in this process (dynalite on disk, the durable engine, the handler modules)
  * behind the real local HTTP server, with meters on the DynamoDB clients and the workflow functions.
+ * `definitions` registers CompanyOpening versions as the runtime does (the last is the newest).
  */
-export async function startMeteredPlatform() {
+export async function startMeteredPlatform(options: Pick<RuntimeOptions, 'definitions'> = {}) {
   const invocations = new InvocationMeter();
   const dataDirectory = await mkdtemp(join(tmpdir(), 'bench-platform-'));
   const runtime: LocalRuntime = await startRuntime({
     dataDirectory,
     wrapFunction: invocations.wrap,
+    definitions: options.definitions,
     environment: { POWERTOOLS_LOG_LEVEL: 'ERROR' },
   });
   const emf = new EmfBytes();

@@ -1,8 +1,8 @@
-import type { CaseCost } from '../cost';
 import type { Figure } from '../figures';
 import { round } from '../lib/stats';
+import { costTables } from './cost-markdown';
 import type { BenchResults } from './results-json';
-import { fixed, format, kib, ms, usd } from './units';
+import { format, kib, ms } from './units';
 
 /** bench/results/latest.md: the figures as tables, by group, with the cost, latency and bundle breakdowns. */
 export function resultsMarkdown(results: BenchResults): string {
@@ -47,50 +47,8 @@ export function resultsMarkdown(results: BenchResults): string {
   lines.push(
     `Prices: ${prices.asOf}. ${Object.values(prices.list).join('; ')}. Lambda at 512 MB (the house default), durations measured on this machine as a stand-in for Lambda's (workflow functions: in-process handler time; API functions: HTTP round trip to the local server, an upper bound). Lambda's own log lines are estimated at 700 bytes per invocation. Not priced: Cognito, X-Ray traces, storage, PITR, data transfer, alarms, custom-metric storage, free tiers.`,
     '',
-    row(['per case', 'instant', 'officer-decided']),
-    row(['---', '---:', '---:']),
   );
-  const costRows: [string, (cost: CaseCost) => string][] = [
-    ['cases measured (after one warm-up)', (c) => String(c.measured.cases)],
-    ['state transitions', (c) => fixed(c.measured.transitions)],
-    ['workflow Lambda invocations', (c) => fixed(c.measured.workflowInvocations)],
-    ['API requests (= API Lambda invocations)', (c) => String(c.measured.apiRequests)],
-    [
-      'billed Lambda ms (workflow + API)',
-      (c) => `${Math.round(c.measured.workflowBilledMs)} + ${Math.round(c.measured.apiBilledMs)}`,
-    ],
-    [
-      'DynamoDB requests, app table: mean (reads / writes) [fewest–most]',
-      (c) =>
-        `${fixed(c.measured.dynamoRequests)} (${fixed(c.measured.dynamoReads)} / ${fixed(c.measured.dynamoWrites)}) [${c.measured.dynamoRequestsRange.join('–')}]`,
-    ],
-    [
-      '… of which conditional writes that failed (version races)',
-      (c) =>
-        fixed(Object.values(c.measured.byOperation).reduce((sum, tally) => sum + tally.failedConditions, 0)),
-    ],
-    [
-      'write units: table + GSI',
-      (c) => `${fixed(c.measured.writeUnits)} + ${fixed(c.measured.indexWriteUnits)}`,
-    ],
-    ['read units', (c) => fixed(c.measured.readUnits)],
-    ['largest item written', (c) => `${c.measured.largestItemBytes} B`],
-    ['engine journal requests (local only, not priced)', (c) => fixed(c.measured.journalRequests)],
-    ['all dynalite requests (app + journal)', (c) => fixed(c.measured.dynaliteRequests)],
-    ['EMF bytes', (c) => String(Math.round(c.measured.emfBytes))],
-    ['Step Functions', (c) => usd(c.usd.stepFunctions)],
-    ['Lambda requests', (c) => usd(c.usd.lambdaRequests)],
-    ['Lambda duration', (c) => usd(c.usd.lambdaDuration)],
-    ['DynamoDB writes', (c) => usd(c.usd.dynamoWrites)],
-    ['DynamoDB reads', (c) => usd(c.usd.dynamoReads)],
-    ['API Gateway', (c) => usd(c.usd.apiGateway)],
-    ['CloudWatch Logs (EMF + Lambda log lines)', (c) => usd(c.usd.logs)],
-    ['**total per case**', (c) => `**${usd(c.usd.total)}**`],
-    ['per 1,000 cases', (c) => usd(c.usd.total * 1000)],
-  ];
-  for (const [label, cell] of costRows)
-    lines.push(row([label, cell(details.cost.instant), cell(details.cost.officer)]));
-  lines.push('');
+  lines.push(...costTables(details.cost), '');
 
   section('Throughput', ['throughput']);
 
