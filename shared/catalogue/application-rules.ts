@@ -111,7 +111,7 @@ function checkMaterials(
     report(
       ctx,
       ['materials'],
-      `Upload the ${material.name.en} (for ${listEn(askers)})`,
+      `Upload: ${material.name.en} (for ${listEn(askers)})`,
       `请上传${material.name.zh}（${listZh(askers)}需要）`,
     );
   }

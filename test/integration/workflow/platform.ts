@@ -65,7 +65,7 @@ export async function startPlatform(options: RuntimeOptions = {}) {
     async openTask(id: string, item: Item): Promise<DepartmentTask> {
       return eventually(async () => {
         const record = await cases.get(id);
-        const taskId = record?.items[item].taskId;
+        const taskId = record?.items[item]?.taskId;
         const task = taskId ? await tasks.get(taskId) : undefined;
         return task?.status === 'open' ? task : undefined;
       }, 30_000);

@@ -129,7 +129,7 @@ const caseWhere = (id: string, predicate: (record: CaseRecord) => boolean) =>
 /** The item's open department task, once its round is `round`. */
 const openTask = (id: string, item: Item, round = 1) =>
   eventually(async () => {
-    const taskId = (await domain.cases.get(id))?.items[item].taskId;
+    const taskId = (await domain.cases.get(id))?.items[item]?.taskId;
     const task = taskId ? await domain.tasks.get(taskId) : undefined;
     return task?.status === 'open' && task.round === round ? task : undefined;
   }, 30_000);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { caseViewSchema, taskDetailSchema } from '../../../shared/api/responses';
+import { type CaseView, caseViewSchema, taskDetailSchema } from '../../../shared/api/responses';
 import type { Viewer } from '../../../shared/api/viewer';
 import { caseView, taskDetail } from '../../../shared/api/views';
-import { ITEM_READS } from '../../../shared/case/items';
+import { itemReads } from '../../../shared/case/items';
 import type { CaseRecord, DepartmentTask } from '../../../shared/case/model';
 import { registrationResult } from '../../../shared/case/results';
 import {
@@ -14,6 +14,7 @@ import {
   recordDelivery,
   startCase,
   startItemReview,
+  stateOf,
 } from '../../../shared/case/transitions';
 import { applicationFormSchemaOn } from '../../../shared/form';
 
@@ -79,6 +80,13 @@ function caseInLicences(): CaseRecord {
 }
 
 const RECORD = caseInLicences();
+
+/** One item as the view shows it; the view of this case shows its three items. */
+function shown(view: CaseView, item: 'registration' | 'invoice' | 'seal') {
+  const state = view.items[item];
+  if (!state) throw new Error(`the view shows no ${item}`);
+  return state;
+}
 const text = (value: unknown) => JSON.stringify(value);
 
 function task(item: 'registration' | 'invoice' | 'seal'): DepartmentTask {
@@ -86,7 +94,7 @@ function task(item: 'registration' | 'invoice' | 'seal'): DepartmentTask {
     id: `task-${item}-1`,
     applicationId: RECORD.id,
     item,
-    department: RECORD.items[item].department,
+    department: stateOf(RECORD, item).department,
     round: 1,
     status: 'open',
     companyName: FORM.company.name.full,
@@ -107,8 +115,8 @@ describe('the case as each viewer sees it', () => {
     const view = caseView(delivered, NOW, { role: 'party' });
     expect(caseViewSchema.safeParse(view).success).toBe(true);
     expect(view.application).toEqual(FORM);
-    expect(view.items.invoice.note).toBe(TAX_NOTE);
-    expect(view.items.registration.note).toBe(MARKET_NOTE);
+    expect(shown(view, 'invoice').note).toBe(TAX_NOTE);
+    expect(shown(view, 'registration').note).toBe(MARKET_NOTE);
     expect(view.corrections).toHaveLength(1);
     expect(view.delivery?.trackingNumber).toBe('SF123');
   });
@@ -127,7 +135,7 @@ describe('the case as each viewer sees it', () => {
     ]) {
       expect(body, secret).not.toContain(secret);
     }
-    expect(view.items.invoice).toMatchObject({
+    expect(shown(view, 'invoice')).toMatchObject({
       status: 'awaiting-correction',
       reasons: [],
       note: null,
@@ -137,20 +145,20 @@ describe('the case as each viewer sees it', () => {
     const taxEvent = view.timeline.find((event) => event.type === 'correction-requested');
     expect(taxEvent?.details).toEqual({});
     // The registration result the seal filing builds on stays; the case's overall status too.
-    expect(view.items.registration.result).toEqual(RECORD.items.registration.result);
+    expect(shown(view, 'registration').result).toEqual(stateOf(RECORD, 'registration').result);
     expect(view.status).toBe('correction-needed');
   });
 
   test('an officer gets the sections their item reads, with ID numbers and mobiles masked', () => {
     const view = caseView(RECORD, NOW, { role: 'officer', items: ['invoice'] });
-    expect(Object.keys(view.application).sort()).toEqual([...ITEM_READS.invoice.sections].sort());
+    expect(Object.keys(view.application).sort()).toEqual([...itemReads('invoice').sections].sort());
     expect(view.application.legalRepresentative?.idNumber).toBe('440***********2179');
     expect(view.application.legalRepresentative?.mobile).toBe('138****8000');
     // The contact is whom the departments call: their number stays whole.
     expect(view.application.contact?.mobile).toBe(FORM.contact.mobile);
     expect(view.application).not.toHaveProperty('delivery');
     expect(view.application).not.toHaveProperty('shareholders');
-    expect(view.items.invoice.note).toBe(TAX_NOTE);
+    expect(shown(view, 'invoice').note).toBe(TAX_NOTE);
     expect(view.corrections.map((correction) => correction.item)).toEqual(['invoice']);
     expect(view.delivery).toBeNull();
   });
@@ -162,8 +170,8 @@ describe('the case as each viewer sees it', () => {
     expect(view.application.supervisor).toEqual(FORM.supervisor);
     expect(view.application).not.toHaveProperty('invoice');
     expect(view.application).not.toHaveProperty('seals');
-    expect(view.items.invoice.note).toBeNull();
-    expect(view.items.invoice.result).toBeNull();
+    expect(shown(view, 'invoice').note).toBeNull();
+    expect(shown(view, 'invoice').result).toBeNull();
   });
 
   test('ops see the company and how the case runs, no person and no officer’s words', () => {
@@ -186,14 +194,14 @@ describe('the case as each viewer sees it', () => {
     expect(view.corrections).toEqual([
       expect.objectContaining({ item: 'invoice', status: 'open', reasons: [], note: null }),
     ]);
-    expect(view.items.registration.result).toBeNull();
+    expect(shown(view, 'registration').result).toBeNull();
   });
 
   test('an officer of two departments reads both items in full and the wider of their reads', () => {
     const viewer: Viewer = { role: 'officer', items: ['invoice', 'registration'] };
     const view = caseView(RECORD, NOW, viewer);
-    expect(view.items.invoice.note).toBe(TAX_NOTE);
-    expect(view.items.registration.note).toBe(MARKET_NOTE);
+    expect(shown(view, 'invoice').note).toBe(TAX_NOTE);
+    expect(shown(view, 'registration').note).toBe(MARKET_NOTE);
     expect(view.application.legalRepresentative?.idNumber).toBe(LEGAL_REP_ID);
     expect(view.application).toHaveProperty('invoice');
   });
@@ -204,9 +212,9 @@ describe('a task as its officer sees it', () => {
     const detail = taskDetail(task('seal'), RECORD, NOW);
     expect(taskDetailSchema.safeParse(detail).success).toBe(true);
     expect(detail.application.upstream).toEqual([
-      { item: 'registration', status: 'approved', result: RECORD.items.registration.result },
+      { item: 'registration', status: 'approved', result: stateOf(RECORD, 'registration').result },
     ]);
-    expect(Object.keys(detail.application.form).sort()).toEqual([...ITEM_READS.seal.sections].sort());
+    expect(Object.keys(detail.application.form).sort()).toEqual([...itemReads('seal').sections].sort());
     const body = text(detail);
     for (const secret of [TAX_NOTE, MARKET_NOTE, LEGAL_REP_ID, LEGAL_REP_MOBILE, 'secret-task-token']) {
       expect(body, secret).not.toContain(secret);

@@ -1,12 +1,29 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_INSTANT_APPROVAL_RULES } from '../../../shared/case/instant-approval';
-import { DEPARTMENT_NAMES, DEPARTMENT_OF, ITEM_NAMES, ITEMS } from '../../../shared/case/items';
 import { CATALOGUE } from '../../../shared/catalogue';
 import { type CatalogueInput, catalogueSchema } from '../../../shared/catalogue/catalogue';
 import { CATALOGUE_DATA } from '../../../shared/catalogue/data';
 import { INSTANT_APPROVAL_RULE_SETS } from '../../../shared/catalogue/item';
 import { formObjectSchema } from '../../../shared/form/form-object';
-import { CASE_SLA, STATUTORY_LIMITS } from '../../../shared/sla/config';
+import { CASE_SLA, type SlaItem, STATUTORY_LIMITS } from '../../../shared/sla/config';
+
+/** Today's case before the catalogue: its three items, their departments and names (shared/case/items.ts then). */
+const TODAY_ITEMS: readonly SlaItem[] = ['registration', 'invoice', 'seal'];
+const TODAY_DEPARTMENT_OF: Readonly<Record<SlaItem, string>> = {
+  registration: 'market-regulation',
+  invoice: 'tax',
+  seal: 'public-security',
+};
+const TODAY_ITEM_NAMES: Readonly<Record<SlaItem, { en: string; zh: string }>> = {
+  registration: { en: 'Enterprise registration', zh: '企业设立登记' },
+  invoice: { en: 'Invoice application', zh: '发票申领' },
+  seal: { en: 'Seal filing', zh: '刻章备案' },
+};
+const TODAY_DEPARTMENT_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
+  'market-regulation': { en: 'Market regulation', zh: '市场监管部门' },
+  tax: { en: 'Tax', zh: '税务部门' },
+  'public-security': { en: 'Public security', zh: '公安部门' },
+};
 
 /** A copy of the catalogue's data with one change, to see the schema refuse it. */
 function changed(change: (data: CatalogueInput) => void): CatalogueInput {
@@ -45,20 +62,20 @@ describe('the catalogue (shared/catalogue)', () => {
     const bundle = CATALOGUE.bundles.find(({ id }) => id === 'company-opening');
 
     // Assert
-    expect(bundle?.items).toEqual([...ITEMS]);
+    expect(bundle?.items).toEqual([...TODAY_ITEMS]);
     expect(bundle?.slaWorkingDays).toBe(CASE_SLA.workingDays);
-    for (const id of ITEMS) {
+    for (const id of TODAY_ITEMS) {
       const entry = CATALOGUE.items.find((candidate) => candidate.id === id);
-      expect(entry?.department).toBe(DEPARTMENT_OF[id]);
-      expect(entry?.name).toEqual(ITEM_NAMES[id]);
+      expect(entry?.department).toBe(TODAY_DEPARTMENT_OF[id]);
+      expect(entry?.name).toEqual(TODAY_ITEM_NAMES[id]);
       expect(
-        CATALOGUE.departments.find(({ id: department }) => department === DEPARTMENT_OF[id])?.name,
-      ).toEqual(DEPARTMENT_NAMES[DEPARTMENT_OF[id]]);
+        CATALOGUE.departments.find(({ id: department }) => department === TODAY_DEPARTMENT_OF[id])?.name,
+      ).toEqual(TODAY_DEPARTMENT_NAMES[TODAY_DEPARTMENT_OF[id]]);
     }
   });
 
   test('today’s three limits are the ones shared/sla/config.ts holds: a number where confirmed, to-confirm where not', () => {
-    for (const id of ITEMS) {
+    for (const id of TODAY_ITEMS) {
       // Act
       const limit = CATALOGUE.items.find((candidate) => candidate.id === id)?.statutoryLimitWorkingDays;
 
@@ -161,7 +178,7 @@ describe('the catalogue (shared/catalogue)', () => {
       [
         'a number of days without a quoted article',
         (data) => {
-          item(data, 'clinic-practice').statutoryLimitWorkingDays = 20;
+          item(data, 'seal').statutoryLimitWorkingDays = 20;
         },
         'a limit in working days quotes the article it comes from',
       ],

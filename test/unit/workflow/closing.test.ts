@@ -18,6 +18,7 @@ import {
   recordDelivery,
   startCase,
   startItemReview,
+  stateOf,
   submitCorrection,
 } from '../../../shared/case/transitions';
 import type { ApplicationForm } from '../../../shared/form';
@@ -63,14 +64,20 @@ const DEPARTMENT = { registration: 'market-regulation', invoice: 'tax', seal: 'p
 
 const at = (hoursAfterReview: number) =>
   new Date(Date.parse(REVIEW_AT) + hoursAfterReview * HOUR).toISOString();
-const officer = (item: Item) => ({
+const officer = (item: keyof typeof DEPARTMENT) => ({
   role: 'officer' as const,
   sub: `officer-${item}`,
   department: DEPARTMENT[item],
 });
 
-function decide(record: CaseRecord, item: Item, outcome: Decision['outcome'], decidedAt: string): CaseRecord {
-  const taskId = record.items[item].taskId ?? expectedTaskId(CASE_ID, item, record.items[item].round);
+function decide(
+  record: CaseRecord,
+  item: keyof typeof DEPARTMENT,
+  outcome: Decision['outcome'],
+  decidedAt: string,
+): CaseRecord {
+  const state = stateOf(record, item);
+  const taskId = state.taskId ?? expectedTaskId(CASE_ID, item, state.round);
   const decision: Decision = { outcome, reasons: [], decidedBy: officer(item), decidedAt, taskId };
   return applyDecision(
     record,
@@ -81,7 +88,7 @@ function decide(record: CaseRecord, item: Item, outcome: Decision['outcome'], de
 }
 
 function withTask(record: CaseRecord, item: Item, openedAt: string): CaseRecord {
-  return openTask(record, item, expectedTaskId(CASE_ID, item, record.items[item].round), openedAt);
+  return openTask(record, item, expectedTaskId(CASE_ID, item, stateOf(record, item).round), openedAt);
 }
 
 /** Taken in, SLA timer armed; registration approved by rule. */
@@ -237,6 +244,7 @@ describe('closeCase', () => {
   /** readyToClose() closed at `closedAt` on its first day: what the ops report will read of it. */
   const completedFacts = (closedAt: string): ClosedCase => ({
     id: CASE_ID,
+    bundle: 'company-opening',
     status: 'completed',
     submittedAt: SUBMITTED_AT,
     closedAt,
@@ -278,7 +286,7 @@ describe('closeCase', () => {
       resumeWith(SLA_TIMER_TOKEN, {}),
     ]);
     expect(putItem(1).slaPk).toBe('SLA#met');
-    const perItem = (item: Item, ratio: number, instant: number) => {
+    const perItem = (item: keyof typeof DEPARTMENT, ratio: number, instant: number) => {
       const dimensions = { item, department: DEPARTMENT[item] };
       return [
         metric('WorkingTimeRatio', ratio, 'None', dimensions),
@@ -447,6 +455,7 @@ describe('rejectCase', () => {
   /** Rejected on its second day: counted for the on-time rate, with no items for the time ratios. */
   const rejectedFacts: ClosedCase = {
     id: CASE_ID,
+    bundle: 'company-opening',
     status: 'rejected',
     submittedAt: SUBMITTED_AT,
     closedAt: REJECTED_AT,
@@ -473,7 +482,7 @@ describe('rejectCase', () => {
     expect(result).toBeUndefined();
     const expected = structuredClone(record);
     expected.status = 'rejected';
-    expected.items.seal.status = 'cancelled';
+    stateOf(expected, 'seal').status = 'cancelled';
     expected.closedAt = REJECTED_AT;
     expected.sla = { ...expected.sla, state: 'met', revision: 1 };
     expected.timeline.push({ at: REJECTED_AT, type: 'case-rejected', actor: SYSTEM, item: 'invoice' });
@@ -489,8 +498,8 @@ describe('rejectCase', () => {
       releaseOpenCase(),
       resumeWith(SLA_TIMER_TOKEN, {}),
     ]);
-    expect(expected.items.registration.status).toBe('approved');
-    expect(expected.items.invoice.status).toBe('rejected');
+    expect(stateOf(expected, 'registration').status).toBe('approved');
+    expect(stateOf(expected, 'invoice').status).toBe('rejected');
     expect(harness.metrics()).toEqual([
       {
         namespace: 'CompanyOpening',
@@ -526,7 +535,7 @@ describe('rejectCase', () => {
     const saved = casePuts[0]?.args[0].input.Item as CaseRecord;
     expect(saved.corrections).toMatchObject([{ id: 'seal-1', status: 'answered' }]);
     expect(saved.sla.pauses).toEqual([{ from: at(24), to: REJECTED_AT }]);
-    expect(saved.items.seal.status).toBe('cancelled');
+    expect(stateOf(saved, 'seal').status).toBe('cancelled');
     expect(saved.status).toBe('rejected');
   });
 

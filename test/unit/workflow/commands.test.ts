@@ -25,6 +25,7 @@ import {
   openTask,
   startCase,
   startItemReview,
+  stateOf,
   submitCorrection,
 } from '../../../shared/case/transitions';
 import { formBytes, MAX_FORM_BYTES } from '../../../shared/data/item-limits';
@@ -130,9 +131,12 @@ describe('submitApplication', () => {
       requestHash: record.requestHash,
       submittedAt: SUBMITTED_AT,
       form: FORM,
+      bundle: 'company-opening',
+      catalogueVersion: '2026-12-01.1',
+      // The seal's limit is still to-confirm in the catalogue: it keeps none.
       items: {
-        registration: { status: 'pending', department: 'market-regulation', round: 0 },
-        invoice: { status: 'pending', department: 'tax', round: 0 },
+        registration: { status: 'pending', department: 'market-regulation', round: 0, limitWorkingDays: 3 },
+        invoice: { status: 'pending', department: 'tax', round: 0, limitWorkingDays: 5 },
         seal: { status: 'pending', department: 'public-security', round: 0 },
       },
       sla: { workingDays: 3, pauses: [], state: 'on-track', deadline: DEADLINE, revision: 0 },
@@ -531,7 +535,7 @@ describe('answerCorrections', () => {
     reasons = [{ path: 'company.address.detail', message: 'Room number missing' }],
   ): CaseRecord {
     const taskId = expectedTaskId(CASE_ID, item, 1);
-    const department = record.items[item].department;
+    const department = stateOf(record, item).department;
     const opened = openTask(startItemReview(record, item, REVIEW_AT), item, taskId, REVIEW_AT);
     return applyDecision(
       opened,

@@ -12,6 +12,7 @@ import {
   openTask,
   startCase,
   startItemReview,
+  stateOf,
   submitCorrection,
 } from '../../../shared/case/transitions';
 import {
@@ -215,7 +216,7 @@ describe('applyCorrection', () => {
       answer: { ...request.answer, form: undefined },
     });
     expected.items.registration = {
-      ...expected.items.registration,
+      ...stateOf(expected, 'registration'),
       status: 'in-review',
       round: 2,
       taskId: undefined,

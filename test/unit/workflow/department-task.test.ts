@@ -14,6 +14,7 @@ import {
   openTask,
   startCase,
   startItemReview,
+  stateOf,
   submitCorrection,
 } from '../../../shared/case/transitions';
 import {
@@ -124,6 +125,7 @@ describe('openDepartmentTask', () => {
       status: 'in-review',
       department: 'market-regulation',
       round: 1,
+      limitWorkingDays: 3,
       startedAt: REVIEW_AT,
       taskId: REGISTRATION_TASK,
       instant: false,
@@ -346,7 +348,7 @@ describe('applyDecision', () => {
     expect(result).toEqual({ outcome: 'approved' });
     const expected = structuredClone(current);
     expected.items.registration = {
-      ...expected.items.registration,
+      ...stateOf(expected, 'registration'),
       status: 'approved',
       decidedAt: DECIDED_AT,
       decidedBy: OFFICER,
@@ -413,7 +415,7 @@ describe('applyDecision', () => {
     const expected = structuredClone(current);
     expected.status = 'correction-needed';
     expected.items.registration = {
-      ...expected.items.registration,
+      ...stateOf(expected, 'registration'),
       status: 'awaiting-correction',
       decidedAt: DECIDED_AT,
       decidedBy: OFFICER,
@@ -502,7 +504,7 @@ describe('applyDecision', () => {
     const [, , , taskPut] = sent(ddb);
     const saved = putItem(1);
     expect(saved.items.registration).toMatchObject({ status: 'rejected', reasons });
-    expect(saved.items.registration.result).toBeUndefined();
+    expect(stateOf(saved, 'registration').result).toBeUndefined();
     expect(saved.timeline.at(-1)).toMatchObject({ type: 'rejected', item: 'registration' });
     expect(taskPut).toEqual(
       closeTask({

@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { Item } from '../../../shared/case/items';
 import type { CaseRecord, DepartmentTask } from '../../../shared/case/model';
-import { newCase } from '../../../shared/case/transitions';
+import { newCase, stateOf } from '../../../shared/case/transitions';
 import { useClock } from '../../../shared/clock';
 import { type ApplicationForm, applicationFormSchemaOn } from '../../../shared/form';
 import type { ClosedCase } from '../../../shared/ops/closed-case';
@@ -84,9 +84,9 @@ export function caseItem(record: CaseRecord): Record<string, unknown> {
     // The list summary the case indexes project (shared/data/listings.ts).
     companyName: record.form.company.name.full,
     itemStatuses: {
-      registration: record.items.registration.status,
-      invoice: record.items.invoice.status,
-      seal: record.items.seal.status,
+      registration: stateOf(record, 'registration').status,
+      invoice: stateOf(record, 'invoice').status,
+      seal: stateOf(record, 'seal').status,
     },
     slaClock: { workingDays: record.sla.workingDays, pauses: structuredClone(record.sla.pauses) },
     ...(record.failure ? { failureSummary: { error: record.failure.error, at: record.failure.at } } : {}),

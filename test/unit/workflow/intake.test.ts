@@ -37,8 +37,21 @@ describe('intake', () => {
     // Act
     const result = await invoke({ applicationId: CASE_ID });
 
-    // Assess
-    expect(result).toBeUndefined();
+    // Assess: the state machine routes on the plan, which names only the bundle and the items run
+    expect(result).toEqual({
+      bundle: 'company-opening',
+      runs: {
+        registration: true,
+        invoice: true,
+        seal: true,
+        foodBusinessLicence: false,
+        fireSafetyInspection: false,
+        clinicPractice: false,
+        socialInsurance: false,
+        housingFund: false,
+        bankAppointment: false,
+      },
+    });
     expect(sent(ddb)).toEqual([
       {
         command: 'GetCommand',

@@ -58,6 +58,7 @@ describe('reviewRules', () => {
       status: 'approved',
       department: 'market-regulation',
       round: 1,
+      limitWorkingDays: 3,
       startedAt: REVIEW_AT,
       instant: true,
       decidedAt: REVIEW_AT,
@@ -104,6 +105,7 @@ describe('reviewRules', () => {
       status: 'approved',
       department: 'tax',
       round: 1,
+      limitWorkingDays: 5,
       startedAt: at,
       instant: true,
       decidedAt: at,
@@ -136,6 +138,7 @@ describe('reviewRules', () => {
       status: 'in-review',
       department: 'market-regulation',
       round: 1,
+      limitWorkingDays: 3,
       startedAt: REVIEW_AT,
     };
     expected.applied.push('registration:start');
@@ -161,6 +164,7 @@ describe('reviewRules', () => {
       status: 'in-review',
       department: 'tax',
       round: 1,
+      limitWorkingDays: 5,
       startedAt: REVIEW_AT,
     });
     expect(item.applied).toEqual(['intake', 'invoice:start']);
