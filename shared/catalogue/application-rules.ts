@@ -71,7 +71,7 @@ function checkSections(
       report(
         ctx,
         [section],
-        `Fill in ${name.en}: ${listEn(readers)} read it`,
+        `Fill in ${name.en}: ${listEn(readers)} ${readers.length === 1 ? 'reads' : 'read'} it`,
         `请填写${name.zh}：${listZh(readers)}需要`,
       );
     } else if (readers.length === 0 && form[section] !== undefined) {

@@ -358,7 +358,8 @@ export const CATALOGUE_DATA: CatalogueInput = {
         businessLicence,
         companySeal,
         {
-          id: 'legal-representative-identity',
+          // The identity documents every application files: the bank reads them, nothing is filed twice.
+          id: 'identity-document',
           name: { zh: '法定代表人身份证件', en: "The legal representative's identity document" },
           basis: TO_CONFIRM,
         },

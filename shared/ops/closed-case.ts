@@ -69,8 +69,9 @@ export function closedCase(record: CaseRecord): ClosedCase {
 }
 
 /**
- * The limit an item was filed under. Cases filed before the catalogue kept none: their three items are
- * measured against the limits of shared/sla/config.ts, as they always were.
+ * The limit an item was filed under. Where the catalogue has no number (the seal's is to-confirm) and for
+ * cases filed before the catalogue, the three company items are measured against shared/sla/config.ts as
+ * they always were (the seal against its 1-day platform default).
  */
 function limitOf(item: Item, kept: number | undefined): number | undefined {
   if (kept !== undefined) return kept;

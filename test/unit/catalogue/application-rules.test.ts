@@ -76,22 +76,22 @@ describe('what the catalogue asks of the application form (shared/catalogue/appl
 
   test('an optional item added twice is refused at its second occurrence; the first still counts', () => {
     // Arrange
-    const form = { ...fixture('valid-baiyun-llc'), optionalItems: ['bank-appointment', 'bank-appointment'] };
+    const form = { ...fixture('valid-baiyun-llc'), optionalItems: ['housing-fund', 'housing-fund'] };
 
     // Act
     const problems = problemsOf(form);
 
-    // Assert: the bank appointment added once still asks for its own material.
+    // Assert: the housing fund added once still asks for the section it reads.
     expect(problems).toEqual([
       {
         path: 'optionalItems[1]',
-        message: 'Bank account appointment is added twice',
-        message_zh: '银行开户预约重复添加',
+        message: 'Housing provident fund registration is added twice',
+        message_zh: '住房公积金缴存登记重复添加',
       },
       {
-        path: 'materials',
-        message: "Upload: The legal representative's identity document (for Bank account appointment)",
-        message_zh: '请上传法定代表人身份证件（银行开户预约需要）',
+        path: 'employment',
+        message: 'Fill in the employees section: Housing provident fund registration reads it',
+        message_zh: '请填写职工信息：住房公积金缴存登记需要',
       },
     ]);
   });

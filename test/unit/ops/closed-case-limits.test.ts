@@ -15,13 +15,6 @@ const DECIDED = '2026-12-02T02:00:00.000Z';
 /** A restaurant completed with every item taking one working day, as its record would be kept. */
 function completedRestaurant(): CaseRecord {
   const body = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { materials: Record<string, unknown>[] };
-  // The bank appointment added asks for the legal representative's identity document.
-  const identity = {
-    ...body.materials[0],
-    type: 'legal-representative-identity',
-    fileName: 'identity.pdf',
-    sha256: 'a'.repeat(64),
-  };
   const record = newCase({
     id: 'co-restaurant-0001',
     owner: 'founder-1',
@@ -31,7 +24,6 @@ function completedRestaurant(): CaseRecord {
     form: applicationFormSchemaOn('2026-12-01').parse({
       ...body,
       optionalItems: ['bank-appointment'],
-      materials: [...body.materials, identity],
     }),
     submittedAt: STARTED,
   });
