@@ -1,23 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DEMO_ACCOUNTS } from '../../../shared/api/demo-accounts';
 import { type Role, roleOf, sessionExpired } from '../auth/session';
 import { finishCognitoSignIn, signInLocally, startCognitoSignIn } from '../auth/sign-in';
 import type { AuthConfig } from '../config';
 import { useLanguage } from '../i18n/language';
-import type { Messages } from '../i18n/messages';
 import { navigate, useLocation } from '../router';
 import { useStore } from '../store';
 import { ErrorNotice } from '../ui/notices';
 import { Page } from '../ui/page';
-
-/** The roles the local runtime can issue tokens for, each with the demo user `npm start` prints. */
-const LOCAL_ROLES = [
-  { id: 'founder', groups: ['applicants'], user: 'demo-founder' },
-  { id: 'agent', groups: ['agents'], user: 'demo-agent' },
-  { id: 'officer-market-regulation', groups: ['officers-market-regulation'], user: 'demo-officer-market' },
-  { id: 'officer-tax', groups: ['officers-tax'], user: 'demo-officer-tax' },
-  { id: 'officer-public-security', groups: ['officers-public-security'], user: 'demo-officer-police' },
-  { id: 'ops', groups: ['ops'], user: 'demo-ops' },
-] as const satisfies readonly { id: keyof Messages['roles']; groups: string[]; user: string }[];
 
 export function homeOf(role: Role | undefined): string {
   switch (role?.kind) {
@@ -54,19 +44,20 @@ export function SignInPage(props: { auth: AuthConfig }) {
 }
 
 function LocalSignIn() {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const next = useLocation().searchParams.get('next');
-  const [roleId, setRoleId] = useState<(typeof LOCAL_ROLES)[number]['id']>('founder');
-  const [userId, setUserId] = useState<string>(LOCAL_ROLES[0].user);
+  const [accountId, setAccountId] = useState<string>('founder');
+  const [userId, setUserId] = useState<string>(DEMO_ACCOUNTS[0]?.sub ?? '');
   const [failure, setFailure] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event) => {
     event.preventDefault();
-    const role = LOCAL_ROLES.find((candidate) => candidate.id === roleId) ?? LOCAL_ROLES[0];
+    const account = DEMO_ACCOUNTS.find((candidate) => candidate.id === accountId);
+    if (!account) return;
     setBusy(true);
     setFailure(undefined);
     try {
-      const session = await signInLocally(userId.trim() || role.user, [...role.groups]);
+      const session = await signInLocally(userId.trim() || account.sub, [...account.groups]);
       sessionExpired.set(false);
       navigate(destination(next, roleOf(session)), { replace: true });
     } catch {
@@ -80,20 +71,20 @@ function LocalSignIn() {
       <p>{t.signIn.intro}</p>
       <fieldset class="field choices">
         <legend>{t.signIn.role}</legend>
-        {LOCAL_ROLES.map((role) => (
-          <div key={role.id} class="choice">
+        {DEMO_ACCOUNTS.map((account) => (
+          <div key={account.id} class="choice">
             <input
-              id={`role-${role.id}`}
+              id={`role-${account.id}`}
               type="radio"
               name="role"
-              value={role.id}
-              checked={roleId === role.id}
+              value={account.id}
+              checked={accountId === account.id}
               onChange={() => {
-                setRoleId(role.id);
-                setUserId(role.user);
+                setAccountId(account.id);
+                setUserId(account.sub);
               }}
             />
-            <label for={`role-${role.id}`}>{t.roles[role.id]}</label>
+            <label for={`role-${account.id}`}>{account.label[lang]}</label>
           </div>
         ))}
       </fieldset>
