@@ -22,3 +22,10 @@ export const inCatalogueOrder = (items: readonly string[]): string[] => {
   const rank = (item: string) => (order.includes(item) ? order.indexOf(item) : order.length);
   return [...items].sort((a, b) => rank(a) - rank(b));
 };
+
+/** A material's name as the catalogue gives it, for any item that asks for it. */
+export function materialName(material: string, lang: Language): string {
+  for (const item of CATALOGUE.items)
+    for (const entry of item.materials) if (entry.id === material) return entry.name[lang];
+  return material;
+}

@@ -351,6 +351,7 @@ const zh = {
     delivered: '证照寄出或预约领取',
     completed: '办结',
     failed: '处理异常',
+    'inspection-arranged': '安排联合勘验',
   } as Record<string, string>,
   actors: {
     applicant: '申请人',
@@ -890,6 +891,7 @@ const en: Messages = {
     delivered: 'Results sent or pickup booked',
     completed: 'Completed',
     failed: 'Processing problem',
+    'inspection-arranged': 'Joint inspection arranged',
   },
   actors: { applicant: 'Founder', agent: 'Agent', officer: 'Officer', ops: 'Operations', system: 'System' },
   cases: {
