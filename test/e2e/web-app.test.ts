@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldError } from '../../shared/errors';
+import { bundleLabel, itemLabel } from '../../web/src/catalogue/names';
 import { fieldLabel } from '../../web/src/form/field-labels';
 import { LANGUAGES, type Language, MESSAGES } from '../../web/src/i18n/messages';
 import { field, fillApplication, next, PEOPLE, signIn } from './support/actors';
@@ -186,6 +187,15 @@ describe('the web app against npm start', () => {
 
       const ops = await signIn(browser, watch, platform.url, lang, 'ops', `ops-${run}`);
       await ops.getByRole('heading', { level: 2, name: t.ops.kpis }).waitFor();
+      // The KPIs per bundle and per item count the case just completed.
+      await ops
+        .getByRole('region', { name: t.ops.byBundle })
+        .getByRole('rowheader', { name: bundleLabel('company-opening', lang) })
+        .waitFor();
+      await ops
+        .getByRole('region', { name: t.ops.byItem })
+        .getByRole('rowheader', { name: itemLabel('registration', lang) })
+        .waitFor();
       await screenshot(ops, `${lang}-15-ops`);
 
       expect(watch.problems).toEqual([]);

@@ -30,10 +30,12 @@ export async function signIn(
   const t = MESSAGES[lang];
   if (lang === 'en') await page.getByRole('button', { name: MESSAGES.zh.app.switchLanguageLabel }).click();
   await page.getByRole('heading', { level: 1, name: t.signIn.title }).waitFor();
-  await page.getByLabel(accountLabel(role, lang), { exact: true }).check();
   await page.getByLabel(t.signIn.userId, { exact: true }).fill(userId);
   if (shot) await screenshot(page, shot);
-  await page.getByRole('button', { name: t.signIn.submit, exact: true }).click();
+  await page
+    .getByRole('group', { name: t.signIn.role, exact: true })
+    .getByRole('button', { name: accountLabel(role, lang), exact: true })
+    .click();
   await page.waitForURL((target) => !target.pathname.startsWith('/sign-in'));
   return page;
 }

@@ -1,5 +1,5 @@
 import { GUANGZHOU_DISTRICTS } from '../../../shared/form/guangzhou';
-import { materialName } from '../catalogue/names';
+import { bundleLabel, itemLabel, materialName } from '../catalogue/names';
 import { formatBytes, formatYuan } from '../i18n/format';
 import type { Language, Messages } from '../i18n/messages';
 import { serviceCentreName } from './delivery-step';
@@ -30,6 +30,10 @@ export function displayValue(path: string, value: unknown, t: Messages, lang: La
     const values = Array.isArray(value) ? value : [value];
     return values.map((item) => labels[String(item)] ?? String(item)).join(lang === 'zh' ? '、' : ', ');
   }
+  const list = (values: string[]) => values.join(lang === 'zh' ? '、' : ', ');
+  if (pattern === 'bundle') return bundleLabel(String(value), lang);
+  if (pattern === 'optionalItems' && Array.isArray(value))
+    return value.length === 0 ? t.app.none : list(value.map((item) => itemLabel(String(item), lang)));
   if (typeof value === 'boolean') return value ? t.app.yes : t.app.no;
   if (pattern === 'materials[].type') return materialLabel(String(value), t, lang);
   if (pattern === 'delivery.serviceCentre') return serviceCentreName(String(value), t);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DEMO_ACCOUNTS } from '../../../shared/api/demo-accounts';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../../shared/api/demo-accounts';
 import { type Role, roleOf, sessionExpired } from '../auth/session';
 import { finishCognitoSignIn, signInLocally, startCognitoSignIn } from '../auth/sign-in';
 import type { AuthConfig } from '../config';
@@ -43,17 +43,14 @@ export function SignInPage(props: { auth: AuthConfig }) {
   );
 }
 
+/** One button per demo account (shared/api/demo-accounts.ts); the user id, when given, replaces its demo user. */
 function LocalSignIn() {
   const { t, lang } = useLanguage();
   const next = useLocation().searchParams.get('next');
-  const [accountId, setAccountId] = useState<string>('founder');
-  const [userId, setUserId] = useState<string>(DEMO_ACCOUNTS[0]?.sub ?? '');
+  const [userId, setUserId] = useState('');
   const [failure, setFailure] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const account = DEMO_ACCOUNTS.find((candidate) => candidate.id === accountId);
-    if (!account) return;
+  const signInAs = async (account: DemoAccount) => {
     setBusy(true);
     setFailure(undefined);
     try {
@@ -67,27 +64,8 @@ function LocalSignIn() {
     }
   };
   return (
-    <form class="panel sign-in" onSubmit={submit}>
+    <div class="panel sign-in">
       <p>{t.signIn.intro}</p>
-      <fieldset class="field choices">
-        <legend>{t.signIn.role}</legend>
-        {DEMO_ACCOUNTS.map((account) => (
-          <div key={account.id} class="choice">
-            <input
-              id={`role-${account.id}`}
-              type="radio"
-              name="role"
-              value={account.id}
-              checked={accountId === account.id}
-              onChange={() => {
-                setAccountId(account.id);
-                setUserId(account.sub);
-              }}
-            />
-            <label for={`role-${account.id}`}>{account.label[lang]}</label>
-          </div>
-        ))}
-      </fieldset>
       <div class="field">
         <label for="user-id">{t.signIn.userId}</label>
         <p id="user-id-hint" class="field-hint">
@@ -103,12 +81,21 @@ function LocalSignIn() {
         />
       </div>
       {failure === undefined ? null : <ErrorNotice error={failure} />}
-      <div class="form-actions">
-        <button type="submit" class="button-primary" disabled={busy}>
-          {t.signIn.submit}
-        </button>
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form fieldset */}
+      <div class="sign-in-accounts" role="group" aria-label={t.signIn.role}>
+        {DEMO_ACCOUNTS.map((account) => (
+          <button
+            key={account.id}
+            type="button"
+            class="button-secondary"
+            disabled={busy}
+            onClick={() => void signInAs(account)}
+          >
+            {account.label[lang]}
+          </button>
+        ))}
       </div>
-    </form>
+    </div>
   );
 }
 
