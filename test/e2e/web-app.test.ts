@@ -1,13 +1,15 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldError } from '../../shared/errors';
+import { bundleLabel, itemLabel } from '../../web/src/catalogue/names';
 import { fieldLabel } from '../../web/src/form/field-labels';
 import { LANGUAGES, type Language, MESSAGES } from '../../web/src/i18n/messages';
-import { field, fillApplication, PEOPLE, signIn } from './support/actors';
+import { field, fillApplication, next, PEOPLE, signIn } from './support/actors';
 import { application, caseAwaitingCorrection } from './support/api';
 import { ConsoleWatch, launchBrowser, screenshot } from './support/browser';
 import { decide } from './support/officer';
 import { buildWebApp, type Platform, startPlatform } from './support/platform';
+import { openTradeCase } from './support/trade-case';
 
 /** The text a screen reader reads as the field's description: its hint and its messages. */
 function description(locator: Locator): Promise<string> {
@@ -185,11 +187,114 @@ describe('the web app against npm start', () => {
 
       const ops = await signIn(browser, watch, platform.url, lang, 'ops', `ops-${run}`);
       await ops.getByRole('heading', { level: 2, name: t.ops.kpis }).waitFor();
+      // The KPIs per bundle and per item count the case just completed.
+      await ops
+        .getByRole('region', { name: t.ops.byBundle })
+        .getByRole('rowheader', { name: bundleLabel('company-opening', lang) })
+        .waitFor();
+      await ops
+        .getByRole('region', { name: t.ops.byItem })
+        .getByRole('rowheader', { name: itemLabel('registration', lang) })
+        .waitFor();
       await screenshot(ops, `${lang}-15-ops`);
 
       expect(watch.problems).toEqual([]);
     });
   }
+
+  it('a founder opens a restaurant: premises, the checklist, a food-licence correction, five departments, one inspection trip (zh)', async () => {
+    const zh = MESSAGES.zh;
+    const { founder, watch } = await openTradeCase(browser, platform.url, {
+      lang: 'zh',
+      bundle: 'restaurant',
+      tradeName: '云味',
+      industry: '餐饮',
+      scope: '餐饮服务',
+      shots: 'zh-20-restaurant',
+      tradeSteps: [
+        {
+          step: 'premises',
+          fill: async (page, t) => {
+            await field(page, t.groups.premises, t.fields['premises.areaM2']).fill('180');
+            const categories = page.getByRole('group', { name: t.fields['premises.foodCategories'] });
+            await categories.getByLabel(t.options.foodCategory['hot-food'] ?? '', { exact: true }).check();
+            await categories.getByLabel(t.options.foodCategory['cold-food'] ?? '', { exact: true }).check();
+            const manager = t.groups['premises.foodSafetyManager'];
+            await field(page, manager, t.fields['premises.foodSafetyManager.name']).fill('王五');
+            await field(page, manager, t.fields['premises.foodSafetyManager.mobile']).fill('13700137000');
+            await page
+              .getByRole('group', { name: t.fields['premises.fireSafetyCommitment'] })
+              .getByLabel(t.app.yes, { exact: true })
+              .check();
+          },
+        },
+      ],
+      answers: { premisesAreaM2: 180, fireSafetyCommitment: true },
+      correction: {
+        department: 'market-regulation',
+        item: 'food-business-licence',
+        path: 'premises.areaM2',
+        message: '请按租赁合同填写使用面积 / the area in the lease',
+        fix: async (page, t) => {
+          await field(page, t.groups.premises, t.fields['premises.areaM2']).fill('175');
+        },
+      },
+    });
+
+    // Assess: one visit for both on-site items, counted as one trip
+    const inspection = founder.getByRole('region', { name: zh.casePage.inspection });
+    const visit = (await inspection.textContent()) ?? '';
+    for (const text of [zh.casePage.trips(1), '食品经营许可', '公众聚集场所投入使用、营业前消防安全检查']) {
+      expect(visit).toContain(text);
+    }
+    const results = (await founder.getByRole('region', { name: zh.casePage.results }).textContent()) ?? '';
+    for (const label of [zh.casePage.resultFields.licenceNumber, zh.casePage.resultFields.opinionNumber]) {
+      expect(results).toContain(label);
+    }
+    expect(watch.problems).toEqual([]);
+  });
+
+  it('a founder opens a clinic: practitioners, the checklist, four departments, no trip (en)', async () => {
+    const en = MESSAGES.en;
+    const { founder, watch } = await openTradeCase(browser, platform.url, {
+      lang: 'en',
+      bundle: 'clinic',
+      tradeName: '康宁',
+      industry: '医疗',
+      scope: '诊所服务',
+      shots: 'en-30-clinic',
+      tradeSteps: [
+        {
+          step: 'clinic',
+          fill: async (page, t) => {
+            const subjects = page.getByRole('group', {
+              name: t.groups['clinic.medicalSubjects'],
+              exact: true,
+            });
+            await subjects
+              .getByLabel(t.groups['clinic.medicalSubjects[]'](1), { exact: true })
+              .fill('全科医疗科');
+            await page.getByRole('button', { name: `+ ${t.apply.addMedicalSubject}` }).click();
+            await subjects.getByLabel(t.groups['clinic.medicalSubjects[]'](2), { exact: true }).fill('内科');
+            await page.getByLabel(t.fields['clinic.beds'], { exact: true }).fill('0');
+            const practitioner = t.groups['clinic.practitioners[]'](1);
+            await field(page, practitioner, t.fields['clinic.practitioners[].name']).fill('赵六');
+            await field(page, practitioner, t.fields['clinic.practitioners[].licenceNumber']).fill(
+              '110440100012345',
+            );
+          },
+        },
+      ],
+      answers: {},
+    });
+
+    // Assess: nothing is checked on site, so nobody travels
+    expect(await founder.getByRole('region', { name: en.casePage.inspection }).count()).toBe(0);
+    await founder.getByText(en.casePage.trips(0), { exact: true }).waitFor();
+    const results = (await founder.getByRole('region', { name: en.casePage.results }).textContent()) ?? '';
+    expect(results).toContain(en.casePage.resultFields.filingNumber);
+    expect(watch.problems).toEqual([]);
+  });
 
   it('shows each field problem of a rejected submission beside its field, in the current language', async () => {
     // Prepare
@@ -296,6 +401,7 @@ describe('the web app against npm start', () => {
       .getByRole('navigation', { name: zh.app.mainNav })
       .getByRole('link', { name: zh.nav.apply })
       .click();
+    await next(founder, zh, 'company');
     await field(founder, zh.groups['company.name'], zh.fields['company.name.tradeName']).fill('隐私二');
     await founder.getByRole('button', { name: zh.app.signOut, exact: true }).click();
     await founder.getByRole('heading', { level: 1, name: zh.signIn.title }).waitFor();

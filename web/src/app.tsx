@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { type Role, roleOf, type Session, useSession } from './auth/session';
 import { signOut } from './auth/sign-in';
+import { departmentLabel } from './catalogue/names';
 import type { RuntimeConfig } from './config';
 import { toggleLanguage, useLanguage } from './i18n/language';
 import type { Messages } from './i18n/messages';
@@ -65,11 +66,13 @@ export function App(props: { config: RuntimeConfig }) {
 }
 
 function SignedIn(props: { session: Session; role: Role | undefined; config: RuntimeConfig }) {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const { role } = props;
-  const roleName = role
-    ? t.roles[role.kind === 'officer' ? (`officer-${role.department}` as const) : role.kind]
-    : '';
+  const roleName = !role
+    ? ''
+    : role.kind === 'officer'
+      ? t.roles.officer(departmentLabel(role.department, lang))
+      : t.roles[role.kind];
   return (
     <div class="signed-in">
       <span class="who">{t.app.signedInAs(`${props.session.sub}${roleName ? ` · ${roleName}` : ''}`)}</span>
@@ -93,7 +96,7 @@ function MainNav(props: { role: Role; route: Route; t: Messages }) {
     role.kind === 'founder' || role.kind === 'agent'
       ? [
           { href: '/cases', label: t.nav.myCases, active: route.name === 'cases' || route.name === 'case' },
-          { href: '/apply/company', label: t.nav.apply, active: route.name === 'apply' },
+          { href: '/apply/bundle', label: t.nav.apply, active: route.name === 'apply' },
         ]
       : role.kind === 'officer'
         ? [{ href: '/inbox', label: t.nav.inbox, active: route.name === 'inbox' || route.name === 'task' }]

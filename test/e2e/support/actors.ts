@@ -1,8 +1,17 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../../shared/api/demo-accounts';
+import { CATALOGUE } from '../../../shared/catalogue';
 import { type Language, MESSAGES, type Messages } from '../../../web/src/i18n/messages';
 import { type ConsoleWatch, screenshot } from './browser';
 
-export type RoleId = keyof Messages['roles'];
+/** A demo account of the sign-in page (shared/api/demo-accounts.ts): founder, agent, officer-<department>, ops. */
+export type RoleId = string;
+
+function accountLabel(role: RoleId, lang: Language): string {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.id === role);
+  if (!account) throw new Error(`No demo account ${role}`);
+  return account.label[lang];
+}
 
 /** One person at one browser: their own context, so their session and draft are their own. */
 export async function signIn(
@@ -21,10 +30,12 @@ export async function signIn(
   const t = MESSAGES[lang];
   if (lang === 'en') await page.getByRole('button', { name: MESSAGES.zh.app.switchLanguageLabel }).click();
   await page.getByRole('heading', { level: 1, name: t.signIn.title }).waitFor();
-  await page.getByLabel(t.roles[role], { exact: true }).check();
   await page.getByLabel(t.signIn.userId, { exact: true }).fill(userId);
   if (shot) await screenshot(page, shot);
-  await page.getByRole('button', { name: t.signIn.submit, exact: true }).click();
+  await page
+    .getByRole('group', { name: t.signIn.role, exact: true })
+    .getByRole('button', { name: accountLabel(role, lang), exact: true })
+    .click();
   await page.waitForURL((target) => !target.pathname.startsWith('/sign-in'));
   return page;
 }
@@ -34,8 +45,21 @@ export function field(scope: Page | Locator, group: string, label: string): Loca
   return scope.getByRole('group', { name: group, exact: true }).getByLabel(label, { exact: true });
 }
 
+/** A step of the form only some items read, filled in by the test that opens such a case. */
+export interface TradeStep {
+  step: keyof Messages['steps'];
+  fill: (page: Page, t: Messages) => Promise<void>;
+}
+
 export interface Founding {
   tradeName: string;
+  /** The bundle picked on the first step; company-opening when absent. */
+  bundle?: string;
+  industry?: string;
+  scope?: { description: string; licensed: boolean };
+  tradeSteps?: TradeStep[];
+  /** The checklist's materials, one file each; the two registration asks for when absent. */
+  materials?: { id: string; name: string }[];
   /** Wrong on purpose in the test of field errors. */
   secondShareholderId?: string;
   contactMobile?: string;
@@ -53,7 +77,7 @@ function contributionDeadline(): string {
   return date.toISOString().slice(0, 10);
 }
 
-async function next(page: Page, t: Messages, step: keyof Messages['steps'], shot?: string) {
+export async function next(page: Page, t: Messages, step: keyof Messages['steps'], shot?: string) {
   if (shot) await screenshot(page, shot);
   await page.getByRole('button', { name: t.apply.next, exact: true }).click();
   await page.getByRole('heading', { level: 2, name: t.steps[step], exact: true }).waitFor();
@@ -69,13 +93,23 @@ export async function fillApplication(
   const shot = (step: string) => (shots ? `${shots}-${step}` : undefined);
   const g = t.groups;
   const f = t.fields;
-  await page.getByRole('heading', { level: 2, name: t.steps.company, exact: true }).waitFor();
+  const lang: Language = t === MESSAGES.en ? 'en' : 'zh';
+  await page.getByRole('heading', { level: 2, name: t.steps.bundle, exact: true }).waitFor();
+  const bundle = CATALOGUE.bundles.find(({ id }) => id === (founding.bundle ?? 'company-opening'));
+  if (!bundle) throw new Error(`No bundle ${founding.bundle}`);
+  await page
+    .getByLabel(`${bundle.name[lang]} · ${t.apply.committedDays(bundle.slaWorkingDays)}`, { exact: true })
+    .check();
+  await next(page, t, 'company', shot('0-bundle'));
   await field(page, g['company.name'], f['company.name.tradeName']).fill(founding.tradeName);
-  await field(page, g['company.name'], f['company.name.industry']).fill('科技');
+  await field(page, g['company.name'], f['company.name.industry']).fill(founding.industry ?? '科技');
   await page.getByLabel(f['company.registeredCapitalCny'], { exact: true }).fill('1000000');
-  await field(page, g['company.businessScope[]'](1), f['company.businessScope[].description']).fill(
-    '软件开发',
-  );
+  const scope = page.getByRole('group', { name: g['company.businessScope[]'](1), exact: true });
+  await scope
+    .getByLabel(f['company.businessScope[].description'], { exact: true })
+    .fill(founding.scope?.description ?? '软件开发');
+  if (founding.scope?.licensed)
+    await scope.getByLabel(f['company.businessScope[].category'], { exact: true }).selectOption('licensed');
   await field(page, g['company.address'], f['company.address.district']).selectOption('白云区');
   await field(page, g['company.address'], f['company.address.street']).selectOption('京溪街道');
   await field(page, g['company.address'], f['company.address.detail']).fill('示例路18号A栋301房');
@@ -114,7 +148,13 @@ export async function fillApplication(
   await field(page, g['seals.maker'], f['seals.maker.name']).fill('广州示例刻章有限公司');
   await field(page, g['seals.maker'], f['seals.maker.uscc']).fill('91440111MA5EXAMP00');
 
-  await next(page, t, 'delivery', shot('4-seals'));
+  let previous = '4-seals';
+  for (const [index, trade] of (founding.tradeSteps ?? []).entries()) {
+    await next(page, t, trade.step, shot(previous));
+    await trade.fill(page, t);
+    previous = `4${String.fromCharCode(97 + index)}-${trade.step}`;
+  }
+  await next(page, t, 'delivery', shot(previous));
   await page.getByLabel(f['delivery.recipient'], { exact: true }).fill(PEOPLE.zhang.name);
   await page.getByLabel(f['delivery.mobile'], { exact: true }).fill('13800138000');
   await field(page, g['delivery.address'], f['delivery.address.district']).fill('白云区');
@@ -126,10 +166,15 @@ export async function fillApplication(
     mimeType: 'application/pdf',
     buffer: Buffer.from(`%PDF-1.4 ${name}`),
   });
-  await page.getByLabel(t.options.materialType['articles-of-association']).setInputFiles(pdf('章程.pdf'));
-  await page.getByText('章程.pdf').waitFor();
-  await page.getByLabel(t.options.materialType['address-proof']).setInputFiles(pdf('住所证明.pdf'));
-  await page.getByText('住所证明.pdf').waitFor();
+  const materials = founding.materials ?? [
+    { id: 'articles-of-association', name: t.options.materialType['articles-of-association'] },
+    { id: 'address-proof', name: t.options.materialType['address-proof'] },
+  ];
+  for (const material of materials) {
+    const file = `${material.id}.pdf`;
+    await page.getByLabel(`${material.name}${t.apply.required}`.trim()).setInputFiles(pdf(file));
+    await page.getByText(file, { exact: true }).waitFor();
+  }
 
   await next(page, t, 'review', shot('6-materials'));
 }

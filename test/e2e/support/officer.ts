@@ -7,9 +7,20 @@ export interface Decision {
   reasons?: { path: string; message: string }[];
 }
 
-/** An officer opens the company's task from the inbox, decides, and goes back to the inbox. */
-export async function decide(page: Page, t: Messages, company: string, decision: Decision, shot: string) {
-  await page.getByRole('link', { name: company, exact: true }).click({ timeout: 30_000 });
+/**
+ * An officer opens the company's task from the inbox, decides, and goes back to the inbox. `item` names
+ * the item's row when the department decides more than one item of the case.
+ */
+export async function decide(
+  page: Page,
+  t: Messages,
+  company: string,
+  decision: Decision,
+  shot: string,
+  item?: string,
+) {
+  const rows = item ? page.getByRole('row').filter({ hasText: item }) : page;
+  await rows.getByRole('link', { name: company, exact: true }).click({ timeout: 30_000 });
   await page.getByRole('heading', { level: 2, name: t.task.decision }).waitFor();
   await page.getByLabel(t.status.outcome[decision.outcome] ?? decision.outcome, { exact: true }).check();
   for (const [index, reason] of (decision.reasons ?? []).entries()) {

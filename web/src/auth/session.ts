@@ -1,4 +1,4 @@
-import type { Department } from '../../../shared/case/items';
+import { type Department, isDepartment } from '../../../shared/case/items';
 import { createStore, useStore } from '../store';
 
 /** Who is signed in: the API's bearer token and what it says about its holder. */
@@ -17,7 +17,8 @@ export type Role =
   | { kind: 'ops' };
 
 const STORAGE_KEY = 'session';
-const OFFICER_GROUP = /^officers-(market-regulation|tax|public-security)$/;
+/** `officers-<department>` for any department of the catalogue. */
+const OFFICER_GROUP = /^officers-(.+)$/;
 
 /** Reads `sub`, `cognito:groups` and `exp` from a JWT; the API verifies it, the page only needs them. */
 export function sessionFromToken(token: string): Session {
@@ -37,7 +38,7 @@ export function roleOf(session: Session): Role | undefined {
   if (groups.includes('agents')) return { kind: 'agent' };
   for (const group of groups) {
     const department = OFFICER_GROUP.exec(group)?.[1];
-    if (department) return { kind: 'officer', department: department as Department };
+    if (department && isDepartment(department)) return { kind: 'officer', department };
   }
   if (groups.includes('ops')) return { kind: 'ops' };
   return undefined;

@@ -1,4 +1,5 @@
 import type { CaseView } from '../api/types';
+import { departmentLabel } from '../catalogue/names';
 import { fieldLabel } from '../form/field-labels';
 import { stepOf } from '../form/steps';
 import { useLanguage } from '../i18n/language';
@@ -6,7 +7,7 @@ import { Link } from '../router';
 
 /** Open correction requests, each listing exactly the fields to fix; the founder goes straight to them. */
 export function CorrectionNotice(props: { caseView: CaseView; canAct: boolean }) {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const { caseView } = props;
   const open = caseView.corrections.filter((correction) => correction.status === 'open');
   if (open.length === 0) return null;
@@ -19,7 +20,9 @@ export function CorrectionNotice(props: { caseView: CaseView; canAct: boolean })
         const department = caseView.items[correction.item]?.department;
         return (
           <div key={correction.id} class="correction">
-            <p>{t.casePage.correctionFrom(department ? t.departments[department] : correction.item)}</p>
+            <p>
+              {t.casePage.correctionFrom(department ? departmentLabel(department, lang) : correction.item)}
+            </p>
             <ul>
               {correction.reasons.map((reason) => (
                 <li key={reason.path}>

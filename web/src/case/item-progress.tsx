@@ -1,11 +1,11 @@
-import { ITEMS } from '../../../shared/case/items';
 import type { CaseView, ItemView } from '../api/types';
+import { departmentLabel, inCatalogueOrder, itemLabel } from '../catalogue/names';
 import { fieldLabel } from '../form/field-labels';
 import { formatInstant } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 import { Badge } from '../ui/badge';
 
-/** The three items side by side: registration first, then invoice and seal in parallel. */
+/** The case's items side by side, in catalogue order: registration first, the rest in parallel after it. */
 export function ItemProgress(props: { items: CaseView['items'] }) {
   const { t } = useLanguage();
   return (
@@ -13,7 +13,7 @@ export function ItemProgress(props: { items: CaseView['items'] }) {
       <h2 id="progress-title">{t.casePage.progress}</h2>
       <p class="field-hint">{t.casePage.progressIntro}</p>
       <ol class="item-flow">
-        {ITEMS.map((item) => {
+        {inCatalogueOrder(Object.keys(props.items)).map((item) => {
           const view = props.items[item];
           return view ? <ItemCard key={item} item={item} view={view} /> : null;
         })}
@@ -22,12 +22,12 @@ export function ItemProgress(props: { items: CaseView['items'] }) {
   );
 }
 
-function ItemCard(props: { item: (typeof ITEMS)[number]; view: ItemView }) {
+function ItemCard(props: { item: string; view: ItemView }) {
   const { t, lang } = useLanguage();
   const { view } = props;
   return (
     <li class={`item-card item-${view.status}`}>
-      <h3>{t.items[props.item]}</h3>
+      <h3>{itemLabel(props.item, lang)}</h3>
       <p>
         <Badge status={view.status} label={t.status.item[view.status] ?? view.status} />
         {view.instant ? <span class="badge badge-success">{t.casePage.instant}</span> : null}
@@ -36,7 +36,7 @@ function ItemCard(props: { item: (typeof ITEMS)[number]; view: ItemView }) {
       <dl class="facts">
         <div>
           <dt>{t.casePage.department}</dt>
-          <dd>{t.departments[view.department]}</dd>
+          <dd>{departmentLabel(view.department, lang)}</dd>
         </div>
         {view.decidedAt ? (
           <div>

@@ -1,5 +1,6 @@
 import type { InvoiceResult, RegistrationResult, SealResult } from '../../../shared/case/model';
 import type { CaseView } from '../api/types';
+import { inCatalogueOrder, itemLabel } from '../catalogue/names';
 import { serviceCentreName } from '../form/delivery-step';
 import { displayValue } from '../form/display-value';
 import { formatDate } from '../i18n/format';
@@ -14,20 +15,42 @@ function Fact(props: { label: string; value: string }) {
   );
 }
 
+/** The items whose results have a layout of their own; every other item issues string fields. */
+const OWN_LAYOUT = new Set(['registration', 'invoice', 'seal']);
+
+/** An item's issued numbers and dates, each under the name of its field. */
+export function IssuedFields(props: { item: string; fields: Record<string, string> }) {
+  const { t, lang } = useLanguage();
+  return (
+    <div class="result">
+      <h3>{itemLabel(props.item, lang)}</h3>
+      <dl class="facts">
+        {...Object.entries(props.fields).map(([key, value]) => (
+          <Fact key={key} label={t.casePage.resultFields[key] ?? key} value={value} />
+        ))}
+      </dl>
+    </div>
+  );
+}
+
 /** What the departments issued, and how it reaches the founder. */
 export function Results(props: { caseView: CaseView }) {
   const { t, lang } = useLanguage();
-  const { items, delivery, trips } = props.caseView;
+  const { items, delivery } = props.caseView;
   const registration = items.registration?.result as RegistrationResult | null | undefined;
   const invoice = items.invoice?.result as InvoiceResult | null | undefined;
   const seal = items.seal?.result as SealResult | null | undefined;
-  if (!registration && !invoice && !seal && !delivery) return null;
+  const issued = inCatalogueOrder(Object.keys(items)).flatMap((item) => {
+    const result = items[item]?.result;
+    return OWN_LAYOUT.has(item) || !result ? [] : [{ item, fields: result as Record<string, string> }];
+  });
+  if (!registration && !invoice && !seal && issued.length === 0 && !delivery) return null;
   return (
     <section class="panel results" aria-labelledby="results-title">
       <h2 id="results-title">{t.casePage.results}</h2>
       {registration ? (
         <div class="result">
-          <h3>{t.items.registration}</h3>
+          <h3>{itemLabel('registration', lang)}</h3>
           <dl class="facts">
             <Fact label={t.casePage.uscc} value={registration.uscc} />
             <Fact label={t.casePage.licenceNumber} value={registration.licenceNumber} />
@@ -37,7 +60,7 @@ export function Results(props: { caseView: CaseView }) {
       ) : null}
       {invoice ? (
         <div class="result">
-          <h3>{t.items.invoice}</h3>
+          <h3>{itemLabel('invoice', lang)}</h3>
           <dl class="facts">
             <Fact label={t.casePage.taxpayerId} value={invoice.taxpayerId} />
             <Fact
@@ -70,6 +93,9 @@ export function Results(props: { caseView: CaseView }) {
           </dl>
         </div>
       ) : null}
+      {issued.map(({ item, fields }) => (
+        <IssuedFields key={item} item={item} fields={fields} />
+      ))}
       {delivery ? (
         <div class="result">
           <h3>{t.casePage.delivery}</h3>
@@ -84,7 +110,6 @@ export function Results(props: { caseView: CaseView }) {
                   )
                 : ''}
           </p>
-          <p class="field-hint">{t.casePage.trips(trips)}</p>
         </div>
       ) : null}
     </section>

@@ -1,4 +1,5 @@
 import type { CaseView } from '../api/types';
+import { departmentLabel, itemLabel } from '../catalogue/names';
 import { fieldLabel } from '../form/field-labels';
 import { formatInstant } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
@@ -25,7 +26,7 @@ function TimelineEntry(props: { event: Event }) {
   const { event } = props;
   const who =
     event.actor.role === 'officer' && event.actor.department
-      ? t.departments[event.actor.department]
+      ? departmentLabel(event.actor.department, lang)
       : (t.actors[event.actor.role] ?? event.actor.role);
   const reasons = (event.details.reasons as { path: string; message: string }[] | undefined) ?? [];
   const changed = (event.details.changedFields as string[] | undefined) ?? [];
@@ -34,7 +35,7 @@ function TimelineEntry(props: { event: Event }) {
       <time dateTime={event.at}>{formatInstant(event.at, lang)}</time>
       <p class="timeline-what">
         <strong>{t.timeline[event.type] ?? event.type}</strong>
-        {event.item ? ` · ${t.items[event.item]}` : ''}
+        {event.item ? ` · ${itemLabel(event.item, lang)}` : ''}
         {` · ${who}`}
       </p>
       {reasons.length > 0 ? (

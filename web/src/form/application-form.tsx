@@ -7,6 +7,7 @@ import { useLanguage } from '../i18n/language';
 import { navigate } from '../router';
 import { ErrorSummary, type SummaryItem } from '../ui/error-summary';
 import { type FieldMessage, type FormBinding, FormBindingContext } from './binding';
+import { BundleStep } from './bundle-step';
 import { checkForm } from './check';
 import { CompanyStep } from './company-step';
 import { DeliveryStep } from './delivery-step';
@@ -20,7 +21,8 @@ import { PeopleStep } from './people-step';
 import { ReviewStep } from './review-step';
 import { SealsStep } from './seals-step';
 import { StepNav } from './step-nav';
-import { STEPS, type StepId, stepOf } from './steps';
+import { type StepId, stepOf, stepsFor } from './steps';
+import { ClinicStep, EmploymentStep, PremisesStep } from './trade-steps';
 
 const ON_BEHALF_OF = 'headers.on-behalf-of';
 
@@ -67,6 +69,8 @@ export function ApplicationForm(props: ApplicationFormProps) {
   const pendingFocus = useRef<string | null>(null);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef(step);
+  const steps = stepsFor(form);
+  const asked = steps.includes(step);
 
   const textOf = (error: FieldError) => (lang === 'zh' ? error.message_zh : error.message);
   const leave = (...steps: StepId[]) =>
@@ -125,8 +129,12 @@ export function ApplicationForm(props: ApplicationFormProps) {
     focusPending();
   }, [step]);
   useEffect(() => {
-    if (step === 'review') leave(...STEPS);
+    if (step === 'review') leave(...steps);
   }, [step]);
+  // A trade step the chosen items no longer read (the founder changed the bundle) is not asked.
+  useEffect(() => {
+    if (!asked) navigate(`${props.basePath}/${steps[0]}`, { replace: true });
+  }, [asked]);
 
   const summaryItems = (problems: { path: string; text: string }[], kind: string): SummaryItem[] =>
     problems.map((problem, index) => ({
@@ -137,9 +145,9 @@ export function ApplicationForm(props: ApplicationFormProps) {
       onSelect: () => goToField(problem.path),
     }));
 
-  const stepIndex = STEPS.indexOf(step);
-  const nextStep = STEPS[stepIndex + 1];
-  const previousStep = STEPS[stepIndex - 1];
+  const stepIndex = steps.indexOf(step);
+  const nextStep = steps[stepIndex + 1];
+  const previousStep = steps[stepIndex - 1];
   const errorsInStep = (candidate: StepId) =>
     visibleErrors().filter((error) => stepOf(error.path) === candidate).length +
     (props.requests ?? []).filter((request) => stepOf(request.path) === candidate).length;
@@ -165,6 +173,8 @@ export function ApplicationForm(props: ApplicationFormProps) {
 
   const stepContent = () => {
     switch (step) {
+      case 'bundle':
+        return <BundleStep />;
       case 'company':
         return <CompanyStep forAgent={props.forAgent} />;
       case 'people':
@@ -173,6 +183,12 @@ export function ApplicationForm(props: ApplicationFormProps) {
         return <InvoiceStep />;
       case 'seals':
         return <SealsStep />;
+      case 'premises':
+        return <PremisesStep />;
+      case 'clinic':
+        return <ClinicStep />;
+      case 'employment':
+        return <EmploymentStep />;
       case 'delivery':
         return <DeliveryStep />;
       case 'materials':
@@ -201,7 +217,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
   return (
     <FormBindingContext.Provider value={binding}>
       <div class="application-form">
-        <StepNav basePath={props.basePath} current={step} problemsIn={errorsInStep} />
+        <StepNav basePath={props.basePath} steps={steps} current={step} problemsIn={errorsInStep} />
         <form
           class="step-form"
           noValidate
@@ -211,7 +227,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
             else if (nextStep) navigate(`${props.basePath}/${nextStep}`);
           }}
         >
-          <p class="step-count">{t.apply.stepOf(stepIndex + 1, STEPS.length)}</p>
+          <p class="step-count">{t.apply.stepOf(stepIndex + 1, steps.length)}</p>
           <h2 ref={stepHeading} tabIndex={-1} class="step-title">
             {t.steps[step]}
           </h2>
@@ -225,7 +241,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
               tone="request"
             />
           ) : null}
-          {stepContent()}
+          {asked ? stepContent() : null}
           <div class="form-actions">
             {previousStep ? (
               <button

@@ -1,4 +1,5 @@
 import { GUANGZHOU_DISTRICTS } from '../../../shared/form/guangzhou';
+import { bundleLabel, itemLabel, materialName } from '../catalogue/names';
 import { formatBytes, formatYuan } from '../i18n/format';
 import type { Language, Messages } from '../i18n/messages';
 import { serviceCentreName } from './delivery-step';
@@ -18,7 +19,7 @@ const ENUM_LABELS: Record<string, (t: Messages) => Record<string, string>> = {
   'invoice.invoiceKinds': (t) => t.options.invoiceKind,
   'seals.set': (t) => t.options.sealKind,
   'delivery.method': (t) => t.options.deliveryMethod,
-  'materials[].type': (t) => t.options.materialType,
+  'premises.foodCategories': (t) => t.options.foodCategory,
 };
 
 export function displayValue(path: string, value: unknown, t: Messages, lang: Language): string {
@@ -29,6 +30,12 @@ export function displayValue(path: string, value: unknown, t: Messages, lang: La
     const values = Array.isArray(value) ? value : [value];
     return values.map((item) => labels[String(item)] ?? String(item)).join(lang === 'zh' ? '、' : ', ');
   }
+  const list = (values: string[]) => values.join(lang === 'zh' ? '、' : ', ');
+  if (pattern === 'bundle') return bundleLabel(String(value), lang);
+  if (pattern === 'optionalItems' && Array.isArray(value))
+    return value.length === 0 ? t.app.none : list(value.map((item) => itemLabel(String(item), lang)));
+  if (typeof value === 'boolean') return value ? t.app.yes : t.app.no;
+  if (pattern === 'materials[].type') return materialLabel(String(value), t, lang);
   if (pattern === 'delivery.serviceCentre') return serviceCentreName(String(value), t);
   if (pattern === 'company.address.district') {
     const district = GUANGZHOU_DISTRICTS.find((candidate) => candidate.name === value);
@@ -37,4 +44,9 @@ export function displayValue(path: string, value: unknown, t: Messages, lang: La
   if (pattern.endsWith('Cny') && typeof value === 'number') return formatYuan(value, lang);
   if (pattern === 'materials[].sizeBytes' && typeof value === 'number') return formatBytes(value, lang);
   return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/** A material type: one of the form's own kinds of document, or a material of the case's checklist. */
+export function materialLabel(type: string, t: Messages, lang: Language): string {
+  return (t.options.materialType as Record<string, string>)[type] ?? materialName(type, lang);
 }

@@ -1,7 +1,10 @@
+import { DEFAULT_BUNDLE } from '../../../shared/catalogue/case-plan';
 import type { ApplicationForm } from '../../../shared/form';
 import { composeCompanyName, SUFFIXES_BY_FORM } from '../../../shared/form/company-name';
+import { TRADE_SECTIONS } from '../../../shared/form/form-object';
 import { isStreetOf } from '../../../shared/form/guangzhou';
 import { getIn, type Json, setIn } from './path';
+import { sectionsRead } from './steps';
 
 /** A form being filled in or corrected, kept for the tab so that a reload loses nothing. */
 export interface FormDraft {
@@ -18,6 +21,8 @@ export interface Draft extends FormDraft {
 
 function emptyForm(channel: ApplicationForm['channel']): Json {
   return {
+    bundle: DEFAULT_BUNDLE,
+    optionalItems: [],
     channel,
     company: {
       name: {
@@ -66,13 +71,35 @@ export function emptyDelivery(method: 'express' | 'pickup'): Json {
     : { method, serviceCentre: 'guangzhou-municipal' };
 }
 
+/** A trade section as it starts when an item of the case comes to read it. */
+const EMPTY_SECTIONS: Record<(typeof TRADE_SECTIONS)[number], () => Json> = {
+  premises: () => ({ foodCategories: [], foodSafetyManager: { name: '', mobile: '' } }),
+  clinic: () => ({ medicalSubjects: [''], practitioners: [emptyPractitioner()] }),
+  employment: () => ({}),
+};
+
+export const emptyPractitioner = (): Json => ({ name: '', licenceNumber: '' });
+
+/** Exactly the trade sections the form's items read are present: a section nobody reads is refused. */
+function withTradeSections(form: Json): Json {
+  const read = sectionsRead(form as { bundle?: unknown; optionalItems?: unknown });
+  let next = form;
+  for (const section of TRADE_SECTIONS) {
+    const present = getIn(next, section) !== undefined;
+    if (read.has(section) && !present) next = setIn(next, section, EMPTY_SECTIONS[section]());
+    if (!read.has(section) && present) next = setIn(next, section, undefined);
+  }
+  return next;
+}
+
 export function newDraft(channel: ApplicationForm['channel']): Draft {
   return { form: emptyForm(channel), idempotencyKey: crypto.randomUUID(), savedAt: new Date().toISOString() };
 }
 
 /**
  * Fields that follow from others: the full company name is its parts put together, the name's ending
- * follows the company type, and a street belongs to the chosen district.
+ * follows the company type, a street belongs to the chosen district, and the trade sections follow the
+ * items chosen.
  */
 export function withDerivedFields(form: Json): Json {
   let next = form;
@@ -86,7 +113,7 @@ export function withDerivedFields(form: Json): Json {
   const district = getIn(next, 'company.address.district') as string;
   const street = getIn(next, 'company.address.street') as string;
   if (street && !isStreetOf(district, street)) next = setIn(next, 'company.address.street', '');
-  return next;
+  return withTradeSections(next);
 }
 
 /**

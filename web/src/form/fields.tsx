@@ -229,6 +229,25 @@ export function RadioField(props: { path: string; options: Option[]; onChange?: 
   );
 }
 
+/** A yes-or-no question, kept as a boolean. */
+export function YesNoField(props: { path: string }) {
+  const { t } = useLanguage();
+  const binding = useBinding();
+  const value = binding.get(props.path);
+  return (
+    <ChoiceGroup
+      path={props.path}
+      type="radio"
+      options={[
+        { value: 'yes', label: t.app.yes },
+        { value: 'no', label: t.app.no },
+      ]}
+      isChecked={(option) => value === (option === 'yes')}
+      onToggle={(option) => binding.set(props.path, option === 'yes')}
+    />
+  );
+}
+
 /** A set of values, kept in the order of the options. */
 export function CheckboxesField(props: { path: string; options: Option[] }) {
   const binding = useBinding();

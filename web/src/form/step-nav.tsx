@@ -1,14 +1,19 @@
 import { useLanguage } from '../i18n/language';
 import { Link } from '../router';
-import { STEPS, type StepId } from './steps';
+import type { StepId } from './steps';
 
-/** The steps of the form, any of them one click away, each with the number of problems it holds. */
-export function StepNav(props: { basePath: string; current: StepId; problemsIn: (step: StepId) => number }) {
+/** The steps this form asks, any of them one click away, each with the number of problems it holds. */
+export function StepNav(props: {
+  basePath: string;
+  steps: readonly StepId[];
+  current: StepId;
+  problemsIn: (step: StepId) => number;
+}) {
   const { t } = useLanguage();
   return (
     <nav class="steps" aria-label={t.apply.steps}>
       <ol>
-        {STEPS.map((step, index) => {
+        {props.steps.map((step, index) => {
           const problems = step === 'review' ? 0 : props.problemsIn(step);
           return (
             <li key={step} class={step === props.current ? 'step step-current' : 'step'}>

@@ -1,5 +1,6 @@
 import { getCase } from '../api/endpoints';
 import { CorrectionNotice } from '../case/correction-notice';
+import { Inspection } from '../case/inspection';
 import { ItemProgress } from '../case/item-progress';
 import { Results } from '../case/results';
 import { SlaPanel } from '../case/sla-panel';
@@ -17,7 +18,7 @@ import { useResource } from '../ui/resource';
 const CLOSED = new Set(['completed', 'rejected']);
 const POLL_MS = 3000;
 
-/** One case: status, SLA countdown, the three items, corrections, results and history, kept fresh while open. */
+/** One case: status, SLA countdown, its items, the joint inspection, corrections, results and history, kept fresh while open. */
 export function CasePage(props: { id: string; canAct: boolean }) {
   const { t, lang } = useLanguage();
   const query = useLocation().searchParams;
@@ -59,6 +60,10 @@ export function CasePage(props: { id: string; canAct: boolean }) {
           </dd>
         </div>
         <div>
+          <dt>{t.casePage.bundle}</dt>
+          <dd>{view.bundle.name[lang]}</dd>
+        </div>
+        <div>
           <dt>{t.casePage.submittedAt}</dt>
           <dd>{formatInstant(view.submittedAt, lang)}</dd>
         </div>
@@ -78,7 +83,9 @@ export function CasePage(props: { id: string; canAct: boolean }) {
         <SlaPanel sla={view.sla} closed={closed} />
         <ItemProgress items={view.items} />
       </div>
+      <Inspection inspection={view.inspection} trips={view.trips} />
       <Results caseView={view} />
+      {view.inspection ? null : <p class="field-hint">{t.casePage.trips(view.trips)}</p>}
       <Timeline events={view.timeline} />
       <details class="panel">
         <summary>{t.casePage.application}</summary>

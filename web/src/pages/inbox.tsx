@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Department } from '../../../shared/case/items';
 import { listTasks } from '../api/endpoints';
 import type { TaskView } from '../api/types';
+import { departmentLabel, itemLabel } from '../catalogue/names';
 import { formatInstant } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 import { Link } from '../router';
@@ -14,7 +15,7 @@ type TaskStatus = 'open' | 'closed';
 
 /** A department's inbox, soonest SLA deadline first as the API orders it, with at-risk and overdue tasks marked. */
 export function InboxPage(props: { department: Department }) {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const [status, setStatus] = useState<TaskStatus>('open');
   const first = useResource(() => listTasks(props.department, status), [props.department, status], {
     pollMs: 5000,
@@ -31,7 +32,7 @@ export function InboxPage(props: { department: Department }) {
     setMore({ status, items: [...(extra?.items ?? []), ...page.items], cursor: page.nextCursor });
   };
   return (
-    <Page title={t.inbox.title(t.departments[props.department])}>
+    <Page title={t.inbox.title(departmentLabel(props.department, lang))}>
       {/* biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form fieldset */}
       <div class="segmented" role="group" aria-label={t.inbox.filter}>
         {(['open', 'closed'] as const).map((value) => (
@@ -88,7 +89,7 @@ function TaskTable(props: { tasks: TaskView[]; status: TaskStatus }) {
             <th scope="row" data-label={headers[0]}>
               <Link href={`/tasks/${encodeURIComponent(task.id)}`}>{task.companyName}</Link>
             </th>
-            <td data-label={headers[1]}>{t.items[task.item]}</td>
+            <td data-label={headers[1]}>{itemLabel(task.item, lang)}</td>
             <td data-label={headers[2]}>{String(task.round)}</td>
             <td data-label={headers[3]}>{formatInstant(task.slaDeadline, lang)}</td>
             <td data-label={headers[4]}>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { ITEMS } from '../../../shared/case/items';
 import { listCases } from '../api/endpoints';
 import type { CaseSummary } from '../api/types';
+import { inCatalogueOrder, itemLabel } from '../catalogue/names';
 import { formatDate, formatInstant } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 import { Link } from '../router';
@@ -37,7 +37,7 @@ export function MyCasesPage(props: { forAgent: boolean }) {
   return (
     <Page title={props.forAgent ? t.cases.agentTitle : t.cases.title}>
       <p>
-        <Link href="/apply/company" class="button button-primary">
+        <Link href="/apply/bundle" class="button button-primary">
           {t.nav.apply}
         </Link>
       </p>
@@ -68,12 +68,15 @@ export function MyCasesPage(props: { forAgent: boolean }) {
                   <dt>{t.cases.deadline}</dt>
                   <dd>{formatDate(summary.sla.deadlineDate, lang)}</dd>
                 </div>
-                {...ITEMS.map((item) => (
-                  <div key={item}>
-                    <dt>{t.items[item]}</dt>
-                    <dd>{t.status.item[summary.items[item]] ?? summary.items[item]}</dd>
-                  </div>
-                ))}
+                {...inCatalogueOrder(Object.keys(summary.items)).map((item) => {
+                  const status = summary.items[item] ?? 'pending';
+                  return (
+                    <div key={item}>
+                      <dt>{itemLabel(item, lang)}</dt>
+                      <dd>{t.status.item[status] ?? status}</dd>
+                    </div>
+                  );
+                })}
               </dl>
             </li>
           ))}

@@ -18,7 +18,7 @@ export function NewApplicationPage(props: { step: string | undefined; session: S
   const [draft, setDraft] = useState<Draft>(() => loadDraft<Draft>(owner, SCOPE) ?? newDraft(channel));
   useEffect(() => saveDraft(owner, SCOPE, draft), [owner, draft]);
   useEffect(() => {
-    if (!isStep(props.step)) navigate('/apply/company', { replace: true });
+    if (!isStep(props.step)) navigate('/apply/bundle', { replace: true });
   }, [props.step]);
   if (!isStep(props.step)) return null;
 
@@ -44,7 +44,7 @@ export function NewApplicationPage(props: { step: string | undefined; session: S
         onDiscard={() => {
           removeDraft(owner, SCOPE);
           setDraft(newDraft(channel));
-          navigate('/apply/company');
+          navigate('/apply/bundle');
         }}
       />
     </Page>

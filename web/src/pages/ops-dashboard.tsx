@@ -3,6 +3,7 @@ import type { CaseSummary, SlaReport } from '../api/types';
 import { formatDate, formatInstant, formatPercent } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 import { CompletionChart, PerDayChart } from '../ops/charts';
+import { KpisByBundle, KpisByItem } from '../ops/kpi-tables';
 import { Link } from '../router';
 import { Badge } from '../ui/badge';
 import { Pending } from '../ui/notices';
@@ -26,6 +27,8 @@ export function OpsDashboardPage() {
       ) : (
         [
           <Kpis key="kpis" kpis={report.kpis} windowDays={report.window.days} />,
+          <KpisByBundle key="by-bundle" rows={report.kpisByBundle} />,
+          <KpisByItem key="by-item" rows={report.kpisByItem} />,
           <section key="counts" class="panel" aria-labelledby="sla-counts">
             <h2 id="sla-counts">{t.ops.slaCounts}</h2>
             <p class="field-hint">{t.ops.countsHint(report.window.days)}</p>

@@ -1,23 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../../shared/api/demo-accounts';
 import { type Role, roleOf, sessionExpired } from '../auth/session';
 import { finishCognitoSignIn, signInLocally, startCognitoSignIn } from '../auth/sign-in';
 import type { AuthConfig } from '../config';
 import { useLanguage } from '../i18n/language';
-import type { Messages } from '../i18n/messages';
 import { navigate, useLocation } from '../router';
 import { useStore } from '../store';
 import { ErrorNotice } from '../ui/notices';
 import { Page } from '../ui/page';
-
-/** The roles the local runtime can issue tokens for, each with the demo user `npm start` prints. */
-const LOCAL_ROLES = [
-  { id: 'founder', groups: ['applicants'], user: 'demo-founder' },
-  { id: 'agent', groups: ['agents'], user: 'demo-agent' },
-  { id: 'officer-market-regulation', groups: ['officers-market-regulation'], user: 'demo-officer-market' },
-  { id: 'officer-tax', groups: ['officers-tax'], user: 'demo-officer-tax' },
-  { id: 'officer-public-security', groups: ['officers-public-security'], user: 'demo-officer-police' },
-  { id: 'ops', groups: ['ops'], user: 'demo-ops' },
-] as const satisfies readonly { id: keyof Messages['roles']; groups: string[]; user: string }[];
 
 export function homeOf(role: Role | undefined): string {
   switch (role?.kind) {
@@ -53,20 +43,18 @@ export function SignInPage(props: { auth: AuthConfig }) {
   );
 }
 
+/** One button per demo account (shared/api/demo-accounts.ts); the user id, when given, replaces its demo user. */
 function LocalSignIn() {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const next = useLocation().searchParams.get('next');
-  const [roleId, setRoleId] = useState<(typeof LOCAL_ROLES)[number]['id']>('founder');
-  const [userId, setUserId] = useState<string>(LOCAL_ROLES[0].user);
+  const [userId, setUserId] = useState('');
   const [failure, setFailure] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    const role = LOCAL_ROLES.find((candidate) => candidate.id === roleId) ?? LOCAL_ROLES[0];
+  const signInAs = async (account: DemoAccount) => {
     setBusy(true);
     setFailure(undefined);
     try {
-      const session = await signInLocally(userId.trim() || role.user, [...role.groups]);
+      const session = await signInLocally(userId.trim() || account.sub, [...account.groups]);
       sessionExpired.set(false);
       navigate(destination(next, roleOf(session)), { replace: true });
     } catch {
@@ -76,27 +64,8 @@ function LocalSignIn() {
     }
   };
   return (
-    <form class="panel sign-in" onSubmit={submit}>
+    <div class="panel sign-in">
       <p>{t.signIn.intro}</p>
-      <fieldset class="field choices">
-        <legend>{t.signIn.role}</legend>
-        {LOCAL_ROLES.map((role) => (
-          <div key={role.id} class="choice">
-            <input
-              id={`role-${role.id}`}
-              type="radio"
-              name="role"
-              value={role.id}
-              checked={roleId === role.id}
-              onChange={() => {
-                setRoleId(role.id);
-                setUserId(role.user);
-              }}
-            />
-            <label for={`role-${role.id}`}>{t.roles[role.id]}</label>
-          </div>
-        ))}
-      </fieldset>
       <div class="field">
         <label for="user-id">{t.signIn.userId}</label>
         <p id="user-id-hint" class="field-hint">
@@ -112,12 +81,21 @@ function LocalSignIn() {
         />
       </div>
       {failure === undefined ? null : <ErrorNotice error={failure} />}
-      <div class="form-actions">
-        <button type="submit" class="button-primary" disabled={busy}>
-          {t.signIn.submit}
-        </button>
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of buttons, not a form fieldset */}
+      <div class="sign-in-accounts" role="group" aria-label={t.signIn.role}>
+        {DEMO_ACCOUNTS.map((account) => (
+          <button
+            key={account.id}
+            type="button"
+            class="button-secondary"
+            disabled={busy}
+            onClick={() => void signInAs(account)}
+          >
+            {account.label[lang]}
+          </button>
+        ))}
       </div>
-    </form>
+    </div>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { getTask } from '../api/endpoints';
 import type { Outcome, TaskDetail } from '../api/types';
 import { SlaPanel } from '../case/sla-panel';
+import { itemLabel } from '../catalogue/names';
 import { fieldLabel } from '../form/field-labels';
 import { FormSummary } from '../form/form-summary';
 import { formatInstant } from '../i18n/format';
@@ -16,7 +17,7 @@ import { useResource } from '../ui/resource';
 
 /** An officer's task: the application as the department needs it, earlier corrections, and the decision. */
 export function TaskPage(props: { taskId: string }) {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const resource = useResource(() => getTask(props.taskId), [props.taskId]);
   const [decided, setDecided] = useState<Outcome | 'conflict' | undefined>(undefined);
   const detail = resource.data;
@@ -33,7 +34,7 @@ export function TaskPage(props: { taskId: string }) {
     resource.reload();
   };
   return (
-    <Page title={t.task.title(t.items[task.item])} lead={<p>{task.companyName}</p>}>
+    <Page title={t.task.title(itemLabel(task.item, lang))} lead={<p>{task.companyName}</p>}>
       {decided === 'conflict' ? (
         <div class="notice notice-warning" role="alert">
           {t.task.alreadyDecided}
@@ -80,7 +81,7 @@ function TaskFacts(props: { detail: TaskDetail }) {
     <dl class="facts case-facts">
       <div>
         <dt>{t.inbox.item}</dt>
-        <dd>{t.items[task.item]}</dd>
+        <dd>{itemLabel(task.item, lang)}</dd>
       </div>
       <div>
         <dt>{t.cases.status}</dt>
