@@ -130,7 +130,7 @@ describe('an item and a bundle added by data alone', () => {
 
     // Assert
     expect(parsed?.issues.map((issue) => issue.message)).toEqual([
-      expect.stringMatching(/Upload the Design of the sign \(for Outdoor shop sign\).*招牌设计图/s),
+      expect.stringMatching(/Upload: Design of the sign \(for Outdoor shop sign\).*招牌设计图/s),
     ]);
   });
 });
