@@ -9,7 +9,7 @@ export type Language = (typeof LANGUAGES)[number];
 const zh = {
   app: {
     title: '开办企业一网通办',
-    tagline: '一表申请 · 一套材料 · 3个工作日办结',
+    tagline: '一表申请 · 一套材料 · 各部门并联审批',
     skipToContent: '跳到主要内容',
     switchLanguage: 'English',
     switchLanguageLabel: 'Switch to English',
@@ -534,7 +534,7 @@ export type Messages = typeof zh;
 const en: Messages = {
   app: {
     title: 'One-stop company opening',
-    tagline: 'One form · one set of materials · done in 3 working days',
+    tagline: 'One form · one set of materials · every department at once',
     skipToContent: 'Skip to main content',
     switchLanguage: '中文',
     switchLanguageLabel: '切换到中文',
