@@ -1,44 +1,9 @@
-import type { CatalogueView } from '../api/responses';
+import { type CatalogueView, catalogueViewSchema } from '../api/responses';
 import type { Catalogue } from './catalogue';
 
-/** The catalogue as GET /api/catalogue shows it: what a client needs to pick a bundle and see its rules. */
-export function catalogueView(catalogue: Catalogue): CatalogueView {
-  return {
-    version: catalogue.version,
-    departments: catalogue.departments.map(({ id, name }) => ({ id, name })),
-    items: catalogue.items.map(
-      ({
-        id,
-        name,
-        department,
-        statutoryLimitWorkingDays,
-        legalBasis,
-        dependsOn,
-        materials,
-        formFields,
-        onSiteInspection,
-      }) => ({
-        id,
-        name,
-        department,
-        statutoryLimitWorkingDays,
-        legalBasis,
-        dependsOn,
-        materials,
-        formFields,
-        onSiteInspection,
-      }),
-    ),
-    bundles: catalogue.bundles.map(
-      ({ id, name, items, optionalItems, slaWorkingDays, commitment, commitmentBasis }) => ({
-        id,
-        name,
-        items,
-        optionalItems,
-        slaWorkingDays,
-        commitment,
-        commitmentBasis,
-      }),
-    ),
-  };
-}
+/**
+ * The catalogue as GET /api/catalogue shows it: what a client needs to pick a bundle and see its rules.
+ * The view's schema keeps exactly the fields it declares (zod drops the others: the results schemas, the
+ * determinants an item applies under, who reads what).
+ */
+export const catalogueView = (catalogue: Catalogue): CatalogueView => catalogueViewSchema.parse(catalogue);

@@ -6,7 +6,7 @@ import { displayValue } from '../form/display-value';
 import { formatDate } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 
-function Fact(props: { label: string; value: string }) {
+export function Fact(props: { label: string; value: string }) {
   return (
     <div>
       <dt>{props.label}</dt>

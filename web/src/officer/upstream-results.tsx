@@ -1,20 +1,11 @@
 import type { RegistrationResult, SealResult } from '../../../shared/case/model';
 import type { TaskDetail } from '../api/types';
-import { IssuedFields } from '../case/results';
+import { Fact, IssuedFields } from '../case/results';
 import { itemLabel } from '../catalogue/names';
 import { displayValue } from '../form/display-value';
 import { useLanguage } from '../i18n/language';
 
 type Upstream = TaskDetail['application']['upstream'][number];
-
-function Fact(props: { label: string; value: string }) {
-  return (
-    <div>
-      <dt>{props.label}</dt>
-      <dd>{props.value}</dd>
-    </div>
-  );
-}
 
 /** One result this item builds on: the USCC and licence of a registration, a seal's filings, any item's numbers. */
 function UpstreamResult(props: { upstream: Upstream }) {
