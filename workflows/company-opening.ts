@@ -10,6 +10,7 @@ import { CATALOGUE } from '../shared/catalogue';
 import type { Bundle } from '../shared/catalogue/bundle';
 import { type Catalogue, parentIn } from '../shared/catalogue/catalogue';
 import type { CatalogueItem } from '../shared/catalogue/item';
+import { capitalized, idWords } from '../shared/catalogue/names';
 import { VersionConflict } from '../shared/data/errors';
 import type { WorkflowFunctionKey } from '../shared/entry-points/workflow-functions';
 
@@ -103,11 +104,7 @@ class Steps {
 }
 
 /** A state-name word: food-business-licence → FoodBusinessLicence. */
-const title = (id: string) =>
-  id
-    .split('-')
-    .map((word) => word[0]?.toUpperCase() + word.slice(1))
-    .join('');
+const title = (id: string) => idWords(id).map(capitalized).join('');
 
 /**
  * One item's review: rules first (instant approval), else a department task that waits for the

@@ -3,8 +3,9 @@ import { WORKING_DAY_MS, workingTimeBetween } from '../calendar';
 import { departmentName, type Item, itemName, itemReads, itemsOf } from '../case/items';
 import type { CaseRecord, DepartmentTask, TimelineEvent } from '../case/model';
 import { liveSla } from '../case/sla';
+import { stateOf } from '../case/transitions';
 import { CATALOGUE } from '../catalogue';
-import { DEFAULT_BUNDLE } from '../catalogue/case-plan';
+import { bundleOf, DEFAULT_BUNDLE } from '../catalogue/case-plan';
 import type { CaseListing, TaskListing } from '../data/listings';
 import { formReadsOf, formView } from './form-view';
 import type {
@@ -52,7 +53,7 @@ function itemsWithResult(record: CaseRecord, viewer: Viewer): readonly Item[] {
 
 function bundleView(record: CaseRecord) {
   const id = record.bundle ?? DEFAULT_BUNDLE;
-  const bundle = CATALOGUE.bundles.find((entry) => entry.id === id);
+  const bundle = bundleOf(CATALOGUE, id);
   return { id, name: bundle?.name ?? { zh: id, en: id } };
 }
 
@@ -126,7 +127,7 @@ function itemView(
   inFull: boolean,
   withResult: boolean,
 ): z.output<typeof itemViewSchema> {
-  const state = presentItem(record.items, item);
+  const state = stateOf(record, item);
   return {
     name: itemName(item),
     status: state.status,

@@ -1,5 +1,5 @@
 import type { ApplicationForm } from '../form';
-import type { Item } from './items';
+import { catalogueItem, type Item } from './items';
 
 /**
  * Instant approval (即办): when an item meets its department's standard conditions it is approved by
@@ -51,7 +51,9 @@ export function instantApprovalBlockers(
   rules: InstantApprovalRules,
 ): string[] {
   if (!rules.enabled) return ['instant approval is switched off'];
-  switch (item) {
+  const ruleSet = catalogueItem(item).instantApproval;
+  if (ruleSet === null) return ['the catalogue gives this item no instant-approval rules'];
+  switch (ruleSet) {
     case 'registration': {
       const blockers: string[] = [];
       if (!rules.registration.organizationForms.includes(form.company.organizationForm)) {
@@ -83,7 +85,5 @@ export function instantApprovalBlockers(
         blockers.push('non-standard seal set');
       return blockers;
     }
-    default:
-      return ['the catalogue gives this item no instant-approval rules'];
   }
 }

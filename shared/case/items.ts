@@ -14,20 +14,23 @@ export type Department = string;
 export const ITEMS: readonly Item[] = CATALOGUE.items.map(({ id }) => id);
 export const DEPARTMENTS: readonly Department[] = CATALOGUE.departments.map(({ id }) => id);
 
+const ITEM_BY_ID = new Map(CATALOGUE.items.map((item) => [item.id, item]));
+const DEPARTMENT_BY_ID = new Map(CATALOGUE.departments.map((department) => [department.id, department]));
+
 /** The catalogue's entry for an item id; an id it does not know is a programming error. */
 export function catalogueItem(item: Item): CatalogueItem {
-  const entry = CATALOGUE.items.find(({ id }) => id === item);
+  const entry = ITEM_BY_ID.get(item);
   if (!entry) throw new RangeError(`The catalogue ${CATALOGUE.version} has no item ${item}`);
   return entry;
 }
 
-export const isItem = (value: string): boolean => ITEMS.includes(value);
-export const isDepartment = (value: string): boolean => DEPARTMENTS.includes(value);
+export const isItem = (value: string): boolean => ITEM_BY_ID.has(value);
+export const isDepartment = (value: string): boolean => DEPARTMENT_BY_ID.has(value);
 export const departmentOf = (item: Item): Department => catalogueItem(item).department;
 export const itemName = (item: Item): Names => catalogueItem(item).name;
 
 export function departmentName(department: Department): Names {
-  const entry = CATALOGUE.departments.find(({ id }) => id === department);
+  const entry = DEPARTMENT_BY_ID.get(department);
   if (!entry) throw new RangeError(`The catalogue ${CATALOGUE.version} has no department ${department}`);
   return entry.name;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { nextWorkingDay } from '../calendar/next-working-day';
+import { idWords } from '../catalogue/names';
 import type { ApplicationForm } from '../form';
 import { districtNamed } from '../form/guangzhou';
 import { generateUscc } from '../ids/uscc';
@@ -69,8 +70,7 @@ export function expressTrackingNumber(caseId: string): string {
 
 /** Letters an item's numbers start with: the initials of its id (food-business-licence → FBL). */
 const initialsOf = (item: string) =>
-  item
-    .split('-')
+  idWords(item)
     .map((word) => word[0]?.toUpperCase())
     .join('');
 

@@ -1,4 +1,5 @@
 import { DEFAULT_BUNDLE } from '../catalogue/case-plan';
+import { capitalized, idWords } from '../catalogue/names';
 import { ITEMS, type Item } from './items';
 import type { CaseRecord } from './model';
 
@@ -12,8 +13,10 @@ export interface WorkflowPlan {
 }
 
 /** An item's name in the state machine's JSONPath: camelCase, since a path word cannot hold a hyphen. */
-export const stateKeyOf = (item: Item): string =>
-  item.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+export const stateKeyOf = (item: Item): string => {
+  const [first = '', ...rest] = idWords(item);
+  return first + rest.map(capitalized).join('');
+};
 
 export function workflowPlan(record: Pick<CaseRecord, 'bundle' | 'items'>): WorkflowPlan {
   return {

@@ -93,7 +93,8 @@ function jointInspection(record: CaseRecord, at: string): JointInspection | unde
 export async function reviewRules(applicationId: string, item: Item): Promise<{ instant: boolean }> {
   const at = instant();
   const { record, changed } = await cases.change(applicationId, (current) => {
-    const inspection = catalogueItem(item).onSiteInspection ? jointInspection(current, at) : undefined;
+    const inspection =
+      catalogueItem(item).onSiteInspection && !current.inspection ? jointInspection(current, at) : undefined;
     const reviewing = startItemReview(current, item, at);
     const started = inspection ? arrangeInspection(reviewing, inspection) : reviewing;
     const state = stateOf(started, item);

@@ -35,6 +35,7 @@ function checkItems(catalogue: Catalogue, form: FormFields, ctx: Parameters<Form
     return undefined;
   }
   const added: string[] = [];
+  const choices = catalogue.items.filter((item) => bundle.optionalItems.includes(item.id));
   (form.optionalItems ?? []).forEach((id, index) => {
     const item = catalogue.items.find((entry) => entry.id === id);
     const offered = bundle.optionalItems.includes(id);
@@ -43,7 +44,6 @@ function checkItems(catalogue: Catalogue, form: FormFields, ctx: Parameters<Form
       added.push(id);
       return;
     }
-    const choices = itemsOffered(catalogue, { ...bundle, items: [] }, bundle.optionalItems);
     report(
       ctx,
       ['optionalItems', index],

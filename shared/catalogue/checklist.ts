@@ -1,6 +1,5 @@
 import { notFound, validationFailed } from '../errors';
 import type { AnswerId, Answers } from './answers';
-import type { Bundle } from './bundle';
 import { bundleOf, itemsOffered, itemsRun } from './case-plan';
 import type { Catalogue } from './catalogue';
 import { allHold } from './determinant';
@@ -23,7 +22,7 @@ export interface Checklist {
 }
 
 function offeredItems(catalogue: Catalogue, request: ChecklistRequest): CatalogueItem[] {
-  const bundle = catalogue.bundles.find(({ id }) => id === request.bundle);
+  const bundle = bundleOf(catalogue, request.bundle);
   if (!bundle) throw notFound('Bundle', '一件事');
   const unknown = request.add.filter((id) => !bundle.optionalItems.includes(id));
   if (unknown.length > 0)
@@ -90,6 +89,3 @@ export function checklist(catalogue: Catalogue, request: ChecklistRequest): Chec
     materials: materialsToFile(run, request.answers),
   };
 }
-
-export type { Bundle };
-export { bundleOf };

@@ -31,19 +31,24 @@ function share(part: number, whole: number): number | null {
  * share of items filed online, share handled instantly, share of cases with at most one trip, and
  * the on-time rate against the 3-working-day SLA.
  */
+/** The items' time ÷ statutory limit, over those that have a limit: mean, and share within the target. */
+function limitRatios(items: readonly ClosedCase['items'][number][]) {
+  const ratios = items.flatMap((item) => (item.ratio === undefined ? [] : [item.ratio]));
+  return {
+    mean: ratios.length === 0 ? null : ratios.reduce((sum, ratio) => sum + ratio, 0) / ratios.length,
+    withinTarget: share(ratios.filter((ratio) => ratio <= REFORM_TARGET_RATIO.ratio).length, ratios.length),
+  };
+}
+
+const bundleOfCase = (entry: ClosedCase) => entry.bundle ?? DEFAULT_BUNDLE;
+
 export function reformKpis(closed: ClosedCase[]) {
   const completed = closed.filter((entry) => entry.status === 'completed');
   const items = completed.flatMap((entry) => entry.items.map((item) => ({ ...item, online: entry.online })));
-  const ratios = items.flatMap((item) => (item.ratio === undefined ? [] : [item.ratio]));
-  const meanRatio =
-    ratios.length === 0 ? null : ratios.reduce((sum, ratio) => sum + ratio, 0) / ratios.length;
+  const { mean, withinTarget } = limitRatios(items);
   return {
     casesMeasured: completed.length,
-    timeToStatutoryLimit: {
-      mean: meanRatio,
-      target: REFORM_TARGET_RATIO.ratio,
-      withinTarget: share(ratios.filter((ratio) => ratio <= REFORM_TARGET_RATIO.ratio).length, ratios.length),
-    },
+    timeToStatutoryLimit: { mean, target: REFORM_TARGET_RATIO.ratio, withinTarget },
     onlineShare: share(items.filter((item) => item.online).length, items.length),
     instantShare: share(items.filter((item) => item.instant).length, items.length),
     atMostOneTripShare: share(completed.filter((entry) => entry.trips <= 1).length, completed.length),
@@ -53,13 +58,10 @@ export function reformKpis(closed: ClosedCase[]) {
 
 /** The KPIs of each bundle that closed cases in the window, in catalogue order. */
 export function kpisByBundle(closed: ClosedCase[]) {
-  const bundles = [...new Set(closed.map((entry) => entry.bundle ?? DEFAULT_BUNDLE))];
-  return CATALOGUE.bundles
-    .filter((bundle) => bundles.includes(bundle.id))
-    .map((bundle) => ({
-      bundle: bundle.id,
-      ...reformKpis(closed.filter((entry) => (entry.bundle ?? DEFAULT_BUNDLE) === bundle.id)),
-    }));
+  return CATALOGUE.bundles.flatMap((bundle) => {
+    const of = closed.filter((entry) => bundleOfCase(entry) === bundle.id);
+    return of.length === 0 ? [] : [{ bundle: bundle.id, ...reformKpis(of) }];
+  });
 }
 
 /**
@@ -71,17 +73,14 @@ export function kpisByItem(closed: ClosedCase[]) {
   return CATALOGUE.items.flatMap(({ id, department }) => {
     const of = decided.filter((entry) => entry.item === id);
     if (of.length === 0) return [];
-    const ratios = of.flatMap((entry) => (entry.ratio === undefined ? [] : [entry.ratio]));
+    const { mean, withinTarget } = limitRatios(of);
     return [
       {
         item: id,
         department,
         decided: of.length,
-        meanRatio: ratios.length === 0 ? null : ratios.reduce((sum, ratio) => sum + ratio, 0) / ratios.length,
-        withinTarget: share(
-          ratios.filter((ratio) => ratio <= REFORM_TARGET_RATIO.ratio).length,
-          ratios.length,
-        ),
+        meanRatio: mean,
+        withinTarget,
         instantShare: share(of.filter((entry) => entry.instant).length, of.length),
       },
     ];
