@@ -27,13 +27,10 @@ export function catalogueItem(item: Item): CatalogueItem {
 export const isItem = (value: string): boolean => ITEM_BY_ID.has(value);
 export const isDepartment = (value: string): boolean => DEPARTMENT_BY_ID.has(value);
 export const departmentOf = (item: Item): Department => catalogueItem(item).department;
-export const itemName = (item: Item): Names => catalogueItem(item).name;
-
-export function departmentName(department: Department): Names {
-  const entry = DEPARTMENT_BY_ID.get(department);
-  if (!entry) throw new RangeError(`The catalogue ${CATALOGUE.version} has no department ${department}`);
-  return entry.name;
-}
+/** A name to show; an id the catalogue no longer has (withdrawn after the case was filed) shows as itself. */
+export const itemName = (item: Item): Names => ITEM_BY_ID.get(item)?.name ?? { zh: item, en: item };
+export const departmentName = (department: Department): Names =>
+  DEPARTMENT_BY_ID.get(department)?.name ?? { zh: department, en: department };
 
 export type FormSection = keyof FormFields;
 
@@ -53,6 +50,14 @@ export function itemReads(item: Item): ItemReads {
   return { sections: formFields, fullIdentity, dependsOn };
 }
 
-/** A case's items in catalogue order: the order lists, metrics and views show them in. */
+const catalogueOrder = (item: Item) => {
+  const index = ITEMS.indexOf(item);
+  return index === -1 ? ITEMS.length : index;
+};
+
+/**
+ * The items a case runs, in catalogue order: the order lists, metrics and views show them in. An item the
+ * catalogue no longer has stays, last: the case still runs it.
+ */
 export const itemsOf = (record: { items: Readonly<Record<Item, unknown>> }): Item[] =>
-  ITEMS.filter((item) => item in record.items);
+  Object.keys(record.items).sort((a, b) => catalogueOrder(a) - catalogueOrder(b));
