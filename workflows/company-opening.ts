@@ -262,11 +262,23 @@ function routeChain(
   return branch(first, true);
 }
 
+/** Where the machine keeps its own data in the state: an item's key (stateKeyOf) must be none of them. */
+const MACHINE_KEYS: ReadonlySet<string> = new Set(['applicationId', 'plan', 'sla', 'rejection', 'failure']);
+
+/** The items whose results would overwrite the machine's own data in the state. */
+export const itemKeyClashes = (catalogue: Pick<Catalogue, 'items'>): string[] =>
+  catalogue.items.filter((item) => MACHINE_KEYS.has(stateKeyOf(item.id))).map(({ id }) => id);
+
 export function companyOpeningDefinition(
   scope: Construct,
   functions: Functions,
   catalogue: Catalogue = CATALOGUE,
 ): sfn.IChainable {
+  const clashes = itemKeyClashes(catalogue);
+  if (clashes.length > 0)
+    throw new Error(
+      `Rename these catalogue items: the state machine uses their keys itself: ${clashes.join(', ')}`,
+    );
   const steps = new Steps(scope, functions);
 
   const mainDone = new sfn.Pass(scope, 'CaseFlowDone');
