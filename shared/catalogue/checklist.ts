@@ -37,7 +37,7 @@ function offeredItems(catalogue: Catalogue, request: ChecklistRequest): Catalogu
 }
 
 /** The answers the determinants of these items read. */
-export function answersRead(items: readonly CatalogueItem[]): Set<AnswerId> {
+function answersRead(items: readonly CatalogueItem[]): Set<AnswerId> {
   const needed = new Set<AnswerId>();
   for (const item of items) {
     for (const determinant of item.appliesWhen) needed.add(determinant.answer);
