@@ -11,6 +11,15 @@ const SERVICE_OF_CLIENT: Record<string, string> = {
   DynamoDBClient: 'dynamodb',
   SFNClient: 'states',
   CloudWatchClient: 'cloudwatch',
+  S3Client: 's3',
+};
+
+/** The S3 object commands by the action IAM authorizes them as (Service Authorization Reference, S3). */
+const S3_OBJECT_ACTIONS: Record<string, string> = {
+  GetObjectCommand: 's3:GetObject',
+  HeadObjectCommand: 's3:GetObject',
+  PutObjectCommand: 's3:PutObject',
+  DeleteObjectCommand: 's3:DeleteObject',
 };
 
 type Input = Record<string, unknown>;
@@ -64,6 +73,10 @@ export function authorizationRequestOf(
   if (service === 'states' && typeof input.taskToken === 'string') {
     return { action, resource: stateMachineOfToken(input.taskToken) ?? arn('stateMachine:*'), context: {} };
   }
+  if (service === 's3' && typeof input.Bucket === 'string' && typeof input.Key === 'string') {
+    const action = S3_OBJECT_ACTIONS[commandName] ?? `s3:${commandName.replace(/Command$/, '')}`;
+    return { action, resource: objectArn(input.Bucket, input.Key), context: {} };
+  }
   if (service === 'cloudwatch' && commandName === 'DescribeAlarmsCommand') {
     // Alarms are named by their prefix, as the policy names them.
     const prefix = typeof input.AlarmNamePrefix === 'string' ? input.AlarmNamePrefix : '';
@@ -71,6 +84,38 @@ export function authorizationRequestOf(
   }
   return { action, resource: '*', context: {} };
 }
+
+/**
+ * Every authorization one command needs. A copy reads its source and writes its destination: S3
+ * checks s3:GetObject on the one and s3:PutObject on the other.
+ */
+export function authorizationRequestsOf(
+  clientName: string,
+  commandName: string,
+  input: Input,
+  account: Account,
+): AuthorizationRequest[] {
+  if (
+    clientName === 'S3Client' &&
+    commandName === 'CopyObjectCommand' &&
+    typeof input.CopySource === 'string'
+  ) {
+    const source = decodeURIComponent(input.CopySource.replace(/^\//, '').split('?')[0] ?? '');
+    const slash = source.indexOf('/');
+    return [
+      {
+        action: 's3:GetObject',
+        resource: objectArn(source.slice(0, slash), source.slice(slash + 1)),
+        context: {},
+      },
+      { action: 's3:PutObject', resource: objectArn(String(input.Bucket), String(input.Key)), context: {} },
+    ];
+  }
+  return [authorizationRequestOf(clientName, commandName, input, account)];
+}
+
+/** S3 ARNs name no region nor account: arn:aws:s3:::<bucket>/<key>. */
+const objectArn = (bucket: string, key: string) => `arn:aws:s3:::${bucket}/${key}`;
 
 /** The partition key value an item operation or a query on the table's own key names. */
 function leadingKeysOf(input: Input): string | undefined {

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LambdaHandler } from '../lambda-context';
-import { type Account, authorizationRequestOf } from './aws-request';
+import { type Account, authorizationRequestsOf } from './aws-request';
 import { type Decision, evaluate, type PolicyStatement } from './policy-evaluation';
 
 /** The function whose invocation the current async work belongs to. */
@@ -70,13 +70,15 @@ function authorize(next: Next, context: Context) {
   return async (args: { input: Record<string, unknown> }) => {
     const functionName = principal.getStore();
     if (!functionName || !enforcement) return next(args);
-    const request = authorizationRequestOf(
+    const policies = enforcement.policies.get(functionName) ?? [];
+    const requests = authorizationRequestsOf(
       context.clientName ?? '',
       context.commandName ?? '',
       args.input,
       enforcement.account,
-    );
-    const decision = evaluate(enforcement.policies.get(functionName) ?? [], request);
+    ).map((request) => ({ request, decision: evaluate(policies, request) }));
+    const { request, decision } =
+      requests.find((each) => each.decision !== 'Allow') ?? (requests[0] as (typeof requests)[number]);
     const tally = authorizations[functionName] ?? { allowed: 0, denied: 0 };
     authorizations[functionName] = tally;
     if (decision === 'Allow') {
@@ -86,7 +88,23 @@ function authorize(next: Next, context: Context) {
     tally.denied++;
     // The handler may swallow or translate the error; the developer running `npm start` still sees why.
     console.warn(`local IAM refused ${functionName}: ${request.action} on ${request.resource} (${decision})`);
-    return { response: accessDenied(functionName, request.action, request.resource, decision), output: {} };
+    const denied = accessDenied(functionName, request.action, request.resource, decision);
+    return { response: context.clientName === 'S3Client' ? asS3Error(denied) : denied, output: {} };
+  };
+}
+
+/** S3 answers in its REST XML: 403 with an Error element the S3 client's deserializer reads. */
+function asS3Error(denied: ReturnType<typeof accessDenied>) {
+  const { Message } = JSON.parse(denied.body.toString('utf8')) as { Message: string };
+  const escaped = Message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const requestId = denied.headers['x-amzn-requestid'];
+  return {
+    statusCode: 403,
+    reason: 'Forbidden',
+    headers: { 'content-type': 'application/xml', 'x-amz-request-id': requestId },
+    body: Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>${escaped}</Message><RequestId>${requestId}</RequestId></Error>`,
+    ),
   };
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { BUCKETS } from '../../shared/storage/buckets';
 import type { Account } from './aws-request';
 import { checkSupported, type PolicyStatement } from './policy-evaluation';
 
@@ -122,6 +123,13 @@ function reference(id: string, attribute: string, template: Template, local: Loc
   }
   if (type === 'AWS::StepFunctions::StateMachine' && (attribute === 'Ref' || attribute === 'Arn')) {
     return local.stateMachineArn;
+  }
+  // CDK names a bucket's logical id after its construct id (infra/storage.ts uses BUCKETS' constructId).
+  const bucket = Object.values(BUCKETS).find((each) =>
+    new RegExp(`^${each.constructId}[0-9A-F]{8}$`).test(id),
+  );
+  if (type === 'AWS::S3::Bucket' && bucket) {
+    return attribute === 'Arn' ? `arn:aws:s3:::${bucket.localName}` : bucket.localName;
   }
   return `arn:local:no-stand-in:${id}:${attribute}`;
 }

@@ -113,8 +113,8 @@ function responseComponents(routes: readonly Route[]) {
   const registry = z.registry<{ id: string }>();
   for (const [schema, id] of NAMED_RESPONSES) registry.add(schema, { id });
   for (const route of routes) {
-    if (!registry.has(route.response.body))
-      registry.add(route.response.body, { id: `${route.name}Response` });
+    const { body } = route.response;
+    if (body && !registry.has(body)) registry.add(body, { id: `${route.name}Response` });
   }
   const { schemas } = z.toJSONSchema(registry, {
     target: 'draft-2020-12',
@@ -174,7 +174,9 @@ function operationOf(route: Route, refOf: (schema: z.ZodType) => { $ref: string 
               ),
             }
           : {}),
-        content: { 'application/json': { schema: refOf(route.response.body) } },
+        ...(route.response.body
+          ? { content: { 'application/json': { schema: refOf(route.response.body) } } }
+          : {}),
       };
     } else {
       responses[status] = {

@@ -1,4 +1,5 @@
 import { keys, type TABLE_INDEXES } from '../data/table';
+import type { BucketName } from '../storage/buckets';
 
 export type IndexName = keyof typeof TABLE_INDEXES;
 
@@ -26,6 +27,20 @@ export interface Access {
   stateMachine?: readonly ('states:StartExecution' | 'states:SendTaskSuccess')[];
   /** On this platform's own alarms (shared/ops/alarms.ts names them all with one prefix). */
   alarms?: readonly 'cloudwatch:DescribeAlarms'[];
+  /**
+   * On objects of the platform's buckets (shared/storage/buckets.ts). A presigned URL acts with its
+   * signer's permissions, so a function that hands one out holds what the URL does.
+   */
+  storage?: readonly ObjectAccess[];
+}
+
+export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject';
+
+/** These actions on the objects of one bucket whose keys match `keys` (an IAM pattern: `incoming/*`). */
+export interface ObjectAccess {
+  bucket: BucketName;
+  actions: readonly ObjectAction[];
+  keys: string;
 }
 
 export const READS_ITEMS = { items: ['dynamodb:GetItem'] } as const satisfies Access['table'];
@@ -36,6 +51,14 @@ export const WRITES_ITEMS = {
 export const FOUNDER_COUNTERS = [keys.founderLimits('*')] as const;
 /** Every filer's counters: a founder's, and an agent's day. */
 export const SUBMISSION_COUNTERS = [keys.founderLimits('*'), keys.agentLimits('*')] as const;
+/**
+ * Filing materials: a clean upload is copied from where it arrived to under its case, which the
+ * lifecycle of `incoming/` never touches (shared/storage/buckets.ts).
+ */
+export const FILES_MATERIALS = [
+  { bucket: 'uploads', actions: ['s3:GetObject'], keys: 'incoming/*' },
+  { bucket: 'uploads', actions: ['s3:PutObject'], keys: 'cases/*' },
+] as const satisfies readonly ObjectAccess[];
 /** The ops report reads the closed cases' KPI facts, one partition per month (shared/data/closed-cases.ts). */
 export const CLOSED_CASE_PARTITIONS = [keys.closedMonth('*')] as const;
 
@@ -43,7 +66,13 @@ export const CLOSED_CASE_PARTITIONS = [keys.closedMonth('*')] as const;
  * What a permission applies to; infra turns each into an ARN, the access test into a match. Cases
  * start through the live alias (`liveAlias`); task tokens go back to the machine (`stateMachine`).
  */
-export type Target = 'table' | `index/${IndexName}` | 'stateMachine' | 'liveAlias' | 'alarms';
+export type Target =
+  | 'table'
+  | `index/${IndexName}`
+  | 'stateMachine'
+  | 'liveAlias'
+  | 'alarms'
+  | `objects/${BucketName}`;
 
 /** One IAM statement's worth: these actions on these targets, under the partition condition if any. */
 export interface Permission {
@@ -51,12 +80,14 @@ export interface Permission {
   targets: readonly Target[];
   /** `ForAllValues:StringLike` on `dynamodb:LeadingKeys`. */
   leadingKeys?: readonly string[];
+  /** On an `objects/…` target: the keys, as an IAM resource pattern. */
+  objectKeys?: string;
 }
 
 /** The permissions an access declaration grants, in the order the policy lists them. */
 export function permissionsOf(access: Access): Permission[] {
   const permissions: Permission[] = [];
-  const { table, stateMachine, alarms } = access;
+  const { table, stateMachine, alarms, storage } = access;
   if (table?.items?.length) permissions.push({ actions: table.items, targets: ['table'] });
   if (table?.partitions?.length) {
     permissions.push({ actions: ['dynamodb:Query'], targets: ['table'], leadingKeys: table.partitions });
@@ -73,6 +104,9 @@ export function permissionsOf(access: Access): Permission[] {
   if (starts.length) permissions.push({ actions: starts, targets: ['liveAlias'] });
   if (resumes.length) permissions.push({ actions: resumes, targets: ['stateMachine'] });
   if (alarms?.length) permissions.push({ actions: alarms, targets: ['alarms'] });
+  for (const { bucket, actions, keys } of storage ?? []) {
+    permissions.push({ actions, targets: [`objects/${bucket}`], objectKeys: keys });
+  }
   return permissions;
 }
 
@@ -81,6 +115,8 @@ export interface Call {
   action: string;
   target: Target;
   partitionKey?: string;
+  /** The object key, on an `objects/…` target. */
+  objectKey?: string;
 }
 
 /** Whether `access` allows `call`; StringLike's `*` matches any run of characters. */
@@ -91,7 +127,9 @@ export function allows(access: Access, call: Call): boolean {
       permission.targets.includes(call.target) &&
       (!permission.leadingKeys ||
         (call.partitionKey !== undefined &&
-          permission.leadingKeys.some((pattern) => stringLike(pattern, call.partitionKey as string)))),
+          permission.leadingKeys.some((pattern) => stringLike(pattern, call.partitionKey as string)))) &&
+      (!permission.objectKeys ||
+        (call.objectKey !== undefined && stringLike(permission.objectKeys, call.objectKey))),
   );
 }
 

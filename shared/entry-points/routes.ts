@@ -1,5 +1,17 @@
 import type * as z from 'zod';
 import {
+  createUploadRequestSchema,
+  documentListSchema,
+  documentParamsSchema,
+  fileRedirectHeaders,
+  materialParamsSchema,
+  uploadCreatedSchema,
+  uploadParamsSchema,
+  uploadStatusSchema,
+  usccParamsSchema,
+  verificationSchema,
+} from '../api/files';
+import {
   applicationIdParamsSchema,
   bundleParamsSchema,
   checklistQuerySchema,
@@ -28,6 +40,7 @@ import { applicationFormSchema } from '../form';
 import {
   type Access,
   CLOSED_CASE_PARTITIONS,
+  FILES_MATERIALS,
   permissionsOf,
   READS_ITEMS,
   SUBMISSION_COUNTERS,
@@ -67,11 +80,16 @@ export interface Route<
   path: `/api/${string}`;
   handler: `functions/api/${string}.ts`;
   summary: string;
-  tag: 'Applications' | 'Tasks' | 'Ops' | 'Platform';
+  tag: 'Applications' | 'Files' | 'Tasks' | 'Ops' | 'Platform';
   /** Who gets past authorization; the handler decides object by object (404 for what one may not see). */
   callers: readonly CallerRole[] | 'anyone';
   request: RouteRequest<B, Q, P, H>;
-  response: { status: 200 | 201; body: z.ZodType; headers?: Readonly<Record<string, ResponseHeader>> };
+  /** 302: a redirect to a presigned URL of a file, with no body. */
+  response: {
+    status: 200 | 201 | 302;
+    body?: z.ZodType;
+    headers?: Readonly<Record<string, ResponseHeader>>;
+  };
   /**
    * The refusals its handler answers (429: a per-caller limit, with Retry-After). The edge adds the rest: 400 when anything is checked, 401 when
    * signed in, 403 off the site (functions/api/origin-check.ts), 413 for a body over 1 MiB (whatever the method), 415 when a body is expected, 503 when
@@ -110,6 +128,7 @@ export const ROUTES = {
     access: {
       table: { ...WRITES_ITEMS, counters: SUBMISSION_COUNTERS },
       stateMachine: ['states:StartExecution'],
+      storage: FILES_MATERIALS,
     },
   }),
   listApplications: route({
@@ -149,7 +168,96 @@ export const ROUTES = {
     request: { params: applicationIdParamsSchema, body: correctionRequestSchema },
     response: { status: 200, body: caseViewSchema },
     refusals: [403, 404, 409],
-    access: { table: WRITES_ITEMS, stateMachine: ['states:SendTaskSuccess'] },
+    access: { table: WRITES_ITEMS, stateMachine: ['states:SendTaskSuccess'], storage: FILES_MATERIALS },
+  }),
+  createUpload: route({
+    name: 'CreateUpload',
+    method: 'POST',
+    path: '/api/uploads',
+    handler: 'functions/api/create-upload.ts',
+    summary: 'A slot to upload one file to storage',
+    tag: 'Files',
+    callers: ['applicants', 'agents'],
+    request: { body: createUploadRequestSchema },
+    response: { status: 201, body: uploadCreatedSchema },
+    refusals: [403],
+    // The presigned POST acts as this function: it holds the PutObject the browser's upload needs.
+    access: {
+      table: WRITES_ITEMS,
+      storage: [{ bucket: 'uploads', actions: ['s3:PutObject'], keys: 'incoming/*' }],
+    },
+  }),
+  getUpload: route({
+    name: 'GetUpload',
+    method: 'GET',
+    path: '/api/uploads/{id}',
+    handler: 'functions/api/get-upload.ts',
+    summary: 'Whether an upload was checked clean',
+    tag: 'Files',
+    callers: ['applicants', 'agents'],
+    request: { params: uploadParamsSchema },
+    response: { status: 200, body: uploadStatusSchema },
+    refusals: [404],
+    access: { table: READS_ITEMS },
+  }),
+  getMaterial: route({
+    name: 'GetMaterial',
+    method: 'GET',
+    path: '/api/applications/{id}/materials/{uploadId}',
+    handler: 'functions/api/get-material.ts',
+    summary: "One of a case's materials, for its founder, its agent and the officers whose item reads it",
+    tag: 'Files',
+    callers: ['applicants', 'agents', 'officers'],
+    request: { params: materialParamsSchema },
+    response: { status: 302, headers: fileRedirectHeaders },
+    refusals: [404],
+    // Each view is recorded on the case.
+    access: {
+      table: WRITES_ITEMS,
+      storage: [{ bucket: 'uploads', actions: ['s3:GetObject'], keys: 'cases/*' }],
+    },
+  }),
+  listDocuments: route({
+    name: 'ListDocuments',
+    method: 'GET',
+    path: '/api/applications/{id}/documents',
+    handler: 'functions/api/list-documents.ts',
+    summary: 'The documents a case was issued: the e-licence and the certificates',
+    tag: 'Files',
+    callers: ['applicants', 'agents', 'officers', 'ops'],
+    request: { params: applicationIdParamsSchema },
+    response: { status: 200, body: documentListSchema },
+    refusals: [404],
+    access: { table: READS_ITEMS },
+  }),
+  getDocument: route({
+    name: 'GetDocument',
+    method: 'GET',
+    path: '/api/applications/{id}/documents/{documentId}',
+    handler: 'functions/api/get-document.ts',
+    summary: 'One issued document, as a PDF',
+    tag: 'Files',
+    callers: ['applicants', 'agents', 'officers', 'ops'],
+    request: { params: documentParamsSchema },
+    response: { status: 302, headers: fileRedirectHeaders },
+    refusals: [404],
+    access: {
+      table: WRITES_ITEMS,
+      storage: [{ bucket: 'documents', actions: ['s3:GetObject'], keys: 'cases/*' }],
+    },
+  }),
+  verifyCompany: route({
+    name: 'VerifyCompany',
+    method: 'GET',
+    path: '/api/verify/{uscc}',
+    handler: 'functions/api/verify-company.ts',
+    summary: "Anyone may check a company's e-licence: its name, status and registration, nothing personal",
+    tag: 'Platform',
+    callers: 'anyone',
+    request: { params: usccParamsSchema },
+    response: { status: 200, body: verificationSchema },
+    refusals: [404, 429],
+    access: { table: READS_ITEMS },
   }),
   listDepartmentTasks: route({
     name: 'ListDepartmentTasks',

@@ -15,6 +15,11 @@ export interface WorkflowFunction {
 const STEP: Access = { table: WRITES_ITEMS };
 /** Steps that wake the SLA timer, or resume a founder's answer, send a task token back to the machine. */
 const RESUMES: Access = { table: WRITES_ITEMS, stateMachine: ['states:SendTaskSuccess'] };
+/** Stores the documents it renders under the case; reads the case, writes it back with them listed. */
+const ISSUES_DOCUMENTS: Access = {
+  table: WRITES_ITEMS,
+  storage: [{ bucket: 'documents', actions: ['s3:PutObject'], keys: 'cases/*' }],
+};
 /** Steps that close a case also take it off its founder's open cases (shared/case/submission-limits.ts). */
 const CLOSES: Access = { ...RESUMES, table: { ...WRITES_ITEMS, counters: FOUNDER_COUNTERS } };
 
@@ -43,6 +48,12 @@ export const WORKFLOW_FUNCTIONS = {
   },
   rejectCase: { name: 'CaseReject', handler: 'functions/workflow/reject-case.ts', access: CLOSES },
   deliver: { name: 'CaseDeliver', handler: 'functions/workflow/deliver.ts', access: STEP },
+  /** Renders the documents a completed case is issued and stores them; the only one holding the PDF library. */
+  issueDocuments: {
+    name: 'CaseIssueDocuments',
+    handler: 'functions/workflow/issue-documents.ts',
+    access: ISSUES_DOCUMENTS,
+  },
   closeCase: { name: 'CaseClose', handler: 'functions/workflow/close-case.ts', access: CLOSES },
   /** Resumes answered corrections whose resume was lost while the clock is paused. */
   checkSla: { name: 'CaseCheckSla', handler: 'functions/workflow/check-sla.ts', access: RESUMES },
