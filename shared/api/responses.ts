@@ -89,7 +89,19 @@ export const formViewSchema = z
     invoice: form.invoice.optional(),
     seals: form.seals.optional(),
     delivery: form.delivery.optional(),
-    materials: form.materials.optional(),
+    materials: z
+      .array(
+        z.object({
+          type: z.string(),
+          uploadId: z.string(),
+          fileName: z.string().optional(),
+          mediaType: z.string().optional(),
+          sizeBytes: z.number().optional(),
+          sha256: z.string().optional(),
+        }),
+      )
+      .optional()
+      .describe("The materials the reader's items need, each with the file it names"),
     bundle: form.bundle,
     optionalItems: form.optionalItems,
     premises: form.premises,

@@ -70,7 +70,7 @@ export function caseView(record: CaseRecord, now: Date, viewer: Viewer): z.outpu
     filedBy: { role: record.filedBy.role },
     bundle: bundleView(record),
     catalogueVersion: record.catalogueVersion ?? null,
-    application: formView(record.form, formReadsOf(viewer)),
+    application: formView(record.form, formReadsOf(viewer), record.files),
     items: Object.fromEntries(
       itemsOf(record).map((item) => [
         item,

@@ -5,12 +5,13 @@ import { formBytes } from '../data/item-limits';
 import { tasks } from '../data/tasks';
 import { type AppError, conflict, notFound, validationFailed } from '../errors';
 import type { ApplicationForm } from '../form';
+import { fileMaterials, resolveMaterials } from '../uploads/file-materials';
 import { resumeTask, startCaseWorkflow } from '../workflow-client';
 import { changedPaths } from './changes';
 import { AnswerOutsideRequests } from './correction-scope';
 import { formSizeError } from './form-size';
 import type { Department } from './items';
-import type { Actor, CaseRecord, DepartmentTask, Outcome, Reason } from './model';
+import type { Actor, CaseFile, CaseRecord, DepartmentTask, Outcome, Reason } from './model';
 import { countSubmission } from './submission-limits';
 import { type Decision, newCase, submitCorrection, TransitionRefused } from './transitions';
 
@@ -46,6 +47,22 @@ function refuseOversized(form: ApplicationForm, current?: ApplicationForm): void
 }
 
 /**
+ * The files a form's materials name, copied under the case; refuses the request with every material
+ * that is not the filer's clean upload. The files the case already holds (`kept`) stay as they are.
+ */
+async function filedFiles(
+  caseId: string,
+  form: ApplicationForm,
+  filer: string,
+  at: Date,
+  kept?: Readonly<Record<string, CaseFile>>,
+): Promise<Record<string, CaseFile>> {
+  const { files, errors } = await resolveMaterials(form.materials, filer, at, kept);
+  if (errors.length > 0) throw validationFailed(errors);
+  return fileMaterials(caseId, files, at);
+}
+
+/**
  * Files a checked form. The same key with the same body finds the case made before; the bodies are
  * compared as they arrived (`requestBody`), before checking trimmed them.
  */
@@ -61,8 +78,10 @@ export async function submitApplication(request: {
   const id = caseIdFor(request.filedBy.sub, request.idempotencyKey);
   // A repeated request finds its case and counts nothing; two racing ones count the id once. Only a new
   // case is held to today's size limit: a retry of one filed before it replays.
+  let files: Record<string, CaseFile> | undefined;
   if (!(await cases.get(id))) {
     refuseOversized(form);
+    files = await filedFiles(id, form, request.filedBy.sub, now());
     await countSubmission({ id, owner: request.owner, filedBy: request.filedBy }, now());
   }
   const { created, record } = await cases.create(
@@ -73,6 +92,7 @@ export async function submitApplication(request: {
       idempotencyKey: request.idempotencyKey,
       requestHash,
       form,
+      files,
       submittedAt: now().toISOString(),
     }),
   );
@@ -151,17 +171,23 @@ export async function answerCorrections(request: {
 }): Promise<CaseRecord> {
   const { form } = request;
   const at = now().toISOString();
+  const current = await cases.get(request.applicationId);
+  const files =
+    current && request.by.sub
+      ? await filedFiles(current.id, form, request.by.sub, new Date(at), current.files)
+      : {};
   let updated: CaseRecord;
   try {
     updated = await cases.update(request.applicationId, (record) => {
       refuseOversized(form, record.form);
-      return submitCorrection(record, {
+      const corrected = submitCorrection(record, {
         form,
         note: request.note,
         changedFields: changedPaths(record.form, form),
         by: request.by,
         at,
       });
+      return { ...corrected, files: { ...record.files, ...files } };
     });
   } catch (error) {
     if (error instanceof AnswerOutsideRequests) throw validationFailed(error.fields);

@@ -171,8 +171,37 @@ export interface CaseRecord {
   delivery?: Delivery;
   failure?: { error: string; cause: string; at: string };
   timeline: TimelineEvent[];
+  /** The files its materials name, by upload id: what was filed, where it is kept (shared/uploads/file-materials.ts). */
+  files?: Record<string, CaseFile>;
+  /** The documents issued on completion (shared/documents/). */
+  documents?: IssuedDocument[];
   /** Transitions already applied: each workflow step applies at most once, however often it runs. */
   applied: string[];
+}
+
+/** A file a case filed: copied under the case when filed, so it outlives the upload slot. */
+export interface CaseFile {
+  uploadId: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** Its key in the uploads bucket. */
+  key: string;
+  filedAt: string;
+}
+
+/** A document issued to the case, kept in the documents bucket. */
+export interface IssuedDocument {
+  id: string;
+  kind: string;
+  item: string;
+  fileName: string;
+  mediaType: 'application/pdf';
+  sizeBytes: number;
+  sha256: string;
+  key: string;
+  issuedAt: string;
 }
 
 export interface DepartmentTask {

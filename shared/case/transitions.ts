@@ -6,6 +6,7 @@ import { AnswerOutsideRequests, fieldsOutsideRequests } from './correction-scope
 import type { Item } from './items';
 import type {
   Actor,
+  CaseFile,
   CaseRecord,
   CorrectionAnswer,
   Delivery,
@@ -52,6 +53,7 @@ export function newCase(
     idempotencyKey: string;
     requestHash: string;
     form: ApplicationForm;
+    files?: Record<string, CaseFile>;
     submittedAt: string;
   },
   catalogue: Catalogue = CATALOGUE,
@@ -67,6 +69,7 @@ export function newCase(
     requestHash: input.requestHash,
     submittedAt: input.submittedAt,
     form: input.form,
+    ...(input.files ? { files: input.files } : {}),
     bundle: bundle.id,
     catalogueVersion: catalogue.version,
     items: Object.fromEntries(

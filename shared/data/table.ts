@@ -64,6 +64,12 @@ export const keys = {
   /** A caller's submission counters (shared/data/submission-limits.ts): the open cases, one item per day. */
   founderLimits: (sub: string) => `LIMIT#FOUNDER#${sub}`,
   agentLimits: (sub: string) => `LIMIT#AGENT#${sub}`,
+  /** An upload slot and what its checks found (shared/uploads/model.ts). */
+  upload: (id: string) => ({ pk: `UPLOAD#${id}`, sk: 'UPLOAD' }),
+  /** Who viewed or downloaded which file of a case, one item per view, in time order. */
+  fileView: (caseId: string, at: string, id: string) => ({ pk: `APP#${caseId}`, sk: `VIEW#${at}#${id}` }),
+  /** What anyone may check of a registered company, by its USCC (GET /api/verify/{uscc}). */
+  verification: (uscc: string) => ({ pk: `USCC#${uscc}`, sk: 'COMPANY' }),
   /** Sorts by time, then id, so equal instants still give a stable order. */
   timeSorted: (instant: string, id: string) => `${instant}#${id}`,
 };

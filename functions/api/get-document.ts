@@ -1,0 +1,30 @@
+import { isOps, mayActOnCase, maySeeCase, officerDepartments } from '../../shared/api/caller';
+import { cases } from '../../shared/data/cases';
+import { ROUTES } from '../../shared/entry-points/routes';
+import { notFound } from '../../shared/errors';
+import { presignedGet } from '../../shared/files/presigned-get';
+import { recordFileView, viewerIdentity } from '../../shared/files/record-view';
+import { httpHandler } from './http-handler';
+
+/** GET /api/applications/{id}/documents/{documentId} — a redirect to the PDF; each download is recorded. */
+export const handler = httpHandler(ROUTES.getDocument, async ({ caller, params, now }) => {
+  const record = await cases.get(params.id);
+  const document = record?.documents?.find(({ id }) => id === params.documentId);
+  if (!record || !document || !maySeeCase(caller, record)) throw notFound('Document', '文书');
+  const party = mayActOnCase(caller, record);
+  await recordFileView({
+    caseId: record.id,
+    file: { kind: 'document', id: document.id, fileName: document.fileName },
+    viewer: party
+      ? viewerIdentity(caller, 'party')
+      : isOps(caller) && officerDepartments(caller).length === 0
+        ? viewerIdentity(caller, 'ops')
+        : viewerIdentity(caller, 'officer', officerDepartments(caller)),
+    at: now.toISOString(),
+  });
+  return {
+    status: 302,
+    body: undefined,
+    headers: { location: await presignedGet('documents', document.key, document) },
+  };
+});

@@ -1,0 +1,46 @@
+import type { Readable } from 'node:stream';
+import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { uploads } from '../data/uploads';
+import { bucketName, storage } from '../storage/s3';
+import { inspectUpload } from './inspect-upload';
+import type { UploadRecord } from './model';
+import { settled } from './status';
+
+/** `incoming/<id>` → the upload id. */
+export const uploadIdOfKey = (key: string): string | undefined =>
+  /^incoming\/(up-[0-9a-z]{26})$/.exec(key)?.[1];
+
+/**
+ * Runs when an upload's bytes arrived: checks them against what was declared and records the verdict. A
+ * refused file is deleted at once, so nothing ever serves it; an accepted one waits for its scan.
+ * Checking again (a redelivered event) finds the verdict recorded and changes nothing.
+ */
+export async function checkUpload(object: { key: string }): Promise<UploadRecord | undefined> {
+  const id = uploadIdOfKey(object.key);
+  const record = id ? await uploads.get(id) : undefined;
+  if (!record || record.inspection) return record;
+  const bucket = bucketName('uploads');
+  const verdict = await inspectUpload({
+    read: () => streamOf(bucket, object.key),
+    declared: {
+      fileName: record.fileName,
+      mediaType: record.mediaType as UploadRecord['mediaType'] & 'application/pdf',
+      sizeBytes: record.sizeBytes,
+      sha256: record.sha256,
+    },
+  });
+  const inspection =
+    verdict.verdict === 'accepted' ? verdict : { verdict: verdict.verdict, reason: verdict.reason };
+  const updated = await uploads.update(record.id, (current) =>
+    current.inspection ? undefined : settled({ ...current, inspection }),
+  );
+  if (verdict.verdict === 'rejected') {
+    await storage.send(new DeleteObjectCommand({ Bucket: bucket, Key: object.key }));
+  }
+  return updated;
+}
+
+async function* streamOf(bucket: string, key: string): AsyncIterable<Uint8Array> {
+  const { Body } = await storage.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  for await (const chunk of Body as Readable) yield chunk as Uint8Array;
+}

@@ -1,0 +1,37 @@
+import { CopyObjectCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { uploads } from '../data/uploads';
+import { OBJECT_KEYS } from '../storage/buckets';
+import { bucketName, storage } from '../storage/s3';
+import { uploadIdOfKey } from './check-upload';
+import type { ScanStatus, UploadRecord } from './model';
+import { settled } from './status';
+
+/**
+ * Takes the malware scan's answer for an upload. An infected file is copied to the quarantine bucket,
+ * which no route reads, and deleted where it arrived, so it can never be filed or served. A repeated
+ * answer changes nothing.
+ */
+export async function recordScan(result: {
+  key: string;
+  status: ScanStatus;
+  threats?: string[];
+}): Promise<UploadRecord | undefined> {
+  const id = uploadIdOfKey(result.key);
+  if (!id) return undefined;
+  const scan = { status: result.status, ...(result.threats?.length ? { threats: result.threats } : {}) };
+  const updated = await uploads.update(id, (current) =>
+    current.scan ? undefined : settled({ ...current, scan }),
+  );
+  if (result.status === 'THREATS_FOUND') {
+    const uploadsBucket = bucketName('uploads');
+    await storage.send(
+      new CopyObjectCommand({
+        Bucket: bucketName('quarantine'),
+        Key: OBJECT_KEYS.quarantined(id),
+        CopySource: `${uploadsBucket}/${result.key}`,
+      }),
+    );
+    await storage.send(new DeleteObjectCommand({ Bucket: uploadsBucket, Key: result.key }));
+  }
+  return updated;
+}
