@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { bilingual } from '../errors';
+import { checkExtension } from '../uploads/declaration';
+import { fileNameSchema, mediaTypeSchema, sha256Schema, sizeBytesSchema } from '../uploads/declared-file';
 import { EACH, report, uniqueBy, whenValid } from './cross-field';
 
 export const MATERIAL_TYPES = [
@@ -19,17 +21,6 @@ export const REQUIRED_MATERIALS: readonly { type: MaterialType; en: string; zh: 
   { type: 'address-proof', en: 'proof of the registered address', zh: '住所使用证明' },
 ];
 
-export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
-
-const EXTENSIONS_BY_MEDIA_TYPE = {
-  'application/pdf': ['.pdf'],
-  'image/jpeg': ['.jpg', '.jpeg'],
-  'image/png': ['.png'],
-} as const satisfies Record<string, readonly string[]>;
-
-type MediaType = keyof typeof EXTENSIONS_BY_MEDIA_TYPE;
-const MEDIA_TYPES = Object.keys(EXTENSIONS_BY_MEDIA_TYPE) as [MediaType, ...MediaType[]];
-
 const materialSchema = z
   .object({
     type: z
@@ -39,46 +30,13 @@ const materialSchema = z
         bilingual('Choose what the document is from the list', '请从列表中选择材料类型'),
       )
       .describe("What the document is: one of MATERIAL_TYPES, or a material the case's checklist names"),
-    fileName: z
-      .string()
-      .trim()
-      .min(1, bilingual('Give the file name', '请填写文件名'))
-      .max(255, bilingual('A file name has at most 255 characters', '文件名最多255个字符'))
-      .refine(
-        (fileName) => !/[\\/]/.test(fileName),
-        bilingual('A file name cannot contain / or \\', '文件名不能包含“/”或“\\”'),
-      )
-      .describe('Original file name, without folders'),
-    sha256: z
-      .string()
-      .regex(
-        /^[0-9a-f]{64}$/,
-        bilingual('sha256 is 64 lowercase hexadecimal characters', 'sha256应为64位小写十六进制字符'),
-      )
-      .describe('SHA-256 of the uploaded file, lowercase hex: identifies the upload'),
-    sizeBytes: z
-      .number()
-      .int(bilingual('The size is a whole number of bytes', '文件大小应为整数字节'))
-      .min(1, bilingual('The file is empty', '文件为空'))
-      .max(MAX_MATERIAL_BYTES, bilingual('A file may be at most 20 MiB', '单个文件不得超过20 MiB'))
-      .describe('File size in bytes, 1 byte to 20 MiB'),
-    mediaType: z.enum(MEDIA_TYPES).describe('PDF, JPEG or PNG'),
+    fileName: fileNameSchema,
+    sha256: sha256Schema,
+    sizeBytes: sizeBytesSchema,
+    mediaType: mediaTypeSchema,
   })
   .strict()
-  .superRefine(
-    (material, ctx) => {
-      const extensions: readonly string[] = EXTENSIONS_BY_MEDIA_TYPE[material.mediaType];
-      if (!extensions.some((extension) => material.fileName.toLowerCase().endsWith(extension))) {
-        report(
-          ctx,
-          ['fileName'],
-          `A file of type ${material.mediaType} needs a name ending in ${extensions.join(' or ')}`,
-          `${material.mediaType}文件的文件名应以${extensions.join('或')}结尾`,
-        );
-      }
-    },
-    whenValid(['fileName'], ['mediaType']),
-  )
+  .superRefine(checkExtension, whenValid(['fileName'], ['mediaType']))
   .describe('One uploaded document');
 
 export const materialsSchema = z
