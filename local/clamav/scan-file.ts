@@ -88,7 +88,7 @@ function resultOf(outcome: Run, path: string, command: string, timeoutMs: number
  */
 export async function scanFile(path: string, options: ScanOptions = {}): Promise<ScanResult> {
   const command = options.command ?? 'clamscan';
-  const databaseDir = options.databaseDir ?? process.env.CLAMAV_DATABASE_DIR ?? BUNDLED_DATABASE_DIR;
+  const databaseDir = options.databaseDir ?? (process.env.CLAMAV_DATABASE_DIR || BUNDLED_DATABASE_DIR);
   const timeoutMs = options.timeoutMs ?? 60_000;
   const args = ['--no-summary', `--database=${databaseDir}`, ...LIMITS, '--', path];
   return resultOf(await run(command, args, timeoutMs), path, command, timeoutMs);
