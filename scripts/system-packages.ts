@@ -2,14 +2,22 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /**
- * What the tests need from the operating system rather than from npm: Debian's Chromium for the
- * browser tests (playwright-core drives it; it cannot download a browser of its own here) and CJK fonts
- * so the Chinese pages render. Runs before `npm test`: finds them, or installs them with apt-get when
- * it may (root, or sudo without a password), saying what it does; otherwise it stops with the command to
- * run. The browser tests never skip silently.
+ * What the platform needs from the operating system rather than from npm, found or installed with Debian's
+ * apt-get. `start` (before `npm start`): ClamAV's clamscan, the local malware scanner. `test` (before
+ * `npm test`): clamscan too, Debian's Chromium for the browser tests (playwright-core drives it; it cannot
+ * download a browser of its own here) and CJK fonts so the Chinese pages render. Installs what is missing
+ * when it may (root, or sudo without a password), saying what it does. Otherwise `test` stops with the
+ * command to run, so the browser and scanner tests never skip silently; `start` prints it and carries on,
+ * since the platform runs without a scanner and refuses every upload as unscanned.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PACKAGES = ['chromium', 'fonts-noto-cjk'];
+
+interface Need {
+  /** The Debian package that provides it. */
+  package: string;
+  what: string;
+  present: () => boolean;
+}
 
 const succeeds = (command: string, args: string[]) =>
   spawnSync(command, args, { stdio: 'ignore' }).status === 0;
@@ -19,12 +27,19 @@ function hasCjkFont(): boolean {
   return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim().length > 0;
 }
 
-function missing(): string[] {
-  const absent: string[] = [];
-  if (!existsSync(CHROMIUM)) absent.push('chromium');
-  if (!hasCjkFont()) absent.push('fonts-noto-cjk');
-  return absent;
-}
+const CLAMAV: Need = {
+  package: 'clamav',
+  what: 'clamscan',
+  present: () => succeeds('clamscan', ['--version']),
+};
+const NEEDS_BY_PURPOSE: Record<string, Need[]> = {
+  start: [CLAMAV],
+  test: [
+    { package: 'chromium', what: `Chromium at ${CHROMIUM}`, present: () => existsSync(CHROMIUM) },
+    { package: 'fonts-noto-cjk', what: 'CJK fonts', present: hasCjkFont },
+    CLAMAV,
+  ],
+};
 
 function installer(): string[] | undefined {
   if (!succeeds('apt-get', ['--version'])) return undefined;
@@ -33,23 +48,7 @@ function installer(): string[] | undefined {
   return undefined;
 }
 
-const absent = missing();
-if (absent.length === 0) {
-  console.info(`system packages: Chromium at ${CHROMIUM} and CJK fonts found`);
-} else {
-  const prefix = installer();
-  const command = ['apt-get', 'install', '-y', '--no-install-recommends', ...PACKAGES];
-  if (!prefix) {
-    console.error(
-      `The browser tests need ${absent.join(' and ')}, and this user cannot install them.\n` +
-        `Install them, then run the tests again:\n  sudo apt-get update && sudo ${command.join(' ')}\n` +
-        'or point CHROMIUM_PATH at a Chromium binary.',
-    );
-    process.exit(1);
-  }
-  console.info(
-    `system packages: installing ${absent.join(' and ')} with apt-get (Debian's ${PACKAGES.join(', ')})`,
-  );
+function install(prefix: string[], packages: string[]): void {
   const run = (args: string[]) => {
     const [executable, ...rest] = [...prefix, ...args];
     execFileSync(executable as string, rest, {
@@ -58,11 +57,53 @@ if (absent.length === 0) {
     });
   };
   run(['apt-get', 'update', '-qq']);
-  run([...command, '-qq']);
-  const still = missing();
-  if (still.length > 0) {
-    console.error(`system packages: ${still.join(' and ')} still missing after apt-get`);
-    process.exit(1);
+  run(['apt-get', 'install', '-y', '--no-install-recommends', '-qq', ...packages]);
+}
+
+function cannotInstall(purpose: string, absent: Need[]): void {
+  const names = absent.map((need) => need.what).join(' and ');
+  const line = `sudo apt-get update && sudo apt-get install -y --no-install-recommends ${absent.map((need) => need.package).join(' ')}`;
+  if (purpose === 'start') {
+    console.warn(
+      `system packages: ${names} missing, and this user cannot install it. The platform starts, but every ` +
+        `upload will be refused as unscanned until you run:\n  ${line}`,
+    );
+    return;
   }
-  console.info('system packages: installed');
+  console.error(
+    `The tests need ${names}, and this user cannot install them.\nInstall them, then run the tests again:\n  ${line}\n` +
+      'or point CHROMIUM_PATH at a Chromium binary.',
+  );
+  process.exit(1);
+}
+
+const purpose = process.argv[2] ?? '';
+const needs = NEEDS_BY_PURPOSE[purpose];
+if (!needs) {
+  console.error(`usage: tsx scripts/system-packages.ts ${Object.keys(NEEDS_BY_PURPOSE).join('|')}`);
+  process.exit(2);
+}
+const absent = needs.filter((need) => !need.present());
+if (absent.length === 0) {
+  console.info(`system packages: ${needs.map((need) => need.what).join(', ')} found`);
+} else {
+  const prefix = installer();
+  if (!prefix) {
+    cannotInstall(purpose, absent);
+  } else {
+    const packages = absent.map((need) => need.package);
+    console.info(
+      `system packages: installing ${absent.map((need) => need.what).join(' and ')} with apt-get (Debian's ${packages.join(', ')})`,
+    );
+    install(prefix, packages);
+    const still = absent.filter((need) => !need.present());
+    if (still.length > 0) {
+      console.error(
+        `system packages: ${still.map((need) => need.what).join(' and ')} still missing after apt-get`,
+      );
+      if (purpose !== 'start') process.exit(1);
+    } else {
+      console.info('system packages: installed');
+    }
+  }
 }
