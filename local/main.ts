@@ -31,6 +31,9 @@ if (flags.reset) {
 
 const runtime = await startRuntime({
   dataDirectory: join(dataDirectory, 'dynamo'),
+  storageDirectory: join(dataDirectory, 's3'),
+  // The e-licence's QR code opens the verification page of this server.
+  environment: { PUBLIC_BASE_URL: `http://127.0.0.1:${port}` },
   cursorSecretFile: join(dataDirectory, 'cursor-secret'),
 });
 const tokens = await localTokens({ dataDirectory, now: () => runtime.clock.now() });
@@ -50,6 +53,7 @@ const lines = [
   `  API            ${url}/api   (OpenAPI: ${url}/api/openapi.json)`,
   `  Step Functions ${runtime.stepFunctionsEndpoint}   (durable local engine, ${resumed} unfinished executions resumed)`,
   `  DynamoDB       ${runtime.dynamoEndpoint}   (dynalite, data in ${dataDirectory})`,
+  `  S3             ${runtime.s3Endpoint}   (s3rver, objects in ${join(dataDirectory, 's3')}; uploads scanned with ClamAV)`,
   `  clock          ${new Date(runtime.clock.now()).toISOString()}   (POST /api/local/clock to move it)`,
   '',
   'Demo tokens (valid 12 hours; POST /api/local/token {"sub","groups"} for others):',

@@ -1,7 +1,11 @@
 import './polyfills';
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import {
   ENVIRONMENT,
   LOCAL_TABLE_NAME,
@@ -9,6 +13,7 @@ import {
   SERVICE_NAME,
   STATE_MACHINE_NAME,
 } from '../shared/config';
+import { BUCKETS } from '../shared/storage/buckets';
 import { LIVE_ALIAS } from '../workflows/live-alias';
 import { RuntimeClock } from './clock';
 import { startCloudWatchServer } from './cloudwatch';
@@ -16,12 +21,16 @@ import { startDynalite } from './dynalite';
 import type { MachineDefinition } from './engine/asl';
 import { DurableEngine } from './engine/engine';
 import { startStepFunctionsServer } from './engine/http';
+import { type BusEvent, LocalEventBus } from './event-bus';
+import { protectBucket } from './guardduty';
 import { loadHandler } from './handler-module';
 import { type Authorizations, asFunction, authorizationsSoFar, enforceRolePolicies } from './iam/enforcement';
 import { keptSecret } from './kept-secret';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { MetricsCapture } from './metrics-capture';
 import { privateDirectory } from './private-directory';
+import { expireObjects } from './s3/lifecycle';
+import { type CreatedObject, startLocalS3 } from './s3/server';
 
 export const LOCAL_ACCOUNT = { region: 'us-east-1', accountId: '000000000000' } as const;
 /**
@@ -29,10 +38,16 @@ export const LOCAL_ACCOUNT = { region: 'us-east-1', accountId: '000000000000' } 
  * journal writes retry far longer than a handler's, so injected throttling cannot fail a workflow.
  */
 const ENGINE_DYNAMODB_ATTEMPTS = 10;
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+/** EventBridge retries a failed delivery for a day; locally a few quick tries, then the dead-letter queue. */
+const EVENT_DELIVERY_ATTEMPTS = 3;
+const LIFECYCLE_SWEEP_MS = 10 * 60_000;
 
 export interface RuntimeOptions {
   /** Where dynalite keeps its files; in memory when absent. */
   dataDirectory?: string;
+  /** Where the local S3 keeps its objects; a temporary folder, removed on close, when absent. */
+  storageDirectory?: string;
   /** Extra environment for the handlers (INSTANT_APPROVAL=off, log levels). */
   environment?: Record<string, string>;
   /** Wraps a workflow function by name: how tests inject faults into a real handler. */
@@ -68,6 +83,12 @@ export interface LocalRuntime {
   /** Requests answered with an injected throttling error (LOCAL_DYNAMODB_FAULT_RATE). */
   dynamoInjectedFaults: () => number;
   stepFunctionsEndpoint: string;
+  /** The local S3 (s3rver behind the checks S3 makes that it leaves out). */
+  s3Endpoint: string;
+  /** The default event bus: S3's and the scanner's events, delivered to the event functions. */
+  eventBus: LocalEventBus;
+  /** Events no delivery attempt could hand to their function: what the rules' dead-letter queues hold. */
+  deadLetters: () => { rule: string; event: BusEvent; error: string }[];
   /** Each function's AWS calls its synthesized role policy allowed and refused (local/iam/). */
   authorizations: () => Authorizations;
   /** Replays the executions a previous run left unfinished; resolves when all are back in memory. */
@@ -90,15 +111,19 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     port: options.ports?.dynamo,
     faultRate: Number(process.env.LOCAL_DYNAMODB_FAULT_RATE ?? 0) || 0,
   });
+  const storageDirectory = options.storageDirectory ?? (await mkdtemp(join(tmpdir(), 'company-opening-s3-')));
+  if (options.storageDirectory) await privateDirectory(options.storageDirectory);
   const metricsClock = new RuntimeClock();
   const metrics = new MetricsCapture(() => metricsClock.now());
   metrics.start({ echo: options.echoMetrics ?? false });
 
   Object.assign(process.env, {
     AWS_REGION: LOCAL_ACCOUNT.region,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    [ENVIRONMENT.s3PathStyle]: 'true',
+    ...Object.fromEntries(Object.values(BUCKETS).map((bucket) => [bucket.environment, bucket.localName])),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     [ENVIRONMENT.tableName]: LOCAL_TABLE_NAME,
     [ENVIRONMENT.cursorSecret]: await keptSecret(options.cursorSecretFile, async () =>
@@ -109,6 +134,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+    PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
     ...options.environment,
   });
 
@@ -119,6 +145,33 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
   const clock = metricsClock;
   const { useClock } = await import('../shared/clock');
   useClock(() => clock.now());
+
+  const deadLetters: { rule: string; event: BusEvent; error: string }[] = [];
+  const eventBus = new LocalEventBus(
+    LOCAL_ACCOUNT,
+    {
+      attempts: EVENT_DELIVERY_ATTEMPTS,
+      backoffMs: (retry) => 100 * 2 ** retry,
+      deadLetter: (rule, event, error) => {
+        deadLetters.push({ rule, event, error: String((error as Error)?.message ?? error) });
+        metrics.record({
+          namespace: 'AWS/SQS',
+          name: 'NumberOfMessagesSent',
+          value: 1,
+          dimensions: { QueueName: `${rule}DeadLetters` },
+        });
+      },
+    },
+    () => clock.now(),
+  );
+  let objectCreated = (_object: CreatedObject) => {};
+  const s3 = await startLocalS3({
+    directory: storageDirectory,
+    credentials: LOCAL_CREDENTIALS,
+    objectCreated: (object) => objectCreated(object),
+  });
+  process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
+  const storage = new S3Client({ endpoint: s3.endpoint, forcePathStyle: true });
 
   let stateMachineArn = '';
   const engine = await DurableEngine.create({
@@ -172,6 +225,20 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     policies: committedRolePolicies({ ...LOCAL_ACCOUNT, tableName: LOCAL_TABLE_NAME, stateMachineArn }),
   });
   const stopScheduledJobs = await scheduleJobs(clock);
+  await subscribeEventFunctions(eventBus);
+  const scanUpload = protectBucket({
+    bus: eventBus,
+    s3: storage,
+    bucket: BUCKETS.uploads.localName,
+    prefix: 'incoming/',
+  });
+  objectCreated = (object) => {
+    eventBus.put(objectCreatedEvent(object));
+    scanUpload(object);
+  };
+  const stopLifecycle = clock.every(LIFECYCLE_SWEEP_MS, () => {
+    void expireObjects(storage, clock.now()).catch(() => {});
+  });
 
   return {
     engine,
@@ -183,15 +250,23 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     dynamoRequests: dynamo.requests,
     dynamoInjectedFaults: dynamo.injectedFaults,
     stepFunctionsEndpoint: url,
+    s3Endpoint: s3.endpoint,
+    eventBus,
+    deadLetters: () => [...deadLetters],
     authorizations: authorizationsSoFar,
     resumed: engine.resume(),
     close: async () => {
       stopScheduledJobs();
+      stopLifecycle();
+      await eventBus.settled();
       engine.close();
       await closeServer(server);
       await closeServer(cloudWatch.server);
       dynamodb.destroy();
       await dynamo.close();
+      storage.destroy();
+      await s3.close();
+      if (!options.storageDirectory) await rm(storageDirectory, { recursive: true, force: true });
       metrics.stop();
     },
   };
@@ -231,6 +306,35 @@ async function scheduleJobs(clock: RuntimeClock): Promise<() => void> {
   );
   return () => {
     for (const stop of stops) stop();
+  };
+}
+
+/** EventBridge runs the event functions in AWS, by their rules' patterns; here the local bus does. */
+async function subscribeEventFunctions(bus: LocalEventBus): Promise<void> {
+  const { EVENT_FUNCTIONS } = await import('../shared/entry-points/event-functions');
+  for (const fn of Object.values(EVENT_FUNCTIONS)) {
+    const handler = asFunction(fn.name, await loadHandler(fn.handler));
+    bus.addRule(fn.name, fn.pattern({ uploadsBucket: BUCKETS.uploads.localName }), (event) =>
+      handler(event, lambdaContext({ functionName: fn.name })),
+    );
+  }
+}
+
+/** S3's EventBridge notification of a new object ("Amazon S3 Event Notifications", EventBridge message structure). */
+function objectCreatedEvent(object: CreatedObject) {
+  return {
+    source: 'aws.s3',
+    'detail-type': 'Object Created',
+    resources: [`arn:aws:s3:::${object.bucket}`],
+    detail: {
+      version: '0',
+      bucket: { name: object.bucket },
+      object: { key: object.key, size: object.size, ...(object.etag ? { etag: object.etag } : {}) },
+      'request-id': randomBytes(8).toString('hex').toUpperCase(),
+      requester: LOCAL_ACCOUNT.accountId,
+      'source-ip-address': object.sourceIp,
+      reason: object.reason,
+    },
   };
 }
 

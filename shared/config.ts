@@ -24,6 +24,10 @@ export const ENVIRONMENT = {
   cursorSecret: 'CURSOR_SECRET',
   /** What CloudFront sends in ORIGIN_HEADER, so API functions answer only what came through it. */
   originSecret: 'ORIGIN_SECRET',
+  /** The site's address: the e-licence's QR code opens its verification page (`<url>/verify/<uscc>`). */
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  /** "true" where S3 is an S3-compatible endpoint (AWS_ENDPOINT_URL_S3) serving buckets as paths. */
+  s3PathStyle: 'S3_FORCE_PATH_STYLE',
 } as const;
 
 /** The header CloudFront adds to every request it forwards to the API (functions/api/origin-check.ts). */

@@ -16,7 +16,7 @@ import type { WorkflowFunctionKey } from '../shared/entry-points/workflow-functi
 
 /**
  * CompanyOpening, generated from the catalogue: Intake → the case's bundle → its first item's review →
- * every item whose dependencies are met, in parallel (for a company: invoice ∥ seal) → Deliver → Close,
+ * every item whose dependencies are met, in parallel (for a company: invoice ∥ seal) → Deliver → IssueDocuments → Close,
  * beside an SLA timer that records the at-risk and breach points while the case is open. The state
  * carries the case id and the plan Intake reads off the case (its bundle, which items it runs): the case
  * itself (and every personal detail in it) stays in the table.
@@ -302,7 +302,10 @@ export function companyOpeningDefinition(
     )
     .next(mainDone);
   const deliver = steps.invoke('Deliver', 'deliver', { applicationId }, undefined);
-  deliver.next(steps.invoke('Close', 'closeCase', { applicationId }, undefined)).next(mainDone);
+  deliver
+    .next(steps.invoke('IssueDocuments', 'issueDocuments', { applicationId }, undefined))
+    .next(steps.invoke('Close', 'closeCase', { applicationId }, undefined))
+    .next(mainDone);
 
   const bundleChoice = new sfn.Choice(scope, 'Bundle');
   for (const route of routesOf(catalogue)) {

@@ -166,6 +166,8 @@ export function httpHandler<
     }).catch((error: unknown) => {
       throw asClientError(error);
     });
+    if (result.body === undefined)
+      return { statusCode: result.status, headers: { 'cache-control': 'no-store', ...result.headers }, body: '' };
     return {
       statusCode: result.status,
       headers: { ...JSON_CONTENT, ...result.headers },

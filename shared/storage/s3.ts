@@ -1,13 +1,12 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { ENVIRONMENT } from '../config';
 import { BUCKETS, type BucketName } from './buckets';
 
 /**
- * Path-style addressing, when the deployment asks for it: an S3-compatible endpoint given by
- * AWS_ENDPOINT_URL_S3 serves buckets as paths, AWS serves them as host names.
+ * One S3 client per process, at module scope so Lambda reuses it. Path-style addressing when the
+ * deployment asks for it: an S3-compatible endpoint (AWS_ENDPOINT_URL_S3) serves buckets as paths.
  */
-export const PATH_STYLE_ENVIRONMENT = 'S3_FORCE_PATH_STYLE';
-
-export const storage = new S3Client({ forcePathStyle: process.env[PATH_STYLE_ENVIRONMENT] === 'true' });
+export const storage = new S3Client({ forcePathStyle: process.env[ENVIRONMENT.s3PathStyle] === 'true' });
 
 export function bucketName(bucket: BucketName, env: NodeJS.ProcessEnv = process.env): string {
   const name = env[BUCKETS[bucket].environment];
