@@ -24,6 +24,15 @@ function ancestors(id: string, byId: ReadonlyMap<string, CatalogueItem>, visitin
   return found;
 }
 
+/** A document kind names one document: the case's documents are keyed by it (shared/documents). */
+function documentIssues(items: readonly CatalogueItem[]): Issue[] {
+  const kinds = items.flatMap((item) => item.documents.map(({ kind }) => kind));
+  return duplicates(kinds).map((kind) => ({
+    path: ['items'],
+    message: `the document ${kind} is issued by more than one item`,
+  }));
+}
+
 function itemIssues(items: readonly CatalogueItem[], departments: ReadonlySet<string>): Issue[] {
   const issues: Issue[] = [];
   const byId = new Map(items.map((item) => [item.id, item]));
@@ -117,7 +126,7 @@ function bundleIssues(bundles: readonly Bundle[], items: readonly CatalogueItem[
 /**
  * The catalogue (证照联办): departments, the items they decide, and the bundles a case is opened as.
  * Parsing it checks it whole: ids unique, every reference known, the dependencies acyclic and inside
- * each bundle, and what an item is issued by upstream of it.
+ * each bundle, what an item is issued by upstream of it, and each document issued by one item only.
  */
 export const catalogueSchema = z
   .object({
@@ -133,6 +142,7 @@ export const catalogueSchema = z
       for (const id of duplicates(catalogue[key].map((entry) => entry.id)))
         issues.push({ path: [key], message: `duplicate id ${id}` });
     issues.push(...itemIssues(catalogue.items, new Set(catalogue.departments.map(({ id }) => id))));
+    issues.push(...documentIssues(catalogue.items));
     issues.push(...bundleIssues(catalogue.bundles, catalogue.items));
     for (const issue of issues) ctx.addIssue({ code: 'custom', ...issue });
   });

@@ -76,6 +76,14 @@ export const CATALOGUE_DATA: CatalogueInput = {
       fullIdentity: true,
       answers: [],
       results: registrationResultSchema,
+      documents: [
+        {
+          kind: 'e-licence',
+          name: { zh: '电子营业执照', en: 'Electronic business licence' },
+          basis:
+            '中华人民共和国市场主体登记管理条例 第二十一条、第二十二条 (电子营业执照与纸质营业执照具有同等法律效力); 中华人民共和国公司法 (2023) 第三十三条',
+        },
+      ],
       onSiteInspection: false,
     },
     {
@@ -97,6 +105,14 @@ export const CATALOGUE_DATA: CatalogueInput = {
       fullIdentity: false,
       answers: [],
       results: invoiceResultSchema,
+      documents: [
+        {
+          kind: 'invoice-approval-notice',
+          name: { zh: '发票领用（票种核定）通知', en: 'Notice of the invoices approved' },
+          basis:
+            '中华人民共和国发票管理办法 第十五条: the tax authority confirms the kinds and quantity of invoices (确认领用发票的种类、数量以及领用方式)',
+        },
+      ],
       onSiteInspection: false,
     },
     {
@@ -117,6 +133,14 @@ export const CATALOGUE_DATA: CatalogueInput = {
       fullIdentity: false,
       answers: [],
       results: sealResultSchema,
+      documents: [
+        {
+          kind: 'seal-filing-certificate',
+          name: { zh: '印章刻制备案证明', en: 'Seal filing certificate' },
+          basis:
+            'practice (to-confirm): the seal maker reports the seals made to public security through the 印章治安管理信息系统 for filing (备案); no text naming the certificate was read',
+        },
+      ],
       onSiteInspection: false,
     },
     {

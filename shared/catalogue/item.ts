@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { FORM_SECTIONS } from '../form/form-object';
 import { ANSWER_IDS } from './answers';
 import { determinantSchema } from './determinant';
+import { issuedDocumentSchema } from './document';
 import { legalBasisSchema, statutoryLimitSchema } from './legal-basis';
 import { materialSchema } from './material';
 import { catalogueIdSchema, namesSchema } from './names';
@@ -36,6 +37,8 @@ export const itemSchema = z
     /** The answers its determinants and its department read (shared/catalogue/answers.ts). */
     answers: z.array(z.enum(ANSWER_IDS)),
     results: resultsSchema,
+    /** What the founder is given once the item is approved (empty: nothing the platform renders). */
+    documents: z.array(issuedDocumentSchema).default([]),
     onSiteInspection: z.boolean(),
   })
   .strict()

@@ -122,8 +122,30 @@ describe('the catalogue (shared/catalogue)', () => {
     expect(registration?.results.safeParse({ uscc: 'x' }).success).toBe(false);
   });
 
+  test('the three company-opening items issue the documents the platform renders; the others none', () => {
+    expect(CATALOGUE.items.map(({ id, documents }) => [id, documents.map(({ kind }) => kind)])).toEqual([
+      ['registration', ['e-licence']],
+      ['invoice', ['invoice-approval-notice']],
+      ['seal', ['seal-filing-certificate']],
+      ...CATALOGUE.items.slice(3).map(({ id }) => [id, []]),
+    ]);
+  });
+
   describe('refuses a catalogue that does not hold together', () => {
     test.each<[string, (data: CatalogueInput) => void, string]>([
+      [
+        'a document issued by two items',
+        (data) => {
+          item(data, 'seal').documents = [
+            {
+              kind: 'e-licence',
+              name: { zh: '电子营业执照', en: 'Electronic business licence' },
+              basis: 'x',
+            },
+          ];
+        },
+        'the document e-licence is issued by more than one item',
+      ],
       [
         'an unknown department',
         (data) => {
