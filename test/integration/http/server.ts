@@ -4,6 +4,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../support/free-port';
+import {
+  declarationOf,
+  postToStorage,
+  type SampleFile,
+  uploadCache,
+  withFiledUploads,
+} from '../../support/uploads';
 import { type OpenApiValidator, openApiValidator } from './openapi';
 
 export interface Response<T = any> {
@@ -98,6 +105,9 @@ export async function startChildServer(
 
 export type ChildServer = Awaited<ReturnType<typeof startChildServer>>;
 
+/** The requests whose body files materials: a submission and an answer to corrections. */
+const FILES_MATERIALS = /^\/api\/applications(\/[^/]+\/corrections)?$/;
+
 /**
  * The child server, with the HTTP calls the tests make to it as users do. Every response they get is
  * checked against the server's own GET /api/openapi.json (loaded once per server): a response the
@@ -125,6 +135,23 @@ export async function startServer(environment: Record<string, string> = {}) {
     })();
     return validator;
   }
+
+  /** The fixtures' placeholder uploads, filed once per account (test/support/uploads.ts). */
+  const fixtureUpload = (token: string, placeholder: string, type: string) =>
+    cachedUpload(subOf(token), placeholder, type);
+  const tokens = new Map<string, string>();
+  const cachedUpload = uploadCache(async (account, file) => {
+    const uploaded = await server.upload(tokens.get(account) as string, file);
+    if (uploaded.status !== 'clean')
+      throw new Error(`fixture upload ${file.fileName}: ${JSON.stringify(uploaded)}`);
+    return uploaded.id;
+  });
+  const subOf = (token: string) => {
+    const sub = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
+      .sub as string;
+    tokens.set(sub, token);
+    return sub;
+  };
 
   const server = {
     url,
@@ -156,7 +183,14 @@ export async function startServer(environment: Record<string, string> = {}) {
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       let body: string | undefined = options.rawBody;
       if (options.body !== undefined) {
-        body = JSON.stringify(options.body);
+        const { token } = options;
+        const filed =
+          token && method === 'POST' && FILES_MATERIALS.test(path)
+            ? await withFiledUploads(options.body, (placeholder, type) =>
+                fixtureUpload(token, placeholder, type),
+              )
+            : options.body;
+        body = JSON.stringify(filed);
         headers['content-type'] ??= 'application/json';
       }
       const { response, text } = await server.fetch(path, { method, headers, body });
@@ -165,6 +199,23 @@ export async function startServer(environment: Record<string, string> = {}) {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {}
       return { status: response.status, headers: response.headers, body: parsed as T };
+    },
+    /**
+     * Uploads a file as its caller would: a slot from POST /api/uploads, the file posted to storage, then
+     * GET /api/uploads/{id} until the checks and the scan answered.
+     */
+    async upload(token: string, file: SampleFile, timeoutMs = 30_000) {
+      const slot = await server.request('POST', '/api/uploads', { token, body: declarationOf(file) });
+      if (slot.status !== 201) throw new Error(`upload slot: ${slot.status} ${JSON.stringify(slot.body)}`);
+      const stored = await postToStorage(slot.body.upload, file);
+      if (stored.status !== 204) return { id: slot.body.id as string, stored, status: undefined };
+      const settled = await server.poll(
+        `/api/uploads/${slot.body.id}`,
+        token,
+        (body: { status: string; reason?: { en: string; zh: string } }) => body.status !== 'pending',
+        timeoutMs,
+      );
+      return { id: slot.body.id as string, stored, status: settled.status as string, reason: settled.reason };
     },
     async token(sub: string, groups: string[]): Promise<string> {
       const response = await server.request<{ token: string }>('POST', '/api/local/token', {
@@ -175,6 +226,7 @@ export async function startServer(environment: Record<string, string> = {}) {
       return response.body.token;
     },
     async setClock(body: { now: string } | { advance: string }): Promise<string> {
+      cachedUpload.forget();
       const response = await server.request<{ now: string }>('POST', '/api/local/clock', { body });
       if (response.status !== 200)
         throw new Error(`clock: ${response.status} ${JSON.stringify(response.body)}`);

@@ -3,6 +3,13 @@ import { DescribeExecutionCommand, SFNClient, StopExecutionCommand } from '@aws-
 import { type LocalRuntime, type RuntimeOptions, startRuntime } from '../../../local/runtime';
 import type { Item } from '../../../shared/case/items';
 import type { CaseRecord, DepartmentTask, Outcome, Reason } from '../../../shared/case/model';
+import {
+  declarationOf,
+  postToStorage,
+  type SampleFile,
+  uploadCache,
+  withFiledUploads,
+} from '../../support/uploads';
 import { eventually } from '../engine/harness';
 
 export const validForm = () =>
@@ -20,6 +27,13 @@ export async function startPlatform(options: RuntimeOptions = {}) {
   const { tasks } = await import('../../../shared/data/tasks');
   const commands = await import('../../../shared/case/commands');
   const { applicationFormSchema } = await import('../../../shared/form');
+  const { uploads } = await import('../../../shared/data/uploads');
+  const { createUpload } = await import('../../../shared/uploads/create-upload');
+  const fixtureUpload = uploadCache(async (owner, file) => {
+    const uploaded = await platform.upload(owner, file);
+    if (uploaded.status !== 'clean') throw new Error(`fixture upload ${file.fileName}: ${uploaded.status}`);
+    return uploaded.id;
+  });
   const sfn = new SFNClient({ endpoint: runtime.stepFunctionsEndpoint });
   let submissions = 0;
   const submitted: string[] = [];
@@ -32,15 +46,40 @@ export async function startPlatform(options: RuntimeOptions = {}) {
     tasks,
     commands,
     parseForm: (form: unknown) => applicationFormSchema.parse(form),
-    setClock: (iso: string) => runtime.engine.setClock(Date.parse(iso)),
-    advance: (ms: number) => runtime.engine.setClock(runtime.clock.now() + ms),
+    setClock: (iso: string) => {
+      fixtureUpload.forget();
+      return runtime.engine.setClock(Date.parse(iso));
+    },
+    advance: (ms: number) => {
+      fixtureUpload.forget();
+      return runtime.engine.setClock(runtime.clock.now() + ms);
+    },
+    /** Uploads a file through the platform's own slot and storage, and waits for its checks and scan. */
+    async upload(owner: string, file: SampleFile) {
+      const { record, upload } = await createUpload({
+        owner,
+        declaration: declarationOf(file) as Parameters<typeof createUpload>[0]['declaration'],
+        now: new Date(runtime.clock.now()),
+      });
+      const stored = await postToStorage(upload, file);
+      if (stored.status !== 204) return { id: record.id, status: `not stored: ${stored.status}` };
+      const settled = await eventually(async () => {
+        const current = await uploads.get(record.id);
+        return current && current.status !== 'pending' ? current : undefined;
+      }, 30_000);
+      return { id: record.id, status: settled.status, reason: settled.reason };
+    },
+    /** Files the fixture's placeholder uploads as `owner`'s own (test/support/uploads.ts). */
+    withUploads: <T>(form: T, owner = 'founder-1') =>
+      withFiledUploads(form, (placeholder, type) => fixtureUpload(owner, placeholder, type)),
     async submit(form: unknown = validForm(), owner = 'founder-1'): Promise<CaseRecord> {
+      const filed = await platform.withUploads(form, owner);
       const { record } = await commands.submitApplication({
         owner,
         filedBy: { role: 'applicant', sub: owner },
         idempotencyKey: `key-${Date.now()}-${submissions++}`,
-        form: applicationFormSchema.parse(form),
-        requestBody: form,
+        form: applicationFormSchema.parse(filed),
+        requestBody: filed,
       });
       submitted.push(record.id);
       return record;
