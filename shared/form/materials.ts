@@ -30,15 +30,13 @@ const EXTENSIONS_BY_MEDIA_TYPE = {
 type MediaType = keyof typeof EXTENSIONS_BY_MEDIA_TYPE;
 const MEDIA_TYPES = Object.keys(EXTENSIONS_BY_MEDIA_TYPE) as [MediaType, ...MediaType[]];
 
-const materialSchema = z
+/**
+ * What the browser declares of a file before it uploads it (POST /api/uploads). The limits are the
+ * platform's own choice: 20 MiB holds a scanned multi-page document, and PDF, JPEG and PNG are what every
+ * department's viewer opens.
+ */
+export const uploadDeclarationSchema = z
   .object({
-    type: z
-      .string()
-      .regex(
-        /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
-        bilingual('Choose what the document is from the list', '请从列表中选择材料类型'),
-      )
-      .describe("What the document is: one of MATERIAL_TYPES, or a material the case's checklist names"),
     fileName: z
       .string()
       .trim()
@@ -55,30 +53,51 @@ const materialSchema = z
         /^[0-9a-f]{64}$/,
         bilingual('sha256 is 64 lowercase hexadecimal characters', 'sha256应为64位小写十六进制字符'),
       )
-      .describe('SHA-256 of the uploaded file, lowercase hex: identifies the upload'),
+      .describe('SHA-256 of the file, lowercase hex: the upload must have exactly these bytes'),
     sizeBytes: z
       .number()
       .int(bilingual('The size is a whole number of bytes', '文件大小应为整数字节'))
       .min(1, bilingual('The file is empty', '文件为空'))
       .max(MAX_MATERIAL_BYTES, bilingual('A file may be at most 20 MiB', '单个文件不得超过20 MiB'))
       .describe('File size in bytes, 1 byte to 20 MiB'),
-    mediaType: z.enum(MEDIA_TYPES).describe('PDF, JPEG or PNG'),
+    mediaType: z
+      .enum(MEDIA_TYPES, { error: bilingual('Upload a PDF, JPG or PNG file', '请上传PDF、JPG或PNG文件') })
+      .describe('PDF, JPEG or PNG'),
   })
   .strict()
   .superRefine(
-    (material, ctx) => {
-      const extensions: readonly string[] = EXTENSIONS_BY_MEDIA_TYPE[material.mediaType];
-      if (!extensions.some((extension) => material.fileName.toLowerCase().endsWith(extension))) {
+    (declaration, ctx) => {
+      const extensions: readonly string[] = EXTENSIONS_BY_MEDIA_TYPE[declaration.mediaType];
+      if (!extensions.some((extension) => declaration.fileName.toLowerCase().endsWith(extension))) {
         report(
           ctx,
           ['fileName'],
-          `A file of type ${material.mediaType} needs a name ending in ${extensions.join(' or ')}`,
-          `${material.mediaType}文件的文件名应以${extensions.join('或')}结尾`,
+          `A file of type ${declaration.mediaType} needs a name ending in ${extensions.join(' or ')}`,
+          `${declaration.mediaType}文件的文件名应以${extensions.join('或')}结尾`,
         );
       }
     },
     whenValid(['fileName'], ['mediaType']),
   )
+  .describe('A file the browser is about to upload');
+export type UploadDeclaration = z.infer<typeof uploadDeclarationSchema>;
+
+const materialSchema = z
+  .object({
+    type: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
+        bilingual('Choose what the document is from the list', '请从列表中选择材料类型'),
+      )
+      .describe("What the document is: one of MATERIAL_TYPES, or a material the case's checklist names"),
+    uploadId: z
+      .string()
+      .min(1, bilingual('Upload the file', '请上传文件'))
+      .max(100, bilingual('An upload id has at most 100 characters', '上传编号最多100个字符'))
+      .describe('The id POST /api/uploads gave the file'),
+  })
+  .strict()
   .describe('One uploaded document');
 
 export const materialsSchema = z
@@ -87,12 +106,12 @@ export const materialsSchema = z
   .max(50, bilingual('Upload at most 50 files', '最多上传50个文件'))
   .superRefine(
     uniqueBy(
-      (material) => material.sha256,
-      () => ['sha256'],
+      (material) => material.uploadId,
+      () => ['uploadId'],
       'The same file is uploaded twice',
       '同一文件重复上传',
     ),
-    whenValid([EACH, 'sha256']),
+    whenValid([EACH, 'uploadId']),
   )
   .superRefine(
     (materials, ctx) => {
