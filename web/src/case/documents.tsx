@@ -7,11 +7,16 @@ import { useResource } from '../ui/resource';
 
 /** Only the e-licence is read on screen; the certificates are kept as files. */
 const PREVIEWED = new Set(['e-licence']);
+const POLL_MS = 3000;
 
 /** The documents a completed case was issued: the e-licence and the certificates, each to download. */
 export function Documents(props: { caseId: string }) {
   const { t, lang } = useLanguage();
-  const resource = useResource(() => listDocuments(props.caseId), [props.caseId]);
+  // The documents are made as the case completes: until the first arrives, the list is asked again.
+  const resource = useResource(() => listDocuments(props.caseId), [props.caseId], {
+    pollMs: POLL_MS,
+    keepPolling: (list) => list.items.length === 0,
+  });
   const items = resource.data?.items;
   return (
     <section class="panel" aria-labelledby="case-documents">
