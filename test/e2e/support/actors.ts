@@ -88,10 +88,16 @@ export async function next(page: Page, t: Messages, step: keyof Messages['steps'
   await page.getByRole('heading', { level: 2, name: t.steps[step], exact: true }).waitFor();
 }
 
-/** Waits until a picked file has been uploaded and checked clean: its row says so. */
+/** Waits until a picked file's upload has ended, and fails at once, saying why, unless it was checked clean. */
 export async function uploaded(page: Page, t: Messages, fileName: string): Promise<Locator> {
   const row = page.getByRole('listitem').filter({ hasText: fileName });
-  await row.getByText(t.uploads.phase.clean, { exact: true }).waitFor({ timeout: 60_000 });
+  const status = row.getByRole('status');
+  const ends = (['clean', 'rejected', 'infected', 'refused', 'failed'] as const).map((phase) =>
+    t.uploads.phase[phase].replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  await status.filter({ hasText: new RegExp(`^(${ends.join('|')})`) }).waitFor({ timeout: 60_000 });
+  const text = await status.textContent();
+  if (text !== t.uploads.phase.clean) throw new Error(`${fileName} was not checked clean: ${text}`);
   return row;
 }
 

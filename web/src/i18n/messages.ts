@@ -229,9 +229,7 @@ const zh = {
     'delivery.address.detail': '详细地址',
     'materials[].type': '材料类型',
     'materials[].fileName': '文件名',
-    'materials[].sha256': '校验值（SHA-256）',
-    'materials[].sizeBytes': '文件大小',
-    'materials[].mediaType': '文件类型',
+    'materials[].uploadId': '上传编号',
     'headers.on-behalf-of': '申请人用户标识',
   },
   hints: {
@@ -805,9 +803,7 @@ const en: Messages = {
     'delivery.address.detail': 'Street, number and room',
     'materials[].type': 'Type of material',
     'materials[].fileName': 'File name',
-    'materials[].sha256': 'Checksum (SHA-256)',
-    'materials[].sizeBytes': 'File size',
-    'materials[].mediaType': 'File type',
+    'materials[].uploadId': 'Upload id',
     'headers.on-behalf-of': 'Founder’s user id',
   },
   hints: {
