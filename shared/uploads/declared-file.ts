@@ -45,7 +45,9 @@ export const sizeBytesSchema = z
   .max(MAX_UPLOAD_BYTES, bilingual('A file may be at most 20 MiB', '单个文件不得超过20 MiB'))
   .describe('File size in bytes, 1 byte to 20 MiB');
 
-export const mediaTypeSchema = z.enum(UPLOAD_MEDIA_TYPES).describe('PDF, JPEG or PNG');
+export const mediaTypeSchema = z
+  .enum(UPLOAD_MEDIA_TYPES, { error: bilingual('Upload a PDF, JPG or PNG file', '请上传PDF、JPG或PNG文件') })
+  .describe('PDF, JPEG or PNG');
 
 /** The extensions a file of `mediaType` may end in, when its name does not end in one of them. */
 export function mismatchedExtensions(

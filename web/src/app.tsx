@@ -14,7 +14,11 @@ import { NotFoundPage } from './pages/not-found';
 import { OpsDashboardPage } from './pages/ops-dashboard';
 import { homeOf, SignInPage } from './pages/sign-in';
 import { TaskPage } from './pages/task-page';
+import { VerifyPage } from './pages/verify-page';
 import { Link, navigate, parseRoute, type Route, useLocation } from './router';
+
+/** Pages anyone may open: signing in, and the verification a licence's QR code leads to. */
+const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['sign-in', 'verify']);
 
 export function App(props: { config: RuntimeConfig }) {
   const { t, lang } = useLanguage();
@@ -22,7 +26,7 @@ export function App(props: { config: RuntimeConfig }) {
   const location = useLocation();
   const route = parseRoute(location.pathname);
   const role = session ? roleOf(session) : undefined;
-  const mustSignIn = !session && route.name !== 'sign-in';
+  const mustSignIn = !session && !PUBLIC_ROUTES.has(route.name);
 
   useEffect(() => {
     if (mustSignIn) {
@@ -118,6 +122,7 @@ function MainNav(props: { role: Role; route: Route; t: Messages }) {
 
 function page(route: Route, session: Session | undefined, role: Role | undefined, config: RuntimeConfig) {
   if (route.name === 'sign-in') return <SignInPage auth={config.auth} />;
+  if (route.name === 'verify') return <VerifyPage key={route.uscc} uscc={route.uscc} />;
   if (!session || route.name === 'home') return null;
   const files = role?.kind === 'founder' || role?.kind === 'agent';
   switch (route.name) {

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'task'; taskId: string }
   | { name: 'ops' }
+  | { name: 'verify'; uscc: string }
   | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -37,6 +38,8 @@ export function parseRoute(pathname: string): Route {
       return second ? { name: 'task', taskId: second } : { name: 'not-found' };
     case 'ops':
       return { name: 'ops' };
+    case 'verify':
+      return second && third === undefined ? { name: 'verify', uscc: second } : { name: 'not-found' };
     default:
       return { name: 'not-found' };
   }

@@ -1,8 +1,10 @@
+import { basename } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../../shared/api/demo-accounts';
 import { CATALOGUE } from '../../../shared/catalogue';
 import { type Language, MESSAGES, type Messages } from '../../../web/src/i18n/messages';
 import { type ConsoleWatch, screenshot } from './browser';
+import { pdfBytes } from './files';
 
 /** A demo account of the sign-in page (shared/api/demo-accounts.ts): founder, agent, officer-<department>, ops. */
 export type RoleId = string;
@@ -58,8 +60,11 @@ export interface Founding {
   industry?: string;
   scope?: { description: string; licensed: boolean };
   tradeSteps?: TradeStep[];
-  /** The checklist's materials, one file each; the two registration asks for when absent. */
-  materials?: { id: string; name: string }[];
+  /**
+   * The checklist's materials, one file each (a PDF made for it, or the file at `file`); the two
+   * registration asks for when absent.
+   */
+  materials?: { id: string; name: string; file?: string }[];
   /** Wrong on purpose in the test of field errors. */
   secondShareholderId?: string;
   contactMobile?: string;
@@ -81,6 +86,19 @@ export async function next(page: Page, t: Messages, step: keyof Messages['steps'
   if (shot) await screenshot(page, shot);
   await page.getByRole('button', { name: t.apply.next, exact: true }).click();
   await page.getByRole('heading', { level: 2, name: t.steps[step], exact: true }).waitFor();
+}
+
+/** Waits until a picked file's upload has ended, and fails at once, saying why, unless it was checked clean. */
+export async function uploaded(page: Page, t: Messages, fileName: string): Promise<Locator> {
+  const row = page.getByRole('listitem').filter({ hasText: fileName });
+  const status = row.getByRole('status');
+  const ends = (['clean', 'rejected', 'infected', 'refused', 'failed'] as const).map((phase) =>
+    t.uploads.phase[phase].replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  await status.filter({ hasText: new RegExp(`^(${ends.join('|')})`) }).waitFor({ timeout: 60_000 });
+  const text = await status.textContent();
+  if (text !== t.uploads.phase.clean) throw new Error(`${fileName} was not checked clean: ${text}`);
+  return row;
 }
 
 /** Fills the one form step by step, as a founder does, ending on the review page; `shots` names screenshots of each step. */
@@ -161,19 +179,18 @@ export async function fillApplication(
   await field(page, g['delivery.address'], f['delivery.address.detail']).fill('示例路18号A栋301房');
 
   await next(page, t, 'materials', shot('5-delivery'));
-  const pdf = (name: string) => ({
-    name,
-    mimeType: 'application/pdf',
-    buffer: Buffer.from(`%PDF-1.4 ${name}`),
-  });
   const materials = founding.materials ?? [
     { id: 'articles-of-association', name: t.options.materialType['articles-of-association'] },
     { id: 'address-proof', name: t.options.materialType['address-proof'] },
   ];
   for (const material of materials) {
-    const file = `${material.id}.pdf`;
-    await page.getByLabel(`${material.name}${t.apply.required}`.trim()).setInputFiles(pdf(file));
-    await page.getByText(file, { exact: true }).waitFor();
+    const file = material.file ?? {
+      name: `${material.id}.pdf`,
+      mimeType: 'application/pdf',
+      buffer: await pdfBytes(material.id),
+    };
+    await page.getByLabel(`${material.name}${t.apply.required}`.trim()).setInputFiles(file);
+    await uploaded(page, t, typeof file === 'string' ? basename(file) : file.name);
   }
 
   await next(page, t, 'review', shot('6-materials'));

@@ -18,11 +18,13 @@ export class ApiError extends Error {
 interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
+  /** A public route: no Authorization header, and a 401 does not end the session. */
+  anonymous?: boolean;
 }
 
 export async function api<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  const token = session.get()?.token;
+  const token = options.anonymous ? undefined : session.get()?.token;
   if (token) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
@@ -37,12 +39,17 @@ export async function api<T>(method: 'GET' | 'POST', path: string, options: Requ
   }
   const body = (await response.json().catch(() => undefined)) as unknown;
   if (response.ok) return body as T;
-  if (response.status === 401) {
+  throw failure(response, body, options);
+}
+
+/** The ApiError of a failed answer; a 401 on a signed-in call ends the session. */
+export function failure(response: Response, body: unknown, options: RequestOptions = {}): ApiError {
+  if (response.status === 401 && !options.anonymous) {
     sessionExpired.set(true);
     session.set(undefined);
   }
   const error = (body as Partial<ErrorBody> | undefined)?.error;
-  throw new ApiError(
+  return new ApiError(
     response.status,
     error?.code ?? `HTTP${response.status}`,
     error?.message ?? response.statusText,

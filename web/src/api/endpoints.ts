@@ -1,6 +1,19 @@
 import type { Department } from '../../../shared/case/items';
+import type { UploadDeclaration } from '../../../shared/uploads/declaration';
 import { api } from './client';
-import type { CaseSummary, CaseView, Outcome, Page, SlaReport, TaskDetail, TaskView } from './types';
+import type {
+  CaseSummary,
+  CaseView,
+  IssuedDocument,
+  Outcome,
+  Page,
+  SlaReport,
+  TaskDetail,
+  TaskView,
+  UploadStatus,
+  UploadTicket,
+  VerifiedCompany,
+} from './types';
 
 /** The routes of functions/api/routes.ts the web app calls. */
 
@@ -38,3 +51,23 @@ export const decideTask = (
 ) => api<{ task: TaskView }>('POST', `/api/tasks/${encodeURIComponent(taskId)}/decision`, { body: decision });
 
 export const opsReport = () => api<SlaReport>('GET', '/api/ops/sla');
+
+export const declareUpload = (declaration: UploadDeclaration) =>
+  api<UploadTicket>('POST', '/api/uploads', { body: declaration });
+
+export const uploadStatus = (id: string) =>
+  api<UploadStatus>('GET', `/api/uploads/${encodeURIComponent(id)}`);
+
+export const listDocuments = (id: string) =>
+  api<{ items: IssuedDocument[] }>('GET', `/api/applications/${encodeURIComponent(id)}/documents`);
+
+/** The file routes answer a redirect to storage; the file itself is read by web/src/documents/stored-file.ts. */
+export const materialPath = (id: string, uploadId: string) =>
+  `/api/applications/${encodeURIComponent(id)}/materials/${encodeURIComponent(uploadId)}`;
+
+export const documentPath = (id: string, documentId: string) =>
+  `/api/applications/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`;
+
+/** Public: sent without the session's token, so it reads the same signed in or not. */
+export const verifyCompany = (uscc: string) =>
+  api<VerifiedCompany>('GET', `/api/verify/${encodeURIComponent(uscc)}`, { anonymous: true });

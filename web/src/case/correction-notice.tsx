@@ -1,9 +1,9 @@
 import type { CaseView } from '../api/types';
 import { departmentLabel } from '../catalogue/names';
-import { fieldLabel } from '../form/field-labels';
 import { stepOf } from '../form/steps';
 import { useLanguage } from '../i18n/language';
 import { Link } from '../router';
+import { type NamedMaterials, reasonLabel } from './reason-label';
 
 /** Open correction requests, each listing exactly the fields to fix; the founder goes straight to them. */
 export function CorrectionNotice(props: { caseView: CaseView; canAct: boolean }) {
@@ -12,6 +12,7 @@ export function CorrectionNotice(props: { caseView: CaseView; canAct: boolean })
   const open = caseView.corrections.filter((correction) => correction.status === 'open');
   if (open.length === 0) return null;
   const waiting = open.every((correction) => correction.answerSubmitted);
+  const label = (path: string) => reasonLabel(path, caseView as NamedMaterials, t, lang);
   const correctPath = `/cases/${encodeURIComponent(caseView.id)}/correct`;
   return (
     <section class="panel panel-warning" aria-labelledby="corrections-title">
@@ -27,9 +28,9 @@ export function CorrectionNotice(props: { caseView: CaseView; canAct: boolean })
               {correction.reasons.map((reason) => (
                 <li key={reason.path}>
                   {props.canAct && !waiting ? (
-                    <Link href={`${correctPath}/${stepOf(reason.path)}`}>{fieldLabel(reason.path, t)}</Link>
+                    <Link href={`${correctPath}/${stepOf(reason.path)}`}>{label(reason.path)}</Link>
                   ) : (
-                    <strong>{fieldLabel(reason.path, t)}</strong>
+                    <strong>{label(reason.path)}</strong>
                   )}
                   {`${t.app.colon}${reason.message}`}
                 </li>

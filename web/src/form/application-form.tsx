@@ -6,6 +6,7 @@ import { formatInstant } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 import { navigate } from '../router';
 import { ErrorSummary, type SummaryItem } from '../ui/error-summary';
+import { readableForm, uploadProblems } from '../uploads/material-entry';
 import { type FieldMessage, type FormBinding, FormBindingContext } from './binding';
 import { BundleStep } from './bundle-step';
 import { checkForm } from './check';
@@ -153,6 +154,11 @@ export function ApplicationForm(props: ApplicationFormProps) {
     (props.requests ?? []).filter((request) => stepOf(request.path) === candidate).length;
 
   const onSubmit = async () => {
+    const uploads = uploadProblems(form);
+    if (uploads.length > 0) {
+      setServerErrors(uploads);
+      return;
+    }
     setSubmitting(true);
     setFailure(undefined);
     try {
@@ -196,8 +202,8 @@ export function ApplicationForm(props: ApplicationFormProps) {
       case 'review':
         return (
           <ReviewStep
-            form={form}
-            original={props.original}
+            form={readableForm(form)}
+            original={props.original && readableForm(props.original)}
             serverErrors={serverErrors}
             hints={hints}
             summaryItems={(errors, kind) =>

@@ -1,6 +1,6 @@
 import { GUANGZHOU_DISTRICTS } from '../../../shared/form/guangzhou';
 import { bundleLabel, itemLabel, materialName } from '../catalogue/names';
-import { formatBytes, formatYuan } from '../i18n/format';
+import { formatYuan } from '../i18n/format';
 import type { Language, Messages } from '../i18n/messages';
 import { serviceCentreName } from './delivery-step';
 import { patternOf } from './path';
@@ -42,7 +42,6 @@ export function displayValue(path: string, value: unknown, t: Messages, lang: La
     return district ? t.district(district.name, district.slug) : String(value);
   }
   if (pattern.endsWith('Cny') && typeof value === 'number') return formatYuan(value, lang);
-  if (pattern === 'materials[].sizeBytes' && typeof value === 'number') return formatBytes(value, lang);
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 

@@ -7,12 +7,14 @@ import { MATERIAL_TYPES } from '../../../shared/form/materials';
 import { itemLabel } from '../catalogue/names';
 import { formatBytes } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
+import type { MaterialEntry } from '../uploads/material-entry';
 import { useBinding } from './binding';
 import { materialLabel } from './display-value';
 import { fieldId } from './field-labels';
 import { FieldMessages, Group } from './fields';
-import { fileFacts } from './file-digest';
 import type { Json } from './path';
+import { UploadProgress } from './upload-progress';
+import { useMaterialUploads } from './use-material-uploads';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
@@ -30,7 +32,7 @@ function checklistOf(form: Json): Checklist['materials'] {
 /**
  * The one set of materials as a checklist that follows the answers: one file picker per material the
  * items ask for, naming the items that use it, and any other document under a type of its own.
- * Files are fingerprinted here.
+ * A picked file is uploaded and checked at once; each shows how far it has come.
  */
 export function MaterialsStep() {
   const { t, lang } = useLanguage();
@@ -38,14 +40,12 @@ export function MaterialsStep() {
   const materials = (binding.get('materials') as Json[]) ?? [];
   const checklist = checklistOf(binding.get('') as Json);
   const [hashing, setHashing] = useState(false);
+  const uploads = useMaterialUploads();
   const add = async (type: string, files: FileList | null) => {
     if (!files || files.length === 0) return;
     setHashing(true);
     try {
-      const added = await Promise.all(
-        Array.from(files, async (file) => ({ type, ...(await fileFacts(file)) })),
-      );
-      binding.set('materials', [...((binding.get('materials') as Json[]) ?? []), ...added]);
+      for (const file of Array.from(files)) await uploads.add(type, file);
     } finally {
       setHashing(false);
     }
@@ -147,51 +147,62 @@ function ChosenFiles(props: { chosen: { material: Json; index: number }[]; showT
   if (props.chosen.length === 0) return <p class="field-hint">{t.apply.noFiles}</p>;
   return (
     <ul class="file-list">
-      {props.chosen.map(({ material, index }) => (
-        <ChosenFile
-          key={material.sha256 as string}
-          material={material}
-          index={index}
-          showType={props.showType}
-        />
-      ))}
+      {props.chosen.map(({ material, index }) => {
+        const entry = material as unknown as MaterialEntry;
+        return (
+          <ChosenFile
+            key={entry.upload?.key ?? entry.uploadId ?? index}
+            entry={entry}
+            index={index}
+            showType={props.showType}
+          />
+        );
+      })}
     </ul>
   );
 }
 
-function ChosenFile(props: { material: Json; index: number; showType?: boolean }) {
+function ChosenFile(props: { entry: MaterialEntry; index: number; showType?: boolean }) {
   const { t, lang } = useLanguage();
   const binding = useBinding();
+  const uploads = useMaterialUploads();
   const path = `materials[${props.index}]`;
   const id = fieldId(path);
   const messages = binding
     .messages(path)
-    .concat(
-      ['fileName', 'sha256', 'sizeBytes', 'mediaType', 'type'].flatMap((key) =>
-        binding.messages(`${path}.${key}`),
-      ),
-    );
-  const name = props.material.fileName as string;
+    .concat(['type', 'uploadId'].flatMap((key) => binding.messages(`${path}.${key}`)));
+  const { upload } = props.entry;
+  const name = upload?.fileName ?? t.uploads.filed;
+  const replaceId = `${id}-replace`;
   return (
     <li id={id} tabIndex={-1} class={messages.length > 0 ? 'file file-invalid' : 'file'}>
       <span class="file-name">{name}</span>
-      {props.showType ? (
-        <span class="file-meta">{materialLabel(props.material.type as string, t, lang)}</span>
-      ) : null}
-      <span class="file-meta">{t.apply.fileSize(formatBytes(props.material.sizeBytes as number, lang))}</span>
-      <button
-        type="button"
-        class="button-link"
-        aria-label={`${t.apply.remove} ${name}`}
-        onClick={() =>
-          binding.set(
-            'materials',
-            ((binding.get('materials') as Json[]) ?? []).filter((_, index) => index !== props.index),
-          )
-        }
-      >
-        {t.apply.remove}
-      </button>
+      {props.showType ? <span class="file-meta">{materialLabel(props.entry.type, t, lang)}</span> : null}
+      {upload ? <span class="file-meta">{t.apply.fileSize(formatBytes(upload.sizeBytes, lang))}</span> : null}
+      {upload ? <UploadProgress upload={upload} /> : null}
+      <span class="file-actions">
+        <label for={replaceId}>{t.uploads.replace(name)}</label>
+        <input
+          id={replaceId}
+          type="file"
+          class="file-replace"
+          accept={ACCEPT}
+          onChange={async (event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            if (file) await uploads.replace(props.index, file);
+            input.value = '';
+          }}
+        />
+        <button
+          type="button"
+          class="button-link"
+          aria-label={`${t.apply.remove} ${name}`}
+          onClick={() => uploads.remove(props.index)}
+        >
+          {t.apply.remove}
+        </button>
+      </span>
       <FieldMessages id={id} messages={messages} />
     </li>
   );

@@ -1,5 +1,6 @@
 import { getCase } from '../api/endpoints';
 import { CorrectionNotice } from '../case/correction-notice';
+import { Documents } from '../case/documents';
 import { Inspection } from '../case/inspection';
 import { ItemProgress } from '../case/item-progress';
 import { Results } from '../case/results';
@@ -85,6 +86,7 @@ export function CasePage(props: { id: string; canAct: boolean }) {
       </div>
       <Inspection inspection={view.inspection} trips={view.trips} />
       <Results caseView={view} />
+      {view.status === 'completed' ? <Documents caseId={view.id} /> : null}
       {view.inspection ? null : <p class="field-hint">{t.casePage.trips(view.trips)}</p>}
       <Timeline events={view.timeline} />
       <details class="panel">

@@ -14,6 +14,7 @@ import { NoteField } from '../ui/note-field';
 import { Pending } from '../ui/notices';
 import { Page } from '../ui/page';
 import { useResource } from '../ui/resource';
+import { submittedForm } from '../uploads/material-entry';
 
 /** The founder answers every open correction request with the whole form, corrected. */
 export function CorrectionPage(props: { id: string; step: string | undefined; session: Session }) {
@@ -55,7 +56,7 @@ function CorrectionForm(props: { caseView: CaseView; step: StepId; owner: string
   );
   // The API refuses a change no open request asks for; the founder hears it while typing, not only after.
   const outsideRequests = useCallback(
-    (form: Json) => fieldsOutsideRequests(original, form, open),
+    (form: Json) => fieldsOutsideRequests(original, submittedForm(form), open),
     [caseView],
   );
   if (open.length === 0) {
@@ -87,7 +88,7 @@ function CorrectionForm(props: { caseView: CaseView; step: StepId; owner: string
       }
       submit={async () => {
         try {
-          await answerCorrections(caseView.id, draft.form, note.trim() || undefined);
+          await answerCorrections(caseView.id, submittedForm(draft.form), note.trim() || undefined);
         } catch (error) {
           // The corrected form travels as `application`: its field paths are the form's own below that.
           if (error instanceof ApiError) {

@@ -7,6 +7,7 @@ import { isStep } from '../form/steps';
 import { useLanguage } from '../i18n/language';
 import { navigate } from '../router';
 import { Page } from '../ui/page';
+import { submittedForm } from '../uploads/material-entry';
 
 const SCOPE = 'new';
 
@@ -34,7 +35,7 @@ export function NewApplicationPage(props: { step: string | undefined; session: S
         conflictMessage={t.apply.duplicateSubmission}
         submit={async () => {
           const created = await submitApplication(
-            draft.form,
+            submittedForm(draft.form),
             draft.idempotencyKey,
             props.forAgent ? draft.onBehalfOf : undefined,
           );

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { getTask } from '../api/endpoints';
 import type { Outcome, TaskDetail } from '../api/types';
+import { type NamedMaterials, reasonLabel } from '../case/reason-label';
 import { SlaPanel } from '../case/sla-panel';
 import { itemLabel } from '../catalogue/names';
 import { fieldLabel } from '../form/field-labels';
@@ -8,6 +9,7 @@ import { FormSummary } from '../form/form-summary';
 import { formatInstant } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 import { DecisionForm } from '../officer/decision-form';
+import { TaskMaterials, type TaskWithMaterials } from '../officer/task-materials';
 import { UpstreamResults } from '../officer/upstream-results';
 import { Link } from '../router';
 import { Badge } from '../ui/badge';
@@ -44,6 +46,7 @@ export function TaskPage(props: { taskId: string }) {
       ) : null}
       <TaskFacts detail={detail} />
       <UpstreamResults detail={detail} />
+      <TaskMaterials detail={detail} />
       <div class="columns">
         <SlaPanel
           sla={application.sla}
@@ -109,10 +112,14 @@ function TaskFacts(props: { detail: TaskDetail }) {
   );
 }
 
-function Corrections(props: { detail: TaskDetail }) {
+function Corrections(props: { detail: TaskWithMaterials }) {
   const { t, lang } = useLanguage();
   const { corrections } = props.detail.application;
   if (corrections.length === 0) return null;
+  const named: NamedMaterials = {
+    application: props.detail.application.form as NamedMaterials['application'],
+    materials: props.detail.materials,
+  };
   return (
     <section class="panel" aria-labelledby="task-corrections">
       <h2 id="task-corrections">{t.task.previousCorrections}</h2>
@@ -125,7 +132,9 @@ function Corrections(props: { detail: TaskDetail }) {
           </p>
           <ul>
             {correction.reasons.map((reason) => (
-              <li key={reason.path}>{`${fieldLabel(reason.path, t)}${t.app.colon}${reason.message}`}</li>
+              <li key={reason.path}>
+                {`${reasonLabel(reason.path, named, t, lang)}${t.app.colon}${reason.message}`}
+              </li>
             ))}
           </ul>
           {correction.changedFields.length > 0 ? (
