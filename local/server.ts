@@ -19,11 +19,14 @@ import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { assertLocalCaller } from './local-only';
 import type { LocalRuntime } from './runtime';
 
-/** The policy CloudFront sends with the app (infra/web.ts); signing in locally needs no other origin. */
-const WEB_HEADERS = {
-  'content-security-policy': contentSecurityPolicy(),
+/**
+ * The headers CloudFront sends with the app (infra/web.ts): the same policy, with the local S3 as the
+ * storage origin; signing in locally needs no other origin.
+ */
+const webHeaders = (storageOrigin: string) => ({
+  'content-security-policy': contentSecurityPolicy({ storageOrigins: [storageOrigin] }),
   'x-content-type-options': 'nosniff',
-};
+});
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -153,6 +156,7 @@ export async function startLocalServer(
   options: LocalServerOptions,
 ): Promise<{ server: Server; url: string }> {
   const { runtime, tokens } = options;
+  const WEB_HEADERS = webHeaders(runtime.s3Endpoint);
   const handlers = new Map<string, LambdaHandler>();
   for (const route of ROUTE_LIST) {
     handlers.set(route.name, asFunction(route.name, await loadHandler(route.handler)));
