@@ -2,12 +2,24 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS } from '../shared/data/table';
+import { Storage } from './storage';
+import { UploadEvents } from './upload-events';
 
-/** The single table, from the same key and index definitions the local runtime uses. */
+export interface DataStackProps extends StackProps {
+  /** The site's origin, for the buckets' CORS (infra/site-origin.ts). */
+  siteOrigin?: string;
+}
+
+/**
+ * The single table, from the same key and index definitions the local runtime uses; the buckets
+ * (infra/storage.ts) and the functions that take the uploads' events (infra/upload-events.ts).
+ */
 export class DataStack extends Stack {
   readonly table: dynamodb.TableV2;
+  readonly storage: Storage;
+  readonly uploadEvents: UploadEvents;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, props);
     const string = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
     this.table = new dynamodb.TableV2(this, 'Table', {
@@ -27,5 +39,16 @@ export class DataStack extends Stack {
       })),
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    this.storage = new Storage(this, { siteOrigin: props.siteOrigin });
+    this.uploadEvents = new UploadEvents(this, {
+      table: this.table,
+      storage: this.storage.resources,
+    });
+    for (const [name, bucket] of Object.entries(this.storage.buckets)) {
+      new CfnOutput(this, `${bucket.node.id}BucketName`, {
+        value: bucket.bucketName,
+        description: `The ${name} bucket`,
+      });
+    }
   }
 }

@@ -4,6 +4,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { ORIGIN_HEADER } from '../shared/config';
 import { Auth } from './auth';
+import type { StorageResources } from './grant-access';
 import { HttpApi } from './http-api';
 import { Web } from './web';
 
@@ -16,6 +17,7 @@ export interface EdgeStackProps extends StackProps {
   authDomainPrefix?: string;
   /** The CloudFront web ACL (the WAF stack's output, infra/waf.ts), when it is deployed. */
   webAclArn?: string;
+  storage: StorageResources;
 }
 
 /**
@@ -48,7 +50,13 @@ export class EdgeStack extends Stack {
       stateMachine: props.stateMachine,
       userPool: this.auth.userPool,
       client: this.auth.client,
+      storage: props.storage,
     });
+    // The browser posts uploads to the uploads bucket and follows presigned downloads to both.
+    const { uploads, documents } = props.storage.buckets;
+    this.web.allowStorageOrigins(
+      [uploads, documents].map((bucket) => `https://${bucket.bucketRegionalDomainName}`),
+    );
     const hostedUi = this.auth.domain.baseUrl();
     // web/src/auth/sign-in.ts exchanges the sign-in code there.
     this.web.allowTokenEndpoint(`${hostedUi}/oauth2/token`);

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { ENVIRONMENT, METRICS_NAMESPACE, SERVICE_NAME } from '../shared/config';
+import { BUNDLED_FILES_DIRECTORY } from '../shared/entry-points/workflow-functions';
 import { TRACE_PRIVACY_ENVIRONMENT } from '../shared/trace-privacy';
 import { BUNDLING, REPO_ROOT } from './bundling';
 import { acknowledge } from './nag';
@@ -17,6 +18,8 @@ export interface HouseFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   tableName?: string;
+  /** Repository-relative files copied next to the bundle's index.mjs, in BUNDLED_FILES_DIRECTORY. */
+  bundledFiles?: readonly string[];
 }
 
 /**
@@ -68,6 +71,7 @@ export class HouseFunction extends NodejsFunction {
         mainFields: [...BUNDLING.mainFields],
         banner: BUNDLING.banner,
         externalModules: [...BUNDLING.external],
+        ...(props.bundledFiles?.length ? { commandHooks: copying(props.bundledFiles) } : {}),
       },
     });
     this.entry = props.entry;
@@ -78,4 +82,16 @@ export class HouseFunction extends NodejsFunction {
         'permissions, so AWS requires Resource "*" for them; they are the only actions on "*".',
     );
   }
+}
+
+/** Bundling hooks that copy `files` from the repository into the bundle's BUNDLED_FILES_DIRECTORY. */
+function copying(files: readonly string[]): ICommandHooks {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => [
+      `mkdir -p "${outputDir}/${BUNDLED_FILES_DIRECTORY}"`,
+      ...files.map((file) => `cp "${inputDir}/${file}" "${outputDir}/${BUNDLED_FILES_DIRECTORY}/"`),
+    ],
+  };
 }

@@ -12,7 +12,7 @@ import { ENVIRONMENT } from '../shared/config';
 import { isPublic, ROUTE_LIST, takesCursor } from '../shared/entry-points/routes';
 import { aliasArnOf } from '../workflows/live-alias';
 import { GeneratedSecret } from './generated-secret';
-import { grantAccess } from './grant-access';
+import { type AccessResources, bucketEnvironment, grantAccess, type StorageResources } from './grant-access';
 import { HouseFunction } from './house-function';
 import { acknowledge } from './nag';
 
@@ -43,6 +43,7 @@ export interface RouteTableProps {
   stateMachine: sfn.IStateMachine;
   userPool: cognito.IUserPool;
   client: cognito.IUserPoolClient;
+  storage: StorageResources;
 }
 
 /**
@@ -92,6 +93,12 @@ export class HttpApi extends Construct {
     const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, {
       userPoolClients: [props.client],
     });
+    const resources: AccessResources = {
+      table: props.table,
+      stateMachineArn: props.stateMachine.stateMachineArn,
+      storage: props.storage,
+    };
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const route of ROUTE_LIST) {
       const { access } = route;
       const fn = new HouseFunction(this, route.name, {
@@ -103,10 +110,11 @@ export class HttpApi extends Construct {
             ? { [ENVIRONMENT.stateMachineArn]: aliasArnOf(props.stateMachine.stateMachineArn) }
             : {}),
           ...(takesCursor(route) ? { [ENVIRONMENT.cursorSecret]: this.cursorSecret.value } : {}),
+          ...bucketEnvironment(access, resources),
         },
       });
       this.functions[route.name] = fn;
-      grantAccess(fn, access, { table: props.table, stateMachineArn: props.stateMachine.stateMachineArn });
+      grantAccess(fn, access, resources);
 
       const [routeResource] = this.api.addRoutes({
         path: route.path,
@@ -114,14 +122,25 @@ export class HttpApi extends Construct {
         integration: new HttpLambdaIntegration(`${route.name}Integration`, fn),
         authorizer: isPublic(route) ? new apigwv2.HttpNoneAuthorizer() : authorizer,
       });
+      if (route.throttle && routeResource) {
+        routeSettings[`${route.method} ${route.path}`] = {
+          ThrottlingRateLimit: route.throttle.rateLimit,
+          ThrottlingBurstLimit: route.throttle.burstLimit,
+        };
+        // The stage's settings name the route by its key: CloudFormation refuses one it has not made yet.
+        this.stage.node.addDependency(routeResource);
+      }
       if (isPublic(route) && routeResource) {
         acknowledge(
           routeResource,
           'AwsSolutions-APIG4',
           `${route.method} ${route.path} is public by design (docs/architecture.md: anyone may call it): ` +
-            `${route.summary}. It reads no case data.`,
+            `${route.summary}. It answers nothing personal.`,
         );
       }
+    }
+    if (Object.keys(routeSettings).length > 0) {
+      (this.stage.node.defaultChild as apigwv2.CfnStage).routeSettings = routeSettings;
     }
   }
 

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
+import { VERIFY_PATH_PREFIX, VERIFY_RATE_LIMIT_PER_5_MINUTES } from '../shared/config';
 
 /** CloudFront takes web ACLs from this region only, wherever the rest of the platform runs. */
 export const CLOUDFRONT_WAF_REGION = 'us-east-1';
@@ -8,11 +9,22 @@ export const CLOUDFRONT_WAF_REGION = 'us-east-1';
 export const WAF_RATE_LIMIT_PER_5_MINUTES = 1000;
 
 const BLOCKED_BODY = 'RateLimited';
+/** What a rate-based rule answers once an IP is past its limit: 429, the bilingual body, Retry-After. */
+const TOO_MANY_REQUESTS: wafv2.CfnWebACL.RuleActionProperty = {
+  block: {
+    customResponse: {
+      responseCode: 429,
+      customResponseBodyKey: BLOCKED_BODY,
+      responseHeaders: [{ name: 'retry-after', value: '300' }],
+    },
+  },
+};
 
 /**
- * The web ACL in front of the CloudFront site: one rate-based rule per client IP, answered with the
- * API's own error shape, both languages, and Retry-After. API Gateway throttles per route for
- * everyone; this stops one address from using up that budget.
+ * The web ACL in front of the CloudFront site: rate-based rules per client IP, answered with the
+ * API's own error shape, both languages, and Retry-After: one on every request, and a lower one on the
+ * public verification route, which needs no sign-in. API Gateway throttles per route for everyone;
+ * these stop one address from using up that budget.
  *
  * The edge stack takes its ARN as context (`-c webAclArn=…`, docs/deploy.md): the app's stacks deploy to
  * whichever region the CLI targets, and CDK passes values across regions only between stacks with a
@@ -25,7 +37,7 @@ export class WafStack extends Stack {
     super(scope, id, { ...props, env: { ...props.env, region: CLOUDFRONT_WAF_REGION } });
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       name: 'company-opening-cloudfront',
-      description: 'Company opening: per-IP rate limit in front of the CloudFront site and its /api',
+      description: 'Company opening: per-IP rate limits in front of the CloudFront site and its /api',
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
       visibilityConfig: {
@@ -57,18 +69,36 @@ export class WafStack extends Stack {
               aggregateKeyType: 'IP',
             },
           },
-          action: {
-            block: {
-              customResponse: {
-                responseCode: 429,
-                customResponseBodyKey: BLOCKED_BODY,
-                responseHeaders: [{ name: 'retry-after', value: '300' }],
-              },
-            },
-          },
+          action: TOO_MANY_REQUESTS,
           visibilityConfig: {
             cloudWatchMetricsEnabled: true,
             metricName: 'CompanyOpeningRequestsPerIp',
+            sampledRequestsEnabled: true,
+          },
+        },
+        {
+          name: 'VerificationsPerIp',
+          priority: 1,
+          statement: {
+            rateBasedStatement: {
+              limit: VERIFY_RATE_LIMIT_PER_5_MINUTES,
+              evaluationWindowSec: 300,
+              aggregateKeyType: 'IP',
+              // Counts only requests for that path, URL-decoded first as API Gateway decodes it.
+              scopeDownStatement: {
+                byteMatchStatement: {
+                  fieldToMatch: { uriPath: {} },
+                  positionalConstraint: 'STARTS_WITH',
+                  searchString: VERIFY_PATH_PREFIX,
+                  textTransformations: [{ priority: 0, type: 'URL_DECODE' }],
+                },
+              },
+            },
+          },
+          action: TOO_MANY_REQUESTS,
+          visibilityConfig: {
+            cloudWatchMetricsEnabled: true,
+            metricName: 'CompanyOpeningVerificationsPerIp',
             sampledRequestsEnabled: true,
           },
         },

@@ -37,6 +37,7 @@ export class Web extends Construct {
   readonly deploysSpa: boolean;
   private readonly distPath: string;
   private tokenEndpoint: string | undefined;
+  private storageOrigins: readonly string[] = [];
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -73,9 +74,13 @@ export class Web extends Construct {
       comment: 'The SPA: security headers and its Content-Security-Policy',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          // Known once the stack has a user pool (allowTokenEndpoint), after this construct.
+          // Known once the stack has a user pool and the buckets (allowTokenEndpoint, allowStorageOrigins).
           contentSecurityPolicy: Lazy.string({
-            produce: () => contentSecurityPolicy({ tokenEndpoint: this.tokenEndpoint }),
+            produce: () =>
+              contentSecurityPolicy({
+                tokenEndpoint: this.tokenEndpoint,
+                storageOrigins: this.storageOrigins,
+              }),
           }),
           override: true,
         },
@@ -154,6 +159,11 @@ export class Web extends Construct {
   /** The identity provider's token endpoint the SPA fetches when it signs in: the one other origin its CSP allows. */
   allowTokenEndpoint(url: string): void {
     this.tokenEndpoint = url;
+  }
+
+  /** The buckets' origins the SPA posts files to and fetches them from (presigned URLs). */
+  allowStorageOrigins(origins: readonly string[]): void {
+    this.storageOrigins = origins;
   }
 
   /**

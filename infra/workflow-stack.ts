@@ -1,20 +1,44 @@
-import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  Annotations,
+  ArnFormat,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { STATE_MACHINE_NAME } from '../shared/config';
-import { WORKFLOW_FUNCTIONS, type WorkflowFunctionKey } from '../shared/entry-points/workflow-functions';
+import { ENVIRONMENT, STATE_MACHINE_NAME } from '../shared/config';
+import {
+  WORKFLOW_FUNCTIONS,
+  type WorkflowFunction,
+  type WorkflowFunctionKey,
+} from '../shared/entry-points/workflow-functions';
 import { companyOpeningDefinition } from '../workflows/company-opening';
 import { LIVE_ALIAS } from '../workflows/live-alias';
-import { grantAccess } from './grant-access';
-import { HouseFunction } from './house-function';
+import { type AccessResources, bucketEnvironment, grantAccess, type StorageResources } from './grant-access';
+import { HouseFunction, type HouseFunctionProps } from './house-function';
 import { acknowledge } from './nag';
+import { SITE_ORIGIN_CONTEXT } from './site-origin';
 
 export interface WorkflowStackProps extends StackProps {
   table: dynamodb.ITableV2;
+  storage: StorageResources;
+  /** The site's origin: the issued documents' QR codes link to its verification page (infra/site-origin.ts). */
+  siteOrigin?: string;
 }
+
+/**
+ * Steps that need more than the house defaults. Rendering the PDFs embeds and lays out a CJK font of
+ * 1.5 MB: more memory (which on Lambda is also more CPU) and time than a table read and write.
+ */
+const SIZING: Partial<Record<WorkflowFunctionKey, Pick<HouseFunctionProps, 'memorySize' | 'timeout'>>> = {
+  issueDocuments: { memorySize: 1024, timeout: Duration.minutes(2) },
+};
 
 /**
  * Context key: the version number the live alias routes new cases to instead of the one this deployment
@@ -33,10 +57,28 @@ export class WorkflowStack extends Stack {
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
+    const resources: AccessResources = { table: props.table, storage: props.storage };
+    if (!props.siteOrigin) {
+      Annotations.of(this).addWarningV2(
+        'company-opening:siteOrigin',
+        `Without -c ${SITE_ORIGIN_CONTEXT}=https://<AppUrl host>, issued documents carry no verification link (docs/deploy.md)`,
+      );
+    }
     this.functions = Object.fromEntries(
-      Object.entries(WORKFLOW_FUNCTIONS).map(([key, fn]) => [
+      (Object.entries(WORKFLOW_FUNCTIONS) as [WorkflowFunctionKey, WorkflowFunction][]).map(([key, fn]) => [
         key,
-        new HouseFunction(this, fn.name, { entry: fn.handler, tableName: props.table.tableName }),
+        new HouseFunction(this, fn.name, {
+          entry: fn.handler,
+          tableName: props.table.tableName,
+          bundledFiles: fn.bundledFiles,
+          ...SIZING[key],
+          environment: {
+            ...bucketEnvironment(fn.access, resources),
+            ...(key === 'issueDocuments' && props.siteOrigin
+              ? { [ENVIRONMENT.publicBaseUrl]: props.siteOrigin }
+              : {}),
+          },
+        }),
       ]),
     ) as Record<WorkflowFunctionKey, HouseFunction>;
 
@@ -91,10 +133,7 @@ export class WorkflowStack extends Stack {
     new CfnOutput(this, 'LiveAliasArn', { value: this.liveAlias.attrArn });
 
     for (const [key, fn] of Object.entries(WORKFLOW_FUNCTIONS)) {
-      grantAccess(this.functions[key as WorkflowFunctionKey], fn.access, {
-        table: props.table,
-        stateMachineArn,
-      });
+      grantAccess(this.functions[key as WorkflowFunctionKey], fn.access, { ...resources, stateMachineArn });
     }
 
     acknowledge(

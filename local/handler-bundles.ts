@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
 import { esbuildOptions, REPO_ROOT } from '../infra/bundling';
 import { ENTRY_POINTS } from '../shared/entry-points/all';
+import { BUNDLED_FILES_DIRECTORY } from '../shared/entry-points/workflow-functions';
 
 /**
  * Built bundle sets, one folder per source hash. Inside the repository so that a bundle's external
@@ -57,6 +58,7 @@ export async function buildHandlerBundles(entries: readonly string[]): Promise<s
   // Built aside and renamed into place, so that a server starting alongside never reads half a set.
   const building = `${directory}.building-${randomUUID()}`;
   await build({ ...options, outdir: building });
+  await copyBundledFiles(building, entries);
   try {
     await rename(building, directory);
   } catch (error) {
@@ -65,6 +67,17 @@ export async function buildHandlerBundles(entries: readonly string[]): Promise<s
   }
   await removeUnusedSets(directory);
   return directory;
+}
+
+/** The files a declaration ships next to its bundle, copied where CDK's afterBundling hook copies them. */
+async function copyBundledFiles(directory: string, entries: readonly string[]): Promise<void> {
+  for (const declaration of ENTRY_POINTS) {
+    if (!('bundledFiles' in declaration) || !entries.includes(declaration.handler)) continue;
+    const into = join(dirname(bundlePath(directory, declaration.handler)), BUNDLED_FILES_DIRECTORY);
+    await mkdir(into, { recursive: true });
+    for (const file of declaration.bundledFiles)
+      await copyFile(join(REPO_ROOT, file), join(into, basename(file)));
+  }
 }
 
 async function removeUnusedSets(kept: string): Promise<void> {

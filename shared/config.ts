@@ -33,6 +33,16 @@ export const ENVIRONMENT = {
 /** The header CloudFront adds to every request it forwards to the API (functions/api/origin-check.ts). */
 export const ORIGIN_HEADER = 'x-origin-verify';
 
+/** The public verification route's path prefix (shared/entry-points/routes.ts, VerifyCompany). */
+export const VERIFY_PATH_PREFIX = '/api/verify/';
+
+/**
+ * Requests one client IP may send to VERIFY_PATH_PREFIX in any 5 minutes (the WAF's rate-based rule,
+ * infra/waf.ts; the local server enforces the same). The platform's choice: someone checking a
+ * licence makes a handful of requests, while walking the company numbers takes thousands.
+ */
+export const VERIFY_RATE_LIMIT_PER_5_MINUTES = 100;
+
 /** Per-caller limits on submissions, each overridable by its environment variable. */
 export const SUBMISSION_LIMITS = {
   /** Cases a founder account may have open (submitted, in review, awaiting correction) at once. */

@@ -97,6 +97,8 @@ export interface Route<
    */
   refusals: readonly (403 | 404 | 409 | 429)[];
   access: Access;
+  /** Requests per second, and the burst above it, API Gateway takes on this route for everyone; the stage's otherwise. */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 const route = <B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, H extends z.ZodType>(
@@ -258,6 +260,9 @@ export const ROUTES = {
     response: { status: 200, body: verificationSchema },
     refusals: [404, 429],
     access: { table: READS_ITEMS },
+    // The platform's choice: a QR code is scanned now and then, so a tenth of the stage's rate is ample
+    // and keeps a scraper of company numbers from using up the capacity the signed-in routes share.
+    throttle: { rateLimit: 10, burstLimit: 20 },
   }),
   listDepartmentTasks: route({
     name: 'ListDepartmentTasks',

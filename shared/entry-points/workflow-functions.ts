@@ -9,7 +9,15 @@ export interface WorkflowFunction {
   name: string;
   handler: `functions/workflow/${string}.ts`;
   access: Access;
+  /**
+   * Files (repository-relative) shipped next to the bundle's index.mjs, in BUNDLED_FILES_DIRECTORY: CDK
+   * copies them after bundling, and so does the local runtime's bundled mode.
+   */
+  bundledFiles?: readonly string[];
 }
+
+/** Where a bundle finds its `bundledFiles`, next to its index.mjs. */
+export const BUNDLED_FILES_DIRECTORY = 'fonts';
 
 /** Every step reads the case (and its tasks) by key and writes it back with one conditional put. */
 const STEP: Access = { table: WRITES_ITEMS };
@@ -53,6 +61,9 @@ export const WORKFLOW_FUNCTIONS = {
     name: 'CaseIssueDocuments',
     handler: 'functions/workflow/issue-documents.ts',
     access: ISSUES_DOCUMENTS,
+    bundledFiles: [
+      'node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff',
+    ],
   },
   closeCase: { name: 'CaseClose', handler: 'functions/workflow/close-case.ts', access: CLOSES },
   /** Resumes answered corrections whose resume was lost while the clock is paused. */

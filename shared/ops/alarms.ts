@@ -1,5 +1,6 @@
 import { CATALOGUE } from '../catalogue';
 import { METRICS_NAMESPACE } from '../config';
+import { EVENT_FUNCTIONS } from '../entry-points/event-functions';
 
 /**
  * The alarms ops watch, defined once: CDK deploys them as CloudWatch alarms, the local runtime
@@ -39,6 +40,12 @@ export const SERVICE_BUSY_METRIC = 'ServiceBusy';
 
 /** Every alarm name starts with this, so the ops API can list exactly this platform's alarms. */
 export const ALARM_NAME_PREFIX = 'CompanyOpening-';
+
+/**
+ * Where an event function's events go once neither EventBridge nor Lambda could get it to handle them
+ * (infra/upload-events.ts); named here so that its alarm needs no deployment output.
+ */
+export const deadLetterQueueName = (functionName: string) => `company-opening-${functionName}-dead-letters`;
 
 export function alarmDefinitions(context: AlarmContext): AlarmDefinition[] {
   const perItem = CATALOGUE.items.flatMap(({ id: item, department }) => {
@@ -81,9 +88,23 @@ export function alarmDefinitions(context: AlarmContext): AlarmDefinition[] {
     dimensions: { StateMachineArn: context.stateMachineArn },
     ...fiveMinutes,
   });
+  const deadLetters = Object.values(EVENT_FUNCTIONS).map(
+    ({ name }): AlarmDefinition => ({
+      name: `${name}DeadLetters`,
+      description: `Events ${name} could not handle wait in its dead-letter queue: their uploads stay pending until replayed`,
+      namespace: 'AWS/SQS',
+      metricName: 'ApproximateNumberOfMessagesVisible',
+      dimensions: { QueueName: deadLetterQueueName(name) },
+      statistic: 'Maximum',
+      periodSeconds: 300,
+      evaluationPeriods: 1,
+      threshold: 1,
+    }),
+  );
   const alarms: AlarmDefinition[] = [
     ...perItem,
     ...perDepartment,
+    ...deadLetters,
     {
       name: 'CaseFailed',
       description: 'A workflow step failed for good; the case records why',

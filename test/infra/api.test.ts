@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { HouseFunction } from '../../infra/house-function';
 import { ACCESS_LOG_FIELDS, THROTTLE } from '../../infra/http-api';
 import { ALL_GROUPS } from '../../shared/api/caller';
-import { isPublic, ROUTE_LIST, takesCursor } from '../../shared/entry-points/routes';
+import { isPublic, ROUTE_LIST, ROUTES, takesCursor } from '../../shared/entry-points/routes';
 import { logicalIdOf, resourcesOf, type SynthesizedApp, synthesize } from './synth';
 
 let synthesized: SynthesizedApp;
@@ -59,7 +59,7 @@ describe('the HTTP API', () => {
     },
   );
 
-  test('only health, the OpenAPI document and the catalogue are public', () => {
+  test('only health, the OpenAPI document, the catalogue and the verification of a licence are public', () => {
     // Prepare / Act
     const publicRoutes = [...routesByKey].filter(
       ([, route]) => route.properties.AuthorizationType === 'NONE',
@@ -71,6 +71,7 @@ describe('the HTTP API', () => {
       'GET /api/catalogue/bundles/{id}/checklist',
       'GET /api/health',
       'GET /api/openapi.json',
+      'GET /api/verify/{uscc}',
     ]);
   });
 
@@ -117,6 +118,19 @@ describe('the HTTP API', () => {
       AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [logGroup, 'Arn'] } },
     });
     expect(format).toEqual(ACCESS_LOG_FIELDS);
+    // A route declaring its own limit gets it on the stage, after the route exists.
+    const { throttle } = ROUTES.verifyCompany;
+    if (!throttle) throw new Error('VerifyCompany declares no throttle');
+    expect(throttle.rateLimit).toBeLessThan(THROTTLE.rateLimit);
+    expect(stage?.Properties.RouteSettings).toEqual({
+      'GET /api/verify/{uscc}': {
+        ThrottlingRateLimit: throttle.rateLimit,
+        ThrottlingBurstLimit: throttle.burstLimit,
+      },
+    });
+    const [stageId] = Object.keys(resourcesOf(edge, 'AWS::ApiGatewayV2::Stage'));
+    const dependsOn = (edge.toJSON().Resources[stageId as string].DependsOn ?? []) as string[];
+    expect(dependsOn.some((id) => id.includes('verifyuscc'))).toBe(true);
     expect(format.requestId).toBe('$context.requestId');
     edge.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
   });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { BUNDLING } from '../../infra/bundling';
 import { SERVICE_NAME } from '../../shared/config';
+import { EVENT_FUNCTIONS } from '../../shared/entry-points/event-functions';
 import { ROUTE_LIST } from '../../shared/entry-points/routes';
 import { WORKFLOW_FUNCTIONS } from '../../shared/entry-points/workflow-functions';
 import { type Resource, resourcesOf, type SynthesizedApp, synthesize } from './synth';
@@ -17,9 +18,10 @@ beforeAll(() => {
 });
 
 describe('every Lambda function is a house function', () => {
-  test('one per workflow step, one per route, one for the overdue-task count, and no other', () => {
+  test('one per workflow step, one per route, one per event function, one for the overdue-task count, and no other', () => {
     // Prepare
-    const expected = Object.keys(WORKFLOW_FUNCTIONS).length + ROUTE_LIST.length + 1;
+    const expected =
+      Object.keys(WORKFLOW_FUNCTIONS).length + ROUTE_LIST.length + Object.keys(EVENT_FUNCTIONS).length + 1;
 
     // Act / Assess
     expect(functions).toHaveLength(expected);

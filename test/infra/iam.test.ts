@@ -4,12 +4,19 @@ import { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../../infra/bundling';
-import { conditionsOf } from '../../infra/grant-access';
+import { bucketOf, conditionsOf, KMS_ACTIONS_FOR, kmsActionsOf } from '../../infra/grant-access';
 import type { HouseFunction } from '../../infra/house-function';
-import { type Access, permissionsOf } from '../../shared/entry-points/access';
+import {
+  type Access,
+  FILES_MATERIALS,
+  type ObjectAccess,
+  permissionsOf,
+} from '../../shared/entry-points/access';
+import { EVENT_FUNCTIONS } from '../../shared/entry-points/event-functions';
 import { ROUTE_LIST } from '../../shared/entry-points/routes';
 import { SCHEDULED_JOBS } from '../../shared/entry-points/scheduled-jobs';
 import { WORKFLOW_FUNCTIONS, type WorkflowFunctionKey } from '../../shared/entry-points/workflow-functions';
+import type { BucketName } from '../../shared/storage/buckets';
 import { type Json, logicalIdOf, resourcesOf, type SynthesizedApp, synthesize } from './synth';
 
 interface Statement {
@@ -117,6 +124,52 @@ const countersUpdate = (fn: HouseFunction, leadingKeys: string[]): Statement => 
   Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
 });
 
+/** A bucket's ARN as `fn`'s stack names it: its own resource in the data stack, the fixed export elsewhere. */
+function bucketArn(fn: HouseFunction, bucket: BucketName): Json {
+  const { storage } = synthesized.data;
+  const buckets = fn.stack === synthesized.data ? storage.resources.buckets : storage.exported.buckets;
+  return fn.stack.resolve(buckets[bucket].bucketArn);
+}
+
+const objectsIn = (fn: HouseFunction, bucket: BucketName, keys: string): Json => ({
+  'Fn::Join': ['', [bucketArn(fn, bucket), `/${keys}`]],
+});
+
+const single = (actions: readonly string[]) => (actions.length === 1 ? actions[0] : [...actions]);
+
+/** What S3 may ask the storage key for on `fn`'s behalf: through S3 only, for that bucket's objects only. */
+function keyUse(fn: HouseFunction, bucket: BucketName, actions: string[]): Statement {
+  const arn = bucketArn(fn, bucket);
+  return {
+    Effect: 'Allow',
+    Action: single(actions) as string | string[],
+    Resource: fn.stack.resolve(synthesized.data.storage.key.keyArn),
+    Condition: {
+      StringEquals: {
+        'kms:ViaService': {
+          'Fn::Join': ['', ['s3.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]],
+        },
+      },
+      StringLike: { 'kms:EncryptionContext:aws:s3:arn': [arn, { 'Fn::Join': ['', [arn, '/*']] }] },
+    },
+  };
+}
+
+/** The object statements, each followed by its key statement, that `storage` declares. */
+function objectStatements(fn: HouseFunction, storage: readonly ObjectAccess[]): Statement[] {
+  return storage.flatMap(({ bucket, actions, keys }) => {
+    const kms = [...new Set(actions.flatMap((action) => KMS_ACTIONS_FOR[action]))];
+    return [
+      {
+        Effect: 'Allow' as const,
+        Action: single(actions) as string | string[],
+        Resource: objectsIn(fn, bucket, keys),
+      },
+      ...(kms.length > 0 ? [keyUse(fn, bucket, kms)] : []),
+    ];
+  });
+}
+
 describe('no wildcard actions', () => {
   test('no identity policy allows an action with a wildcard, let alone "*" or "service:*"', () => {
     // Prepare
@@ -156,16 +209,19 @@ describe('no wildcard actions', () => {
         actionsOf(statement).some((action) => action === '*' || action.endsWith(':*')),
     );
 
-    // Assess: without it the key could not be administered through IAM at all (KMS key policy basics).
-    expect(wildcards).toHaveLength(1);
-    const [[where, statement] = ['', {} as Statement]] = wildcards;
-    expect(where).toMatch(/^ops\/AlarmTopicKey/);
-    expect(statement.Action).toBe('kms:*');
-    expect(statement.Principal).toEqual({
-      AWS: {
-        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']],
-      },
-    });
+    // Assess: without it a key could not be administered through IAM at all (KMS key policy basics).
+    expect(wildcards.map(([where]) => where.split('/')[1]?.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'AlarmTopicKey',
+      'StorageKey',
+    ]);
+    for (const [, statement] of wildcards) {
+      expect(statement.Action).toBe('kms:*');
+      expect(statement.Principal).toEqual({
+        AWS: {
+          'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']],
+        },
+      });
+    }
   });
 
   test('DynamoDB: only GetItem, PutItem and Query are granted anywhere, and UpdateItem only on the submission counters; never Scan, Delete or batches', () => {
@@ -212,7 +268,7 @@ describe('no wildcard actions', () => {
 describe('each API function gets what its route needs', () => {
   const fn = (name: string) => synthesized.edge.api.functions[name] as HouseFunction;
 
-  test('read-only routes (every GET) have no write action of any kind', () => {
+  test('read-only routes (every GET) have no write action of any kind, but for the file routes recording who viewed a file', () => {
     // Prepare
     const reads = ROUTE_LIST.filter((route) => route.method === 'GET');
 
@@ -229,9 +285,9 @@ describe('each API function gets what its route needs', () => {
         .map((action) => `${route.name}: ${action}`),
     );
 
-    // Assess
-    expect(reads.length).toBe(9);
-    expect(writes).toEqual([]);
+    // Assess: a view of a material or a document is recorded on the case (one conditional put).
+    expect(reads.length).toBe(14);
+    expect(writes.sort()).toEqual(['GetDocument: dynamodb:PutItem', 'GetMaterial: dynamodb:PutItem']);
   });
 
   test('GET /api/applications/{id} and GET /api/tasks/{taskId}: GetItem on the table, nothing else', () => {
@@ -280,6 +336,7 @@ describe('each API function gets what its route needs', () => {
         Resource: submit.stack.resolve(synthesized.workflow.stateMachine.stateMachineArn),
         Condition: { StringEquals: { 'states:StateMachineQualifier': 'live' } },
       },
+      ...objectStatements(submit, FILES_MATERIALS),
     ]);
   });
 
@@ -297,6 +354,7 @@ describe('each API function gets what its route needs', () => {
           Action: 'states:SendTaskSuccess',
           Resource: fn(name).stack.resolve(synthesized.workflow.stateMachine.stateMachineArn),
         },
+        ...(name === 'AnswerCorrections' ? objectStatements(fn(name), FILES_MATERIALS) : []),
       ]);
     }
   });
@@ -388,6 +446,12 @@ describe('each workflow function gets what its step needs', () => {
         ...(resumes
           ? [{ Effect: 'Allow', Action: 'states:SendTaskSuccess', Resource: stateMachineArnByName }]
           : []),
+        ...(key === 'issueDocuments'
+          ? [
+              { Effect: 'Allow', Action: 's3:PutObject', Resource: objectsIn(fn, 'documents', 'cases/*') },
+              keyUse(fn, 'documents', ['kms:GenerateDataKey']),
+            ]
+          : []),
       ]);
     },
   );
@@ -399,7 +463,7 @@ describe('each workflow function gets what its step needs', () => {
     expect(resuming.sort()).toEqual(RESUMING_STEPS.toSorted());
   });
 
-  test('the state machine may invoke its twelve functions and nothing else', () => {
+  test('the state machine may invoke its functions and nothing else', () => {
     // Prepare
     const machineRole = synthesized.workflow.stateMachine.role;
     const role = logicalIdOf(machineRole);
@@ -433,11 +497,22 @@ describe('every function carries the statements its declaration grants, and noth
     condition: statement.Condition ?? null,
   });
   const declared = (access: Access) =>
-    permissionsOf(access).map((permission) => ({
-      actions: [...permission.actions],
-      resources: permission.targets.length,
-      condition: conditionsOf(permission) ?? null,
-    }));
+    permissionsOf(access).flatMap((permission) => [
+      {
+        actions: [...permission.actions],
+        resources: permission.targets.length,
+        condition: conditionsOf(permission) ?? null,
+      },
+      ...(bucketOf(permission) && kmsActionsOf(permission).length > 0
+        ? [
+            {
+              actions: kmsActionsOf(permission),
+              resources: 1,
+              condition: { StringEquals: expect.anything(), StringLike: expect.anything() },
+            },
+          ]
+        : []),
+    ]);
   const entryPoints = (): [string, HouseFunction, Access][] => [
     ...ROUTE_LIST.map((route): [string, HouseFunction, Access] => [
       route.name,
@@ -460,6 +535,108 @@ describe('every function carries the statements its declaration grants, and noth
       // Assess
       expect(statements.slice(0, 2), name).toEqual(baseline(fn));
       expect(statements.slice(2).map(shapeOf), name).toEqual(declared(access));
+    }
+  });
+
+  test("an event function's, then sending the events it failed on to its own dead-letter queue", () => {
+    for (const [key, declaration] of Object.entries(EVENT_FUNCTIONS)) {
+      // Prepare
+      const { functions, deadLetterQueues } = synthesized.data.uploadEvents;
+      const fn = functions[key as keyof typeof EVENT_FUNCTIONS];
+      const queue = deadLetterQueues[key as keyof typeof EVENT_FUNCTIONS];
+
+      // Act
+      const statements = statementsOf(fn);
+      const last = statements.at(-1) as Statement;
+
+      // Assess
+      expect(statements.slice(0, 2), key).toEqual(baseline(fn));
+      expect(statements.slice(2, -1).map(shapeOf), key).toEqual(declared(declaration.access));
+      expect(last.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf(queue), 'Arn'] });
+      expect(actionsOf(last).every((action) => action.startsWith('sqs:') && !action.includes('*'))).toBe(
+        true,
+      );
+      expect(actionsOf(last)).toContain('sqs:SendMessage');
+    }
+  });
+});
+
+describe('storage: each function reaches the objects its declaration names, under one prefix, and nothing else', () => {
+  const api = (name: string) => synthesized.edge.api.functions[name] as HouseFunction;
+
+  test('POST /api/uploads may only put objects under uploads/incoming/ (the presigned POST acts as it), with the data key that needs', () => {
+    // Prepare
+    const fn = api('CreateUpload');
+
+    // Act / Assess
+    expect(statementsOf(fn)).toEqual([
+      ...baseline(fn),
+      itemsGetPut(fn),
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: objectsIn(fn, 'uploads', 'incoming/*') },
+      keyUse(fn, 'uploads', ['kms:GenerateDataKey']),
+    ]);
+  });
+
+  test("a case's material is only read, under uploads/cases/; a document only under documents/cases/", () => {
+    for (const [name, bucket] of [
+      ['GetMaterial', 'uploads'],
+      ['GetDocument', 'documents'],
+    ] as const) {
+      // Prepare
+      const fn = api(name);
+
+      // Act / Assess
+      expect(statementsOf(fn), name).toEqual([
+        ...baseline(fn),
+        itemsGetPut(fn),
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: objectsIn(fn, bucket, 'cases/*') },
+        keyUse(fn, bucket, ['kms:Decrypt']),
+      ]);
+    }
+  });
+
+  test('the scan result may read and delete what arrived, and put an infected file in the quarantine bucket only', () => {
+    // Prepare
+    const fn = synthesized.data.uploadEvents.functions.recordScanResult;
+
+    // Act
+    const statements = statementsOf(fn);
+
+    // Assess
+    expect(statements.slice(0, -1)).toEqual([
+      ...baseline(fn),
+      itemsGetPut(fn),
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:DeleteObject'],
+        Resource: objectsIn(fn, 'uploads', 'incoming/*'),
+      },
+      keyUse(fn, 'uploads', ['kms:Decrypt']),
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: objectsIn(fn, 'quarantine', 'quarantine/*') },
+      keyUse(fn, 'quarantine', ['kms:GenerateDataKey']),
+    ]);
+  });
+
+  test('no identity policy grants an S3 or KMS action on "*" or on every object of a bucket, or a wildcard action', () => {
+    // Prepare
+    const statements = identityStatements().filter(([, statement]) =>
+      actionsOf(statement).some((action) => action.startsWith('s3:') || action.startsWith('kms:')),
+    );
+
+    // Act / Assess
+    expect(statements.length).toBeGreaterThan(10);
+    for (const [where, statement] of statements) {
+      expect(
+        actionsOf(statement).filter((action) => action.includes('*')),
+        where,
+      ).toEqual([]);
+      for (const resource of [statement.Resource].flat()) {
+        expect(resource, where).not.toBe('*');
+        const parts = (resource as Json)['Fn::Join']?.[1] as Json[] | undefined;
+        const tail = parts?.at(-1);
+        // An object ARN names a prefix (`/incoming/*`), never every object (`/*`).
+        if (typeof tail === 'string' && tail.startsWith('/')) expect(tail, where).not.toBe('/*');
+      }
     }
   });
 });

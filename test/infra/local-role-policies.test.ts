@@ -4,8 +4,10 @@ import type { PolicyStatement } from '../../local/iam/policy-evaluation';
 import { ROLE_TEMPLATES_FILE, type RoleTemplates, rolePoliciesOf } from '../../local/iam/role-policies';
 import { synthesizeRoleTemplates } from '../../local/iam/role-templates';
 import { ENTRY_POINTS } from '../../shared/entry-points/all';
+import { EVENT_FUNCTIONS } from '../../shared/entry-points/event-functions';
 import { ROUTES } from '../../shared/entry-points/routes';
 import { WORKFLOW_FUNCTIONS } from '../../shared/entry-points/workflow-functions';
+import { BUCKETS } from '../../shared/storage/buckets';
 
 const LOCAL = {
   region: 'us-east-1',
@@ -69,14 +71,38 @@ test("intrinsics resolve to the local resources: the table across stacks, the ma
   ]);
 });
 
-test('only the log groups, which have no local stand-in, resolve to an ARN no request carries', () => {
+test('only the log groups, the storage key and the dead-letter queues, which have no local stand-in, resolve to an ARN no request carries', () => {
   // Act
   const unresolved = [...policies.values()]
     .flat()
     .filter((s) => [s.Resource].flat().some((resource) => resource.startsWith('arn:local:no-stand-in:')));
+  const logs = unresolved.filter((s) => [s.Action].flat().every((action) => action.startsWith('logs:')));
+  const keys = unresolved.filter((s) => [s.Action].flat().every((action) => action.startsWith('kms:')));
+  const queues = unresolved.filter((s) => [s.Action].flat().every((action) => action.startsWith('sqs:')));
 
   // Assess
-  expect(unresolved.length).toBe(policies.size);
-  for (const statement of unresolved)
+  expect(logs.length).toBe(policies.size);
+  for (const statement of logs)
     expect(statement.Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+  expect(keys.length).toBeGreaterThan(0);
+  expect(queues).toHaveLength(Object.keys(EVENT_FUNCTIONS).length);
+  expect(logs.length + keys.length + queues.length).toBe(unresolved.length);
+});
+
+test('object permissions resolve to the local buckets, under the declared keys', () => {
+  // Act
+  const createUpload = policies.get(ROUTES.createUpload.name) ?? [];
+  const scanResult = policies.get(EVENT_FUNCTIONS.recordScanResult.name) ?? [];
+
+  // Assess: across stacks (an export of the data stack) and within it.
+  expect(createUpload).toContainEqual({
+    Effect: 'Allow',
+    Action: 's3:PutObject',
+    Resource: `arn:aws:s3:::${BUCKETS.uploads.localName}/incoming/*`,
+  });
+  expect(scanResult).toContainEqual({
+    Effect: 'Allow',
+    Action: 's3:PutObject',
+    Resource: `arn:aws:s3:::${BUCKETS.quarantine.localName}/quarantine/*`,
+  });
 });

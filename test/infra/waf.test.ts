@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { WAF_RATE_LIMIT_PER_5_MINUTES } from '../../infra/waf';
-import { resourcesOf, type SynthesizedApp, synthesize } from './synth';
+import { VERIFY_PATH_PREFIX, VERIFY_RATE_LIMIT_PER_5_MINUTES } from '../../shared/config';
+import { ROUTES } from '../../shared/entry-points/routes';
+import { type Json, resourcesOf, type SynthesizedApp, synthesize } from './synth';
 
 let synthesized: SynthesizedApp;
 
@@ -25,7 +27,8 @@ describe('the CloudFront web ACL', () => {
     // Assess
     expect(Scope).toBe('CLOUDFRONT');
     expect(DefaultAction).toEqual({ Allow: {} });
-    expect(Rules).toHaveLength(1);
+    expect(Rules).toHaveLength(2);
+    expect(Rules[0].Name).toBe('RequestsPerIp');
     expect(Rules[0].Statement).toEqual({
       RateBasedStatement: {
         Limit: WAF_RATE_LIMIT_PER_5_MINUTES,
@@ -41,6 +44,37 @@ describe('the CloudFront web ACL', () => {
     const body = JSON.parse(CustomResponseBodies.RateLimited.Content);
     expect(body.error).toMatchObject({ code: 'TooManyRequests', fields: [] });
     expect(body.error.message_zh).toMatch(/请/);
+  });
+
+  test('counts the public verification route on its own, per IP, at a lower limit, answered the same way', () => {
+    // Act
+    const [acl] = Object.values(resourcesOf(synthesized.templates.waf, 'AWS::WAFv2::WebACL'));
+    const rules = (acl?.Properties.Rules ?? []) as Json[];
+    const rule = rules.find((each) => each.Name === 'VerificationsPerIp');
+
+    // Assess
+    expect(VERIFY_RATE_LIMIT_PER_5_MINUTES).toBeLessThan(WAF_RATE_LIMIT_PER_5_MINUTES);
+    expect(ROUTES.verifyCompany.path.startsWith(VERIFY_PATH_PREFIX)).toBe(true);
+    expect(rule.Statement).toEqual({
+      RateBasedStatement: {
+        Limit: VERIFY_RATE_LIMIT_PER_5_MINUTES,
+        EvaluationWindowSec: 300,
+        AggregateKeyType: 'IP',
+        ScopeDownStatement: {
+          ByteMatchStatement: {
+            FieldToMatch: { UriPath: {} },
+            PositionalConstraint: 'STARTS_WITH',
+            SearchString: '/api/verify/',
+            TextTransformations: [{ Priority: 0, Type: 'URL_DECODE' }],
+          },
+        },
+      },
+    });
+    expect(rule.Action.Block.CustomResponse).toEqual({
+      ResponseCode: 429,
+      CustomResponseBodyKey: 'RateLimited',
+      ResponseHeaders: [{ Name: 'retry-after', Value: '300' }],
+    });
   });
 
   test('hands its ARN out as an output, for the edge stack in its own region', () => {

@@ -186,23 +186,22 @@ describe('the CloudFront distribution', () => {
       XSSProtection: { Protection: true, ModeBlock: true, Override: true },
       ContentSecurityPolicy: { Override: true },
     });
-    // …and the CSP, the one the local server sends, with Cognito's token endpoint as the only other origin.
+    // …and the CSP, the one the local server sends, with Cognito's token endpoint and the buckets that
+    // take uploads and serve presigned downloads as the only other origins.
+    const { edge } = synthesized;
+    const token = (value: unknown) => `{${JSON.stringify(value)}}`;
+    const text = (value: any): string =>
+      value['Fn::Join'][1].map((part: unknown) => (typeof part === 'string' ? part : token(part))).join('');
     const hostedUi = logicalIdOf(synthesized.edge.auth.domain);
-    const [before, after] = contentSecurityPolicy({ tokenEndpoint: 'TOKEN_ENDPOINT' }).split(
-      'TOKEN_ENDPOINT',
-    );
-    expect(headers.ContentSecurityPolicy.ContentSecurityPolicy).toEqual({
-      'Fn::Join': [
-        '',
-        [
-          `${before}https://`,
-          { Ref: hostedUi },
-          '.auth.',
-          { Ref: 'AWS::Region' },
-          `.amazoncognito.com/oauth2/token${after}`,
-        ],
-      ],
+    const storage = synthesized.data.storage.exported.buckets;
+    const expected = contentSecurityPolicy({
+      tokenEndpoint: `https://${token({ Ref: hostedUi })}.auth.${token({ Ref: 'AWS::Region' })}.amazoncognito.com/oauth2/token`,
+      storageOrigins: [storage.uploads, storage.documents].map(
+        (bucket) => `https://${token(edge.resolve(bucket.bucketRegionalDomainName))}`,
+      ),
     });
+    expect(text(headers.ContentSecurityPolicy.ContentSecurityPolicy)).toBe(expected);
+    expect(expected).not.toContain(token(edge.resolve(storage.quarantine.bucketRegionalDomainName)));
   });
 
   test('the CSP allows nothing inline and no origin but its own, framing by no one', () => {
@@ -225,6 +224,9 @@ describe('the CloudFront distribution', () => {
       "frame-ancestors 'none'",
     ]);
     expect(contentSecurityPolicy()).toContain("connect-src 'self';");
+    expect(contentSecurityPolicy({ storageOrigins: ['https://b.s3.example'] })).toContain(
+      "connect-src 'self' https://b.s3.example;",
+    );
     expect(contentSecurityPolicy()).not.toMatch(/unsafe-/);
   });
 
