@@ -110,7 +110,7 @@ export const CATALOGUE_DATA: CatalogueInput = {
           kind: 'invoice-approval-notice',
           name: { zh: '发票领用（票种核定）通知', en: 'Notice of the invoices approved' },
           basis:
-            '中华人民共和国发票管理办法 第十五条: the tax authority confirms the kinds and quantity of invoices (确认领用发票的种类、数量以及领用方式)',
+            '中华人民共和国发票管理办法 第十五条: the tax authority confirms the kinds and quantity of invoices (确认领购发票的种类、数量以及领购方式, the 2010 text)',
         },
       ],
       onSiteInspection: false,

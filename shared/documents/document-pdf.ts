@@ -30,7 +30,6 @@ export interface DocumentCanvas {
   doc: PDFDocument;
   /** The page being drawn on. */
   page: PDFPage;
-  font: PDFFont;
   /** Starts another A4 page and draws on it from now on. */
   addPage(): void;
   /** Draws text, refusing any character the font cannot show rather than printing a box for it. */
@@ -42,7 +41,6 @@ function canvasOf(doc: PDFDocument, font: PDFFont, glyphs: DocumentFont): Docume
   const canvas: DocumentCanvas = {
     doc,
     page: doc.addPage([A4.width, A4.height]),
-    font,
     addPage() {
       canvas.page = doc.addPage([A4.width, A4.height]);
     },

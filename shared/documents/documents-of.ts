@@ -1,7 +1,5 @@
-import type { Item } from '../case/items';
-import { itemsOf } from '../case/items';
+import { catalogueItem, type Item, isItem, itemsOf } from '../case/items';
 import type { CaseRecord } from '../case/model';
-import { CATALOGUE } from '../catalogue';
 import type { DocumentKind } from '../catalogue/document';
 import { type DocumentOptions, eLicenceData, invoiceApprovalData, sealFilingData } from './case-data';
 import { renderELicence } from './e-licence';
@@ -39,8 +37,6 @@ const PREPARE: Record<DocumentKind, (record: CaseRecord, options: DocumentOption
   },
 };
 
-const ITEM_BY_ID = new Map(CATALOGUE.items.map((item) => [item.id, item]));
-
 /**
  * The documents a completed case gets: those the catalogue declares for each item the case ran and
  * approved. A case not completed (in review, rejected) gets none. An item the catalogue no longer has
@@ -51,7 +47,7 @@ export function documentsOf(record: CaseRecord, options: DocumentOptions): CaseD
   return itemsOf(record)
     .filter((item) => record.items[item]?.status === 'approved')
     .flatMap((item) =>
-      (ITEM_BY_ID.get(item)?.documents ?? []).map(({ kind }): CaseDocument => {
+      (isItem(item) ? catalogueItem(item).documents : []).map(({ kind }): CaseDocument => {
         const { uscc, render } = PREPARE[kind](record, options);
         return {
           id: kind,

@@ -30,7 +30,7 @@ const SCOPE_LABEL = { zh: '经营范围', en: 'Business scope' };
 const SCOPE_CONTINUED_LABEL = { zh: '经营范围（续）', en: 'Business scope, continued' };
 const CONTINUED = '（续见下页 continued overleaf）';
 
-export function scopeText(scope: ELicenceData['businessScope']): string {
+function scopeText(scope: ELicenceData['businessScope']): string {
   return [
     scope.general.length > 0 ? `一般项目：${scope.general.join('；')}。` : '',
     scope.licensed.length > 0 ? `许可项目：${scope.licensed.join('；')}。` : '',

@@ -30,9 +30,11 @@ export interface DocumentFont {
   width(text: string, size: number): number;
 }
 
+const MODULE_DIRECTORY = dirname(fileURLToPath(import.meta.url));
+
 /** Beside the running module in a bundle (`fonts/`), else in node_modules. */
-function fontPath(file: string): string {
-  const bundled = join(dirname(fileURLToPath(import.meta.url)), 'fonts', basename(file));
+export function fontPath(file: string, moduleDirectory = MODULE_DIRECTORY): string {
+  const bundled = join(moduleDirectory, 'fonts', basename(file));
   if (existsSync(bundled)) return bundled;
   return createRequire(import.meta.url).resolve(file.slice(PACKAGE_PATH_PREFIX.length));
 }

@@ -8,15 +8,20 @@ export const LINE_HEIGHT = VALUE_SIZE + 6;
 const VALUE_X = MARGIN + 120;
 export const VALUE_WIDTH = A4.width - MARGIN - VALUE_X;
 
+/** Punctuation Chinese typesetting never starts a line with (行首禁则): it stays at the end of the line before. */
+const NO_LINE_START = new Set('、，。；：！？）》」』】〕…,.;:!?)');
+
 /**
- * Breaks text into lines no wider than `maxWidth`. Chinese has no spaces to break at, and a line may
- * break between any two characters; a Latin word or number is kept whole when it fits on a line.
+ * Breaks text into lines no wider than `maxWidth`, but for closing punctuation hanging past it. Chinese has
+ * no spaces to break at, and a line may break between any two characters; a Latin word, number or URL is
+ * kept whole, on a line of its own if it is wider than one.
  */
 export function wrapText(canvas: DocumentCanvas, text: string, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const token of text.match(/[A-Za-z0-9.,:/@_-]+|./gu) ?? []) {
-    if (line !== '' && canvas.width(line + token, size) > maxWidth) {
+    const overflows = line !== '' && canvas.width(line + token, size) > maxWidth;
+    if (overflows && !NO_LINE_START.has(token)) {
       lines.push(line);
       line = token.trimStart();
     } else line += token;

@@ -50,6 +50,16 @@ describe('documentsOf', () => {
     expect(text).toContain('广州云启科技有限公司');
   });
 
+  it('renders the documents of a case at once, each with only its own text (they share one parsed font)', async () => {
+    const documents = documentsOf(completedCase(), OPTIONS);
+    const texts = await Promise.all(
+      documents.map(async (document) => (await readPdf(await document.render())).text),
+    );
+    expect(texts.map((text) => text.includes('营业执照'))).toEqual([true, false, false]);
+    expect(texts.map((text) => text.includes('备案编号'))).toEqual([false, false, true]);
+    expect(texts.map((text) => text.includes('每月开票总额度'))).toEqual([false, true, false]);
+  });
+
   it('gives nothing to a rejected case, though its registration was approved', () => {
     const record = rejectedCase();
     expect(record.status).toBe('rejected');
@@ -72,6 +82,14 @@ describe('documentsOf', () => {
       'e-licence',
       'invoice-approval-notice',
     ]);
+  });
+
+  it('issues nothing new for an item the catalogue has since withdrawn', () => {
+    const record = completedCase();
+    const seal = record.items.seal;
+    if (!seal) throw new Error('the case runs no seal item');
+    record.items['withdrawn-permit'] = { ...seal };
+    expect(documentsOf(record, OPTIONS).map(({ item }) => item)).toEqual(['registration', 'invoice', 'seal']);
   });
 
   it('refuses a certificate whose company was never registered', () => {

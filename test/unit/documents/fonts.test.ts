@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_FONT_FILES, loadDocumentFont } from '../../../shared/documents';
+import { fontPath } from '../../../shared/documents/fonts';
 import { sfntOfWoff } from '../../../shared/documents/woff';
 
 const REPO = join(import.meta.dirname, '../../..');
@@ -22,6 +24,19 @@ describe('the documents font', () => {
       [...'营业执照统一社会信用代码（）：；。备案税务局'].filter((character) => !font.covers(character)),
     ).toEqual([]);
     expect(font.covers('𠀀')).toBe(false);
+  });
+
+  it('is read from fonts/ beside the running module when the bundle has it, else from node_modules', () => {
+    const file = DOCUMENT_FONT_FILES[0];
+    const moduleDirectory = mkdtempSync(join(tmpdir(), 'documents-bundle-'));
+    try {
+      expect(realpathSync(fontPath(file, moduleDirectory))).toBe(realpathSync(join(REPO, file)));
+      mkdirSync(join(moduleDirectory, 'fonts'));
+      copyFileSync(join(REPO, file), join(moduleDirectory, 'fonts', basename(file)));
+      expect(fontPath(file, moduleDirectory)).toBe(join(moduleDirectory, 'fonts', basename(file)));
+    } finally {
+      rmSync(moduleDirectory, { recursive: true, force: true });
+    }
   });
 
   it('is loaded once per process', async () => {
