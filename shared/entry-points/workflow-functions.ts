@@ -1,3 +1,4 @@
+import { DOCUMENT_FONT_FILES } from '../documents/font-files';
 import { type Access, FOUNDER_COUNTERS, WRITES_ITEMS } from './access';
 
 /**
@@ -61,9 +62,7 @@ export const WORKFLOW_FUNCTIONS = {
     name: 'CaseIssueDocuments',
     handler: 'functions/workflow/issue-documents.ts',
     access: ISSUES_DOCUMENTS,
-    bundledFiles: [
-      'node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff',
-    ],
+    bundledFiles: DOCUMENT_FONT_FILES,
   },
   closeCase: { name: 'CaseClose', handler: 'functions/workflow/close-case.ts', access: CLOSES },
   /** Resumes answered corrections whose resume was lost while the clock is paused. */
