@@ -29,7 +29,7 @@ import { keptSecret } from './kept-secret';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { MetricsCapture } from './metrics-capture';
 import { privateDirectory } from './private-directory';
-import { expireObjects } from './s3/lifecycle';
+import { LocalLifecycle } from './s3/lifecycle';
 import { type CreatedObject, startLocalS3 } from './s3/server';
 
 export const LOCAL_ACCOUNT = { region: 'us-east-1', accountId: '000000000000' } as const;
@@ -232,12 +232,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     bucket: BUCKETS.uploads.localName,
     prefix: 'incoming/',
   });
+  const lifecycle = new LocalLifecycle(storage, () => clock.now());
   objectCreated = (object) => {
+    lifecycle.objectWritten(object.bucket, object.key);
     eventBus.put(objectCreatedEvent(object));
     scanUpload(object);
   };
   const stopLifecycle = clock.every(LIFECYCLE_SWEEP_MS, () => {
-    void expireObjects(storage, clock.now()).catch(() => {});
+    void lifecycle.sweep().catch(() => {});
   });
 
   return {

@@ -32,7 +32,7 @@ export const EVENT_FUNCTIONS = {
     }),
     access: {
       table: WRITES_ITEMS,
-      storage: [{ bucket: 'uploads', actions: ['s3:GetObject', 's3:DeleteObject'], keys: 'incoming/*' }],
+      storage: [{ bucket: 'uploads', actions: ['s3:GetObject'], keys: 'incoming/*' }],
     },
   },
   recordScanResult: {

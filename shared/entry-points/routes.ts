@@ -181,7 +181,11 @@ export const ROUTES = {
     tag: 'Files',
     callers: ['applicants', 'agents'],
     request: { body: createUploadRequestSchema },
-    response: { status: 201, body: uploadCreatedSchema },
+    response: {
+      status: 201,
+      body: uploadCreatedSchema,
+      headers: { Location: { description: 'The upload: /api/uploads/{id}', required: true } },
+    },
     refusals: [403],
     // The presigned POST acts as this function: it holds the PutObject the browser's upload needs.
     access: {

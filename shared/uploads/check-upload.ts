@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { uploads } from '../data/uploads';
 import { bucketName, storage } from '../storage/s3';
 import { inspectUpload } from './inspect-upload';
@@ -11,32 +11,35 @@ export const uploadIdOfKey = (key: string): string | undefined =>
   /^incoming\/(up-[0-9a-z]{26})$/.exec(key)?.[1];
 
 /**
- * Runs when an upload's bytes arrived: checks them against what was declared and records the verdict. A
- * refused file is deleted at once, so nothing ever serves it; an accepted one waits for its scan.
- * Checking again (a redelivered event) finds the verdict recorded and changes nothing.
+ * Runs when an upload's bytes arrived: checks them against what was declared and records the verdict.
+ * A refused file is never served nor filed, and stays where it arrived for the malware scan, which
+ * moves it to quarantine when infected, until the lifecycle deletes it. Checking again (a redelivered
+ * event) finds the verdict recorded and changes nothing; a file the scan already took away is left so.
  */
 export async function checkUpload(object: { key: string }): Promise<UploadRecord | undefined> {
   const id = uploadIdOfKey(object.key);
   const record = id ? await uploads.get(id) : undefined;
   if (!record || record.inspection) return record;
-  const bucket = bucketName('uploads');
-  const verdict = await inspectUpload({
-    read: () => streamOf(bucket, object.key),
-    declared: {
-      fileName: record.fileName,
-      mediaType: record.mediaType as UploadRecord['mediaType'] & 'application/pdf',
-      sizeBytes: record.sizeBytes,
-      sha256: record.sha256,
-    },
-  });
+  let verdict: Awaited<ReturnType<typeof inspectUpload>>;
+  try {
+    verdict = await inspectUpload({
+      read: () => streamOf(bucketName('uploads'), object.key),
+      declared: {
+        fileName: record.fileName,
+        mediaType: record.mediaType as UploadRecord['mediaType'] & 'application/pdf',
+        sizeBytes: record.sizeBytes,
+        sha256: record.sha256,
+      },
+    });
+  } catch (error) {
+    if (error instanceof NoSuchKey) return record;
+    throw error;
+  }
   const inspection =
     verdict.verdict === 'accepted' ? verdict : { verdict: verdict.verdict, reason: verdict.reason };
   const updated = await uploads.update(record.id, (current) =>
     current.inspection ? undefined : settled({ ...current, inspection }),
   );
-  if (verdict.verdict === 'rejected') {
-    await storage.send(new DeleteObjectCommand({ Bucket: bucket, Key: object.key }));
-  }
   return updated;
 }
 

@@ -1,4 +1,4 @@
-import { CopyObjectCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { uploads } from '../data/uploads';
 import { OBJECT_KEYS } from '../storage/buckets';
 import { bucketName, storage } from '../storage/s3';
@@ -24,13 +24,19 @@ export async function recordScan(result: {
   );
   if (result.status === 'THREATS_FOUND') {
     const uploadsBucket = bucketName('uploads');
-    await storage.send(
-      new CopyObjectCommand({
-        Bucket: bucketName('quarantine'),
-        Key: OBJECT_KEYS.quarantined(id),
-        CopySource: `${uploadsBucket}/${result.key}`,
-      }),
-    );
+    try {
+      await storage.send(
+        new CopyObjectCommand({
+          Bucket: bucketName('quarantine'),
+          Key: OBJECT_KEYS.quarantined(id),
+          CopySource: `${uploadsBucket}/${result.key}`,
+        }),
+      );
+    } catch (error) {
+      // Moved already: a redelivered result finds the file in quarantine and nothing left to move.
+      if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') return updated;
+      throw error;
+    }
     await storage.send(new DeleteObjectCommand({ Bucket: uploadsBucket, Key: result.key }));
   }
   return updated;

@@ -7,8 +7,9 @@ const NOT_SCANNED: Reason = {
 
 /**
  * Where an upload stands once its checks and its scan have answered, in whichever order they came:
- * malware outranks every other finding, and a file is clean only when both found nothing, never when
- * the scan did not run.
+ * malware outranks every other finding, so nothing is settled before the scan answered (a file the
+ * checks refused may still be malware); a file is clean only when both found nothing, never when the
+ * scan did not run.
  */
 export function settledStatus(record: UploadRecord): { status: UploadStatus; reason?: Reason } {
   const { inspection, scan } = record;
@@ -22,10 +23,10 @@ export function settledStatus(record: UploadRecord): { status: UploadStatus; rea
       },
     };
   }
-  if (inspection?.verdict === 'rejected') return { status: 'rejected', reason: inspection.reason };
-  if (scan && scan.status !== 'NO_THREATS_FOUND') return { status: 'rejected', reason: NOT_SCANNED };
-  if (inspection?.verdict === 'accepted' && scan?.status === 'NO_THREATS_FOUND') return { status: 'clean' };
-  return { status: 'pending' };
+  if (!inspection || !scan) return { status: 'pending' };
+  if (inspection.verdict === 'rejected') return { status: 'rejected', reason: inspection.reason };
+  if (scan.status !== 'NO_THREATS_FOUND') return { status: 'rejected', reason: NOT_SCANNED };
+  return { status: 'clean' };
 }
 
 /** The record with its status recomputed. */

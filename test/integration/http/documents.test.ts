@@ -1,4 +1,10 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LOCAL_TABLE_NAME } from '../../../shared/config';
+import { generateUscc } from '../../../shared/ids/uscc';
+import { BUCKETS, OBJECT_KEYS } from '../../../shared/storage/buckets';
 import { samplePdf, sha256Of } from '../../support/uploads';
 import { qrTextOf, readPdf } from '../../unit/documents/pdf-reading';
 import { png, windowsExecutable } from '../../unit/uploads/files';
@@ -18,14 +24,19 @@ let server: TestServer;
 const tokens: Record<string, string> = {};
 let keys = 0;
 
-beforeAll(async () => {
-  server = await startServer({ INSTANT_APPROVAL: 'off' });
-  await server.setClock({ now: '2026-12-01T02:00:00.000Z' });
+/** Tokens expire on the runtime clock: moving it means signing in again. */
+async function signIn() {
   tokens.founder = await server.token('founder-docs', ['applicants']);
   tokens.other = await server.token('founder-other', ['applicants']);
   tokens.market = await server.token('officer-market-docs', ['officers-market-regulation']);
   tokens.tax = await server.token('officer-tax-docs', ['officers-tax']);
   tokens.police = await server.token('officer-police-docs', ['officers-public-security']);
+}
+
+beforeAll(async () => {
+  server = await startServer({ INSTANT_APPROVAL: 'off' });
+  await server.setClock({ now: '2026-12-01T02:00:00.000Z' });
+  await signIn();
 }, 90_000);
 
 afterAll(async () => {
@@ -66,6 +77,39 @@ async function download(path: string, token: string) {
     contentType: file.headers.get('content-type'),
     bytes: new Uint8Array(await file.arrayBuffer()),
   };
+}
+
+const localClientConfig = (endpoint: string) => ({
+  endpoint,
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+});
+
+/** Whether the local S3 holds an object: the test looks into storage itself, as no route may. */
+async function stored(bucket: keyof typeof BUCKETS, key: string): Promise<boolean> {
+  const s3 = new S3Client({ ...localClientConfig(server.s3Endpoint()), forcePathStyle: true });
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: BUCKETS[bucket].localName, Key: key }));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    s3.destroy();
+  }
+}
+
+/** The views recorded under a case, read from the table itself. */
+async function viewsOf(caseId: string) {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient(localClientConfig(server.dynamoEndpoint())));
+  const { Items } = await client.send(
+    new QueryCommand({
+      TableName: LOCAL_TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :views)',
+      ExpressionAttributeValues: { ':pk': `APP#${caseId}`, ':views': 'VIEW#' },
+    }),
+  );
+  client.destroy();
+  return Items ?? [];
 }
 
 async function taskOf(department: string, applicationId: string) {
@@ -137,6 +181,16 @@ describe('uploads: checked and scanned before anyone may file them', () => {
     expect(
       (await download(`/api/applications/${id}/materials/${articlesUpload.id}`, tokens.tax as string)).status,
     ).toBe(404);
+    // Every look is recorded on the case: who, in which role, which file; refusals are not looks.
+    const views = await viewsOf(id);
+    expect(views.map((view) => [view.viewer.sub, view.viewer.role, view.file.fileName])).toEqual([
+      ['officer-market-docs', 'officer', 'articles.pdf'],
+      ['officer-market-docs', 'officer', 'lease.png'],
+      ['founder-docs', 'party', 'articles.pdf'],
+    ]);
+    expect(views[0]?.viewer.departments).toEqual(['market-regulation']);
+    // Filed, the files are the case's: copied under it, out of reach of the lifecycle of incoming/.
+    expect(await stored('uploads', OBJECT_KEYS.material(id, articlesUpload.id))).toBe(true);
   }, 120_000);
 
   test('a file whose bytes are not the declared SHA-256 is rejected, with why in both languages', async () => {
@@ -195,6 +249,8 @@ describe('uploads: checked and scanned before anyone may file them', () => {
     // Assess
     expect(uploaded.status).toBe('infected');
     expect(uploaded.reason?.en).toMatch(/malware/);
+    expect(await stored('quarantine', OBJECT_KEYS.quarantined(uploaded.id))).toBe(true);
+    expect(await stored('uploads', OBJECT_KEYS.incoming(uploaded.id))).toBe(false);
     expect(filed.status).toBe(400);
     expectErrorShape(filed.body);
     expect(filed.body.error.fields).toEqual([
@@ -296,6 +352,29 @@ describe('uploads: checked and scanned before anyone may file them', () => {
   }, 60_000);
 });
 
+describe('abandoned uploads', () => {
+  test('an upload never filed expires after a day: its status is gone and a form naming it is refused', async () => {
+    // Prepare
+    const abandoned = await server.upload(tokens.founder as string, await pdfFile('abandoned'));
+    expect(abandoned.status).toBe('clean');
+
+    // Act
+    await server.setClock({ advance: 'P1DT1H' });
+    await signIn();
+    const status = await server.request('GET', `/api/uploads/${abandoned.id}`, { token: tokens.founder });
+    const filed = await submit(formWith([{ type: 'application-form', uploadId: abandoned.id }]));
+
+    // Assess
+    expect(status.status).toBe(404);
+    expect(filed.status).toBe(400);
+    expect(filed.body.error.fields[0]).toMatchObject({ path: 'materials.0.uploadId' });
+    // The bucket's lifecycle rule, run on the same clock, deletes the object too.
+    await expect
+      .poll(() => stored('uploads', OBJECT_KEYS.incoming(abandoned.id)), { timeout: 20_000 })
+      .toBe(false);
+  }, 60_000);
+});
+
 describe('documents: the completed case is issued its e-licence and certificates', () => {
   test('the e-licence is a PDF with the USCC and the name, its QR code opens the verification', async () => {
     // Prepare
@@ -362,11 +441,16 @@ describe('documents: the completed case is issued its e-licence and certificates
 
   test('verification: an unknown code is 404, a malformed one 400, neither says anything more', async () => {
     // Act
-    const unknown = await server.request('GET', '/api/verify/91440101MA5CXXXX0X');
+    const unknown = await server.request('GET', `/api/verify/${generateUscc()}`);
     const malformed = await server.request('GET', '/api/verify/not-a-code');
 
     // Assess
-    expect([unknown.status, malformed.status]).toEqual([expect.any(Number), 400]);
+    expect([unknown.status, malformed.status]).toEqual([404, 400]);
+    expectErrorShape(unknown.body);
     expectErrorShape(malformed.body);
+    expect(malformed.body.error.fields[0]).toMatchObject({
+      path: 'uscc',
+      message_zh: '统一社会信用代码无效',
+    });
   });
 });

@@ -37,6 +37,7 @@ export async function startChildServer(
   let child: ChildProcess | undefined;
   let output = '';
   let dynamoEndpoint = '';
+  let s3Endpoint = '';
   const starts: { seconds: number; resumed: number }[] = [];
 
   async function launch(reset: boolean): Promise<void> {
@@ -63,6 +64,7 @@ export async function startChildServer(
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the server exited early:\n${output.slice(-5000)}`);
       dynamoEndpoint = /DynamoDB\s+(http:\/\/\S+)/.exec(output)?.[1] ?? '';
+      s3Endpoint = /S3\s+(http:\/\/\S+)/.exec(output)?.[1] ?? '';
       const healthy = await fetch(`${url}/api/health`).then(
         (response) => response.ok,
         () => false,
@@ -91,6 +93,7 @@ export async function startChildServer(
     url,
     dataDirectory,
     dynamoEndpoint: () => dynamoEndpoint,
+    s3Endpoint: () => s3Endpoint,
     output: () => output,
     starts,
     pid: () => child?.pid,
@@ -157,6 +160,7 @@ export async function startServer(environment: Record<string, string> = {}) {
     url,
     dataDirectory: child.dataDirectory,
     dynamoEndpoint: child.dynamoEndpoint,
+    s3Endpoint: child.s3Endpoint,
     /** fetch on a path of the server, the response's body read as text and checked against the document. */
     async fetch(
       path: string,
