@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import { VERIFY_PATH_PREFIX, VERIFY_RATE_LIMIT_PER_5_MINUTES } from '../shared/config';
+import { tooManyFromNetwork, WAF_RETRY_AFTER_SECONDS } from '../shared/errors';
 
 /** CloudFront takes web ACLs from this region only, wherever the rest of the platform runs. */
 export const CLOUDFRONT_WAF_REGION = 'us-east-1';
@@ -15,7 +16,7 @@ const TOO_MANY_REQUESTS: wafv2.CfnWebACL.RuleActionProperty = {
     customResponse: {
       responseCode: 429,
       customResponseBodyKey: BLOCKED_BODY,
-      responseHeaders: [{ name: 'retry-after', value: '300' }],
+      responseHeaders: [{ name: 'retry-after', value: String(WAF_RETRY_AFTER_SECONDS) }],
     },
   },
 };
@@ -48,14 +49,7 @@ export class WafStack extends Stack {
       customResponseBodies: {
         [BLOCKED_BODY]: {
           contentType: 'APPLICATION_JSON',
-          content: JSON.stringify({
-            error: {
-              code: 'TooManyRequests',
-              message: 'Too many requests from your network; try again in a few minutes',
-              message_zh: '您的网络请求过于频繁，请几分钟后再试',
-              fields: [],
-            },
-          }),
+          content: JSON.stringify(tooManyFromNetwork().toBody()),
         },
       },
       rules: [

@@ -8,15 +8,21 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import * as z from 'zod';
 import { MAX_BODY_BYTES, payloadTooLarge } from '../functions/api/body-limits';
 import { ALL_GROUPS } from '../shared/api/caller';
-import { ENVIRONMENT, ORIGIN_HEADER } from '../shared/config';
+import {
+  ENVIRONMENT,
+  ORIGIN_HEADER,
+  VERIFY_PATH_PREFIX,
+  VERIFY_RATE_LIMIT_PER_5_MINUTES,
+} from '../shared/config';
 import { contentSecurityPolicy } from '../shared/content-security-policy';
 import { isPublic, ROUTE_LIST, type Route } from '../shared/entry-points/routes';
-import { AppError, type ErrorBody, parseOrThrow, unauthorized } from '../shared/errors';
+import { AppError, type ErrorBody, parseOrThrow, tooManyFromNetwork, unauthorized } from '../shared/errors';
 import { loadHandler } from './handler-module';
 import { asFunction } from './iam/enforcement';
 import type { LocalTokens } from './jwt';
 import { type LambdaHandler, lambdaContext } from './lambda-context';
 import { assertLocalCaller } from './local-only';
+import { RateLimit } from './rate-limit';
 import type { LocalRuntime } from './runtime';
 
 /**
@@ -157,6 +163,8 @@ export async function startLocalServer(
 ): Promise<{ server: Server; url: string }> {
   const { runtime, tokens } = options;
   const WEB_HEADERS = webHeaders(runtime.s3Endpoint);
+  // The WAF's rule on the public verification route (infra/waf.ts), per client address.
+  const verifyLimit = new RateLimit(VERIFY_RATE_LIMIT_PER_5_MINUTES, 5 * 60_000);
   const handlers = new Map<string, LambdaHandler>();
   for (const route of ROUTE_LIST) {
     handlers.set(route.name, asFunction(route.name, await loadHandler(route.handler)));
@@ -309,6 +317,10 @@ export async function startLocalServer(
       const url = parseRequestUrl(request.url);
       const path = url.pathname;
       if (path.startsWith('/api/local/')) return await local(path, request, response);
+      if (path.startsWith(VERIFY_PATH_PREFIX) && !verifyLimit.allows(request.socket.remoteAddress ?? '')) {
+        await readBody(request);
+        return sendError(response, tooManyFromNetwork());
+      }
       if (path === '/api' || path.startsWith('/api/')) return await api(path, url, request, response);
       return await web(path, response);
     } catch (error) {

@@ -131,3 +131,15 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   if (!result.success) throw validationFailed(toFieldErrors(result.error));
   return result.data;
 }
+
+/** The WAF's answer to one network sending too much (infra/waf.ts); the local server answers the same. */
+export const WAF_RETRY_AFTER_SECONDS = 300;
+export const tooManyFromNetwork = (): AppError =>
+  new AppError(
+    429,
+    'TooManyRequests',
+    'Too many requests from your network; try again in a few minutes',
+    '您的网络请求过于频繁，请几分钟后再试',
+    [],
+    { 'retry-after': String(WAF_RETRY_AFTER_SECONDS) },
+  );

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { LOCAL_TABLE_NAME } from '../../../shared/config';
+import { LOCAL_TABLE_NAME, VERIFY_RATE_LIMIT_PER_5_MINUTES } from '../../../shared/config';
 import { generateUscc } from '../../../shared/ids/uscc';
 import { BUCKETS, OBJECT_KEYS } from '../../../shared/storage/buckets';
 import { samplePdf, sha256Of } from '../../support/uploads';
@@ -453,4 +453,26 @@ describe('documents: the completed case is issued its e-licence and certificates
       message_zh: '统一社会信用代码无效',
     });
   });
+});
+
+describe('the public verification is rate-limited per network, as the WAF rule limits it', () => {
+  test('past the limit in five minutes, one address gets 429 with Retry-After, in both languages', async () => {
+    // Act
+    const statuses: number[] = [];
+    let blocked: Awaited<ReturnType<TestServer['request']>> | undefined;
+    for (let request = 0; request < VERIFY_RATE_LIMIT_PER_5_MINUTES + 5; request++) {
+      const answer = await server.request('GET', `/api/verify/${generateUscc()}`);
+      statuses.push(answer.status);
+      if (answer.status === 429) blocked ??= answer;
+    }
+
+    // Assess
+    expect(statuses.slice(0, VERIFY_RATE_LIMIT_PER_5_MINUTES - 3).every((status) => status === 404)).toBe(
+      true,
+    );
+    expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429]);
+    expect(blocked?.headers.get('retry-after')).toBe('300');
+    expectErrorShape(blocked?.body);
+    expect(blocked?.body.error.message_zh).toBe('您的网络请求过于频繁，请几分钟后再试');
+  }, 60_000);
 });
