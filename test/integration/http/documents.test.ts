@@ -459,7 +459,7 @@ describe('the public verification is rate-limited per network, as the WAF rule l
   test('past the limit in five minutes, one address gets 429 with Retry-After, in both languages', async () => {
     // Act
     const statuses: number[] = [];
-    let blocked: Awaited<ReturnType<TestServer['request']>> | undefined;
+    let blocked: { headers: Headers; body: any } | undefined;
     for (let request = 0; request < VERIFY_RATE_LIMIT_PER_5_MINUTES + 5; request++) {
       const answer = await server.request('GET', `/api/verify/${generateUscc()}`);
       statuses.push(answer.status);
