@@ -87,7 +87,26 @@ export async function startLocalS3(options: {
     }
   });
 
+  // S3 makes each write of a key atomic (the last one wins); s3rver writes the file in place, so two
+  // writes of one key at once could interleave. Writes of one key wait for each other here.
+  const writing = new Map<string, Promise<void>>();
   const forward = (request: IncomingMessage, response: ServerResponse, body?: Buffer) => {
+    const key = request.method === 'PUT' ? (request.url ?? '').split('?')[0] : undefined;
+    if (!key) return send(request, response, body);
+    const previous = writing.get(key) ?? Promise.resolve();
+    const done = previous.then(
+      () =>
+        new Promise<void>((resolve) => {
+          response.once('close', resolve);
+          send(request, response, body);
+        }),
+    );
+    writing.set(key, done);
+    void done.then(() => {
+      if (writing.get(key) === done) writing.delete(key);
+    });
+  };
+  const send = (request: IncomingMessage, response: ServerResponse, body?: Buffer) => {
     const upstream = httpRequest(
       {
         host: '127.0.0.1',

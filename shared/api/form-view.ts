@@ -88,6 +88,8 @@ export function formView(
           : material;
       }),
   };
+  // An officer none of whose items' materials the case filed has no materials to see.
+  if (reads.materialTypes !== 'all' && whole.materials?.length === 0) whole.materials = undefined;
   return Object.fromEntries(
     Object.entries(whole).filter(
       ([section, value]) => value !== undefined && reads.sections.has(section as FormSection),

@@ -187,7 +187,13 @@ export async function answerCorrections(request: {
         by: request.by,
         at,
       });
-      return { ...corrected, files: { ...record.files, ...files } };
+      // The case keeps the files its form names: a replaced one stays in storage, off the record.
+      const held = { ...record.files, ...files };
+      const named = new Set(form.materials.map(({ uploadId }) => uploadId));
+      return {
+        ...corrected,
+        files: Object.fromEntries(Object.entries(held).filter(([uploadId]) => named.has(uploadId))),
+      };
     });
   } catch (error) {
     if (error instanceof AnswerOutsideRequests) throw validationFailed(error.fields);

@@ -94,3 +94,47 @@ export function uploadCache(upload: (account: string, file: SampleFile) => Promi
   };
   return Object.assign(uploadFor, { forget: () => made.clear() });
 }
+
+/**
+ * Uploads a file over HTTP as the web app does (a slot, the file posted to storage, the status polled
+ * until settled) and answers its id once clean; for clients outside the test server harness.
+ */
+export async function uploadOverHttp(apiUrl: string, token: string, file: SampleFile): Promise<string> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  let slot: Response | undefined;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    slot = await fetch(`${apiUrl}/api/uploads`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(declarationOf(file)),
+    });
+    if (slot.status !== 503) break;
+    await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+  }
+  const { id, upload } = (await slot?.json()) as {
+    id: string;
+    upload: { url: string; fields: Record<string, string> };
+  };
+  const stored = await postToStorage(upload, file);
+  if (stored.status !== 204)
+    throw new Error(`storage refused ${file.fileName}: ${stored.status} ${stored.text}`);
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    const response = await fetch(`${apiUrl}/api/uploads/${id}`, { headers });
+    const body = response.ok ? ((await response.json()) as { status: string }) : undefined;
+    if (body && body.status === 'clean') return id;
+    if (body && body.status !== 'pending') throw new Error(`upload ${file.fileName} is ${body.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`upload ${file.fileName} never settled`);
+}
+
+/** The form with its placeholder uploads filed over HTTP by the caller of `token`. */
+export function withUploadsOverHttp<T>(apiUrl: string, token: string, form: T): Promise<T> {
+  return withFiledUploads(form, async (placeholder, type) =>
+    uploadOverHttp(apiUrl, token, {
+      fileName: `${type}.pdf`,
+      mediaType: 'application/pdf',
+      bytes: await samplePdf(`${type} ${placeholder}`),
+    }),
+  );
+}

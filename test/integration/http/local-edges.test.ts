@@ -64,7 +64,9 @@ describe("npm start's server", () => {
     // Assess
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    expect(response.headers.get('content-security-policy')).toBe(
+      contentSecurityPolicy({ storageOrigins: [server.s3Endpoint()] }),
+    );
   });
 
   test.each([
@@ -198,7 +200,9 @@ describe("npm start's static files", () => {
     // Assess: the app's own page, as for any path that names no file of it
     expect(response.status).toBe(200);
     expect(response.text).toBe('<!doctype html><title>the app</title>');
-    expect(response.headers['content-security-policy']).toBe(contentSecurityPolicy());
+    expect(response.headers['content-security-policy']).toBe(
+      contentSecurityPolicy({ storageOrigins: [runtime.s3Endpoint] }),
+    );
   });
 
   test.each([

@@ -6,6 +6,7 @@ import { startLocalServer } from '../../../local/server';
 import { ROUTES } from '../../../shared/entry-points/routes';
 import { SCHEDULED_JOBS } from '../../../shared/entry-points/scheduled-jobs';
 import { WORKFLOW_FUNCTIONS } from '../../../shared/entry-points/workflow-functions';
+import { withUploadsOverHttp } from '../../support/uploads';
 import { validApplication } from './server';
 
 /**
@@ -40,7 +41,7 @@ test('a submission over HTTP: the route and the steps it starts make only calls 
       'content-type': 'application/json',
       'idempotency-key': 'route-access-1',
     },
-    body: JSON.stringify(validApplication()),
+    body: JSON.stringify(await withUploadsOverHttp(web.url, token, validApplication())),
   });
   const { id } = (await response.json()) as { id: string };
   const executionArn = `${runtime.stateMachineArn.replace(':stateMachine:', ':execution:')}:${id}`;

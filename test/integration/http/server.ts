@@ -149,12 +149,46 @@ export async function startServer(environment: Record<string, string> = {}) {
       throw new Error(`fixture upload ${file.fileName}: ${JSON.stringify(uploaded)}`);
     return uploaded.id;
   });
+  const claimsOf = (token: string) =>
+    JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      sub: string;
+      groups?: string[];
+    };
   const subOf = (token: string) => {
-    const sub = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'))
-      .sub as string;
+    const { sub } = claimsOf(token);
     tokens.set(sub, token);
     return sub;
   };
+  /** A submission names materials itself; an answer to corrections in its `application`. */
+  const fileFixtureMaterials = async (
+    body: unknown,
+    upload: (placeholder: string, type: string) => Promise<string>,
+  ) => {
+    const answer = body as { application?: unknown } | undefined;
+    if (answer && typeof answer === 'object' && 'application' in answer)
+      return { ...answer, application: await withFiledUploads(answer.application, upload) };
+    return withFiledUploads(body, upload);
+  };
+  /** Only founders and agents upload: another caller's request goes as it is, to be refused as it is. */
+  const mayUpload = (token: string) =>
+    (claimsOf(token).groups ?? []).some((group) => group === 'applicants' || group === 'agents');
+  /**
+   * What each placeholder stands for: in a submission, the caller's own upload of it; in an answer to
+   * corrections, the file the case already holds at that place, as a founder re-sends what they filed.
+   */
+  async function placeholderFiles(token: string, path: string) {
+    const answered = /^\/api\/applications\/([^/]+)\/corrections$/.exec(path)?.[1];
+    if (!answered) return (placeholder: string, type: string) => fixtureUpload(token, placeholder, type);
+    const { body } = await server.request('GET', `/api/applications/${answered}`, { token });
+    const held = (body?.application?.materials ?? []) as { type: string; uploadId: string }[];
+    const taken = new Set<string>();
+    return async (placeholder: string, type: string) => {
+      const same = held.find((material) => material.type === type && !taken.has(material.uploadId));
+      if (!same) return fixtureUpload(token, placeholder, type);
+      taken.add(same.uploadId);
+      return same.uploadId;
+    };
+  }
 
   const server = {
     url,
@@ -189,10 +223,8 @@ export async function startServer(environment: Record<string, string> = {}) {
       if (options.body !== undefined) {
         const { token } = options;
         const filed =
-          token && method === 'POST' && FILES_MATERIALS.test(path)
-            ? await withFiledUploads(options.body, (placeholder, type) =>
-                fixtureUpload(token, placeholder, type),
-              )
+          token && method === 'POST' && FILES_MATERIALS.test(path) && mayUpload(token)
+            ? await fileFixtureMaterials(options.body, await placeholderFiles(token, path))
             : options.body;
         body = JSON.stringify(filed);
         headers['content-type'] ??= 'application/json';
@@ -209,7 +241,12 @@ export async function startServer(environment: Record<string, string> = {}) {
      * GET /api/uploads/{id} until the checks and the scan answered.
      */
     async upload(token: string, file: SampleFile, timeoutMs = 30_000) {
-      const slot = await server.request('POST', '/api/uploads', { token, body: declarationOf(file) });
+      let slot = await server.request('POST', '/api/uploads', { token, body: declarationOf(file) });
+      // A busy service is retried, as the web app retries it.
+      for (let retry = 1; slot.status === 503 && retry <= 8; retry++) {
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** retry));
+        slot = await server.request('POST', '/api/uploads', { token, body: declarationOf(file) });
+      }
       if (slot.status !== 201) throw new Error(`upload slot: ${slot.status} ${JSON.stringify(slot.body)}`);
       const stored = await postToStorage(slot.body.upload, file);
       if (stored.status !== 204) return { id: slot.body.id as string, stored, status: undefined };

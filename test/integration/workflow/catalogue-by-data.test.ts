@@ -77,13 +77,7 @@ afterAll(async () => {
 function bookshopForm() {
   const form = validForm();
   form.bundle = 'bookshop';
-  form.materials.push({
-    type: 'sign-design',
-    fileName: '招牌设计图.pdf',
-    sha256: 'b'.repeat(64),
-    sizeBytes: 50_000,
-    mediaType: 'application/pdf',
-  });
+  form.materials.push({ type: 'sign-design', uploadId: 'up-fixture8000000000000000001' });
   return form;
 }
 

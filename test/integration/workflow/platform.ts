@@ -25,7 +25,25 @@ export async function startPlatform(options: RuntimeOptions = {}) {
   const runtime: LocalRuntime = await startRuntime(options);
   const { cases } = await import('../../../shared/data/cases');
   const { tasks } = await import('../../../shared/data/tasks');
-  const commands = await import('../../../shared/case/commands');
+  const domainCommands = await import('../../../shared/case/commands');
+  /**
+   * An answer naming the fixture's placeholder uploads re-sends the files the case holds, by kind, as a
+   * founder re-sends what they filed.
+   */
+  const commands: typeof domainCommands = {
+    ...domainCommands,
+    async answerCorrections(request) {
+      const record = await cases.get(request.applicationId);
+      const taken = new Set<string>();
+      const form = await withFiledUploads(request.form, async (placeholder, type) => {
+        const held = record?.form.materials.find((m) => m.type === type && !taken.has(m.uploadId));
+        if (!held) return fixtureUpload(record?.owner ?? 'founder-1', placeholder, type);
+        taken.add(held.uploadId);
+        return held.uploadId;
+      });
+      return domainCommands.answerCorrections({ ...request, form });
+    },
+  };
   const { applicationFormSchema } = await import('../../../shared/form');
   const { uploads } = await import('../../../shared/data/uploads');
   const { createUpload } = await import('../../../shared/uploads/create-upload');
