@@ -172,6 +172,7 @@ export async function answerCorrections(request: {
   const { form } = request;
   const at = now().toISOString();
   const current = await cases.get(request.applicationId);
+  if (current) refuseOversized(form, current.form);
   const files =
     current && request.by.sub
       ? await filedFiles(current.id, form, request.by.sub, new Date(at), current.files)

@@ -152,7 +152,7 @@ export async function startServer(environment: Record<string, string> = {}) {
   const claimsOf = (token: string) =>
     JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
       sub: string;
-      groups?: string[];
+      'cognito:groups'?: string[];
     };
   const subOf = (token: string) => {
     const { sub } = claimsOf(token);
@@ -171,7 +171,7 @@ export async function startServer(environment: Record<string, string> = {}) {
   };
   /** Only founders and agents upload: another caller's request goes as it is, to be refused as it is. */
   const mayUpload = (token: string) =>
-    (claimsOf(token).groups ?? []).some((group) => group === 'applicants' || group === 'agents');
+    (claimsOf(token)['cognito:groups'] ?? []).some((group) => group === 'applicants' || group === 'agents');
   /**
    * What each placeholder stands for: in a submission, the caller's own upload of it; in an answer to
    * corrections, the file the case already holds at that place, as a founder re-sends what they filed.

@@ -32,6 +32,12 @@ export async function startPlatform(options: RuntimeOptions = {}) {
    */
   const commands: typeof domainCommands = {
     ...domainCommands,
+    async submitApplication(request) {
+      const form = await withFiledUploads(request.form, (placeholder, type) =>
+        fixtureUpload(request.filedBy.sub, placeholder, type),
+      );
+      return domainCommands.submitApplication({ ...request, form });
+    },
     async answerCorrections(request) {
       const record = await cases.get(request.applicationId);
       const taken = new Set<string>();
