@@ -137,13 +137,25 @@ describe('every entry point declaration', () => {
     '%s: the OpenAPI document has its operation with exactly the statuses it declares',
     async (_, route) => {
       const module = (await import(join(ROOT, route.handler))) as { handler?: unknown };
-      const operation = (openApiDocument().paths[route.path] as Record<string, { responses: object }>)[
-        route.method.toLowerCase()
-      ];
+      const operation = (
+        openApiDocument().paths[route.path] as Record<
+          string,
+          { responses: Record<string, { content?: object; headers?: object }> }
+        >
+      )[route.method.toLowerCase()];
+      const answer = operation?.responses[String(route.response.status)];
 
       expect(typeof module.handler).toBe('function');
-      expect(route.response.body).toBeDefined();
       expect(Object.keys(operation?.responses ?? {}).map(Number)).toEqual(statusesOf(route));
+      // A redirect answers its Location and no body; every other success answers a body.
+      if (route.response.status === 302) {
+        expect(route.response.body).toBeUndefined();
+        expect(answer?.content).toBeUndefined();
+        expect(Object.keys(answer?.headers ?? {})).toContain('Location');
+      } else {
+        expect(route.response.body).toBeDefined();
+        expect(answer?.content).toHaveProperty(['application/json', 'schema']);
+      }
     },
   );
 });
