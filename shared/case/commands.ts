@@ -187,7 +187,9 @@ export async function answerCorrections(request: {
         by: request.by,
         at,
       });
-      return { ...corrected, files: { ...record.files, ...files } };
+      // Unchanged stays the same object: the same answer again writes nothing (cases.change).
+      if (Object.keys(files).length === 0) return corrected;
+      return { ...corrected, files: { ...corrected.files, ...files } };
     });
   } catch (error) {
     if (error instanceof AnswerOutsideRequests) throw validationFailed(error.fields);

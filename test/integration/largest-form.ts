@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { formBytes, MAX_FORM_BYTES } from '../../shared/data/item-limits';
 import { generateResidentId } from '../../shared/ids/resident-id';
@@ -10,14 +9,9 @@ type Form = Record<string, any>;
 const sampleForm = (): Form =>
   JSON.parse(readFileSync('test/fixtures/applications/valid-baiyun-llc.json', 'utf8')) as Form;
 
-function material(index: number, nameLength: number) {
-  return {
-    type: 'other',
-    fileName: `${'补充材料'.repeat(64).slice(0, nameLength - 4)}.pdf`,
-    sha256: createHash('sha256').update(`material-${index}`).digest('hex'),
-    sizeBytes: 1000,
-    mediaType: 'application/pdf',
-  };
+/** A material naming a placeholder upload (test/support/uploads.ts), as the fixtures do. */
+function material(index: number) {
+  return { type: 'other', uploadId: `up-fixture${String(index + 1).padStart(19, '0')}` };
 }
 
 /** The sample with shareholders that split its capital equally. */
@@ -42,7 +36,7 @@ export function withShareholders(form: Form, count: number) {
 
 /**
  * Every list the schema caps filled to its cap with its longest entries (50 business items of 100
- * characters, 50 files with 255-character names), then as many shareholders as still fit under the
+ * characters, 50 materials), then as many shareholders as still fit under the
  * size limit: the largest form a founder can file.
  */
 export function largestValidForm() {
@@ -51,7 +45,7 @@ export function largestValidForm() {
     description: `${'技术服务'.repeat(24)}${String(index).padStart(4, '零')}`,
     category: 'general',
   }));
-  while (form.materials.length < 50) form.materials.push(material(form.materials.length, 255));
+  while (form.materials.length < 50) form.materials.push(material(form.materials.length));
   const divisors = [2, 4, 5, 8, 10, 16, 20, 25, 40, 50];
   const fitting = divisors
     .map((count) => withShareholders(form, count))
