@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { openApiDocument } from '../../../shared/api/openapi';
 import { type Access, allows, permissionsOf } from '../../../shared/entry-points/access';
 import { ENTRY_POINTS } from '../../../shared/entry-points/all';
@@ -101,6 +101,28 @@ describe('the check on what a handler sends', () => {
     expect(undeclaredCalls([read], [{ functionName: 'Nobody', fromCommand: 0 }])).toEqual([
       'Nobody: dynamodb:GetItem on table',
     ]);
+  });
+
+  test('an S3 copy reads its source and writes its destination: filing under the case only', () => {
+    vi.stubEnv('UPLOADS_BUCKET', 'uploads-bucket');
+    const copy = (from: string, to: string) => ({
+      command: 'CopyObjectCommand',
+      input: { Bucket: 'uploads-bucket', Key: to, CopySource: `uploads-bucket/${from}` },
+    });
+    const submit = [{ functionName: 'SubmitApplication', fromCommand: 0 }];
+
+    expect(undeclaredCalls([copy('incoming/up-1', 'cases/co-1/materials/up-1')], submit)).toEqual([]);
+    expect(undeclaredCalls([copy('cases/co-1/materials/up-1', 'incoming/up-1')], submit)).toEqual([
+      'SubmitApplication: s3:GetObject on objects/uploads (cases/co-1/materials/up-1)',
+      'SubmitApplication: s3:PutObject on objects/uploads (incoming/up-1)',
+    ]);
+    expect(
+      undeclaredCalls(
+        [{ command: 'DeleteObjectCommand', input: { Bucket: 'uploads-bucket', Key: 'incoming/up-1' } }],
+        submit,
+      ),
+    ).toEqual(['SubmitApplication: s3:DeleteObject on objects/uploads (incoming/up-1)']);
+    vi.unstubAllEnvs();
   });
 
   test('a query names its index, or the partition of the table it reads', () => {
