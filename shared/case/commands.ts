@@ -189,12 +189,14 @@ export async function answerCorrections(request: {
         at,
       });
       // The case keeps the files its form names: a replaced one stays in storage, off the record.
-      const held = { ...record.files, ...files };
+      // Unchanged stays the same object: the same answer again writes nothing (cases.change).
       const named = new Set(form.materials.map(({ uploadId }) => uploadId));
-      return {
-        ...corrected,
-        files: Object.fromEntries(Object.entries(held).filter(([uploadId]) => named.has(uploadId))),
-      };
+      const held = Object.entries({ ...corrected.files, ...files }).filter(([uploadId]) =>
+        named.has(uploadId),
+      );
+      if (Object.keys(files).length === 0 && held.length === Object.keys(corrected.files ?? {}).length)
+        return corrected;
+      return { ...corrected, files: Object.fromEntries(held) };
     });
   } catch (error) {
     if (error instanceof AnswerOutsideRequests) throw validationFailed(error.fields);

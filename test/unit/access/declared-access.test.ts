@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { openApiDocument } from '../../../shared/api/openapi';
 import { type Access, allows, permissionsOf } from '../../../shared/entry-points/access';
 import { ENTRY_POINTS } from '../../../shared/entry-points/all';
@@ -103,6 +103,28 @@ describe('the check on what a handler sends', () => {
     ]);
   });
 
+  test('an S3 copy reads its source and writes its destination: filing under the case only', () => {
+    vi.stubEnv('UPLOADS_BUCKET', 'uploads-bucket');
+    const copy = (from: string, to: string) => ({
+      command: 'CopyObjectCommand',
+      input: { Bucket: 'uploads-bucket', Key: to, CopySource: `uploads-bucket/${from}` },
+    });
+    const submit = [{ functionName: 'SubmitApplication', fromCommand: 0 }];
+
+    expect(undeclaredCalls([copy('incoming/up-1', 'cases/co-1/materials/up-1')], submit)).toEqual([]);
+    expect(undeclaredCalls([copy('cases/co-1/materials/up-1', 'incoming/up-1')], submit)).toEqual([
+      'SubmitApplication: s3:GetObject on objects/uploads (cases/co-1/materials/up-1)',
+      'SubmitApplication: s3:PutObject on objects/uploads (incoming/up-1)',
+    ]);
+    expect(
+      undeclaredCalls(
+        [{ command: 'DeleteObjectCommand', input: { Bucket: 'uploads-bucket', Key: 'incoming/up-1' } }],
+        submit,
+      ),
+    ).toEqual(['SubmitApplication: s3:DeleteObject on objects/uploads (incoming/up-1)']);
+    vi.unstubAllEnvs();
+  });
+
   test('a query names its index, or the partition of the table it reads', () => {
     expect(callOf({ command: 'QueryCommand', input: { IndexName: 'byOwner' } })).toEqual({
       action: 'dynamodb:Query',
@@ -137,13 +159,25 @@ describe('every entry point declaration', () => {
     '%s: the OpenAPI document has its operation with exactly the statuses it declares',
     async (_, route) => {
       const module = (await import(join(ROOT, route.handler))) as { handler?: unknown };
-      const operation = (openApiDocument().paths[route.path] as Record<string, { responses: object }>)[
-        route.method.toLowerCase()
-      ];
+      const operation = (
+        openApiDocument().paths[route.path] as Record<
+          string,
+          { responses: Record<string, { content?: object; headers?: object }> }
+        >
+      )[route.method.toLowerCase()];
+      const answer = operation?.responses[String(route.response.status)];
 
       expect(typeof module.handler).toBe('function');
-      expect(route.response.body).toBeDefined();
       expect(Object.keys(operation?.responses ?? {}).map(Number)).toEqual(statusesOf(route));
+      // A redirect answers its Location and no body; every other success answers a body.
+      if (route.response.status === 302) {
+        expect(route.response.body).toBeUndefined();
+        expect(answer?.content).toBeUndefined();
+        expect(Object.keys(answer?.headers ?? {})).toContain('Location');
+      } else {
+        expect(route.response.body).toBeDefined();
+        expect(answer?.content).toHaveProperty(['application/json', 'schema']);
+      }
     },
   );
 });

@@ -151,7 +151,11 @@ describe('the case as each viewer sees it', () => {
 
   test('an officer gets the sections their item reads, with ID numbers and mobiles masked', () => {
     const view = caseView(RECORD, NOW, { role: 'officer', items: ['invoice'] });
-    expect(Object.keys(view.application).sort()).toEqual([...itemReads('invoice').sections].sort());
+    expect(Object.keys(view.application).sort()).toEqual(
+      [...itemReads('invoice').sections, 'materials'].sort(),
+    );
+    // Tax reads the business licence, which the founder does not file: none of the form's materials.
+    expect(view.application.materials).toEqual([]);
     expect(view.application.legalRepresentative?.idNumber).toBe('440***********2179');
     expect(view.application.legalRepresentative?.mobile).toBe('138****8000');
     // The contact is whom the departments call: their number stays whole.
@@ -170,6 +174,9 @@ describe('the case as each viewer sees it', () => {
     expect(view.application.supervisor).toEqual(FORM.supervisor);
     expect(view.application).not.toHaveProperty('invoice');
     expect(view.application).not.toHaveProperty('seals');
+    expect(view.application.materials?.map((material) => material.type)).toEqual(
+      FORM.materials.map((material) => material.type),
+    );
     expect(shown(view, 'invoice').note).toBeNull();
     expect(shown(view, 'invoice').result).toBeNull();
   });
@@ -214,7 +221,10 @@ describe('a task as its officer sees it', () => {
     expect(detail.application.upstream).toEqual([
       { item: 'registration', status: 'approved', result: stateOf(RECORD, 'registration').result },
     ]);
-    expect(Object.keys(detail.application.form).sort()).toEqual([...itemReads('seal').sections].sort());
+    expect(Object.keys(detail.application.form).sort()).toEqual(
+      [...itemReads('seal').sections, 'materials'].sort(),
+    );
+    expect(detail.application.form.materials).toEqual([]);
     const body = text(detail);
     for (const secret of [TAX_NOTE, MARKET_NOTE, LEGAL_REP_ID, LEGAL_REP_MOBILE, 'secret-task-token']) {
       expect(body, secret).not.toContain(secret);

@@ -1,5 +1,6 @@
 import { allows, type Call } from '../../../shared/entry-points/access';
 import { ENTRY_POINTS } from '../../../shared/entry-points/all';
+import { BUCKETS, type BucketName } from '../../../shared/storage/buckets';
 import { LIVE_ALIAS } from '../../../workflows/live-alias';
 
 /** A command as a mocked AWS client recorded it. */
@@ -62,6 +63,49 @@ export function callOf({ command, input }: SentCommand): Call {
   }
 }
 
+interface ObjectInput {
+  Bucket?: string;
+  Key?: string;
+  CopySource?: string;
+}
+
+/** The platform's bucket a command names, by the name its environment variable gives. */
+function bucketOf(name: string | undefined): Call['target'] {
+  const bucket = (Object.keys(BUCKETS) as BucketName[]).find(
+    (id) => name !== undefined && process.env[BUCKETS[id].environment] === name,
+  );
+  return bucket ? `objects/${bucket}` : ('objects/unknown' as Call['target']);
+}
+
+/** An S3 command as IAM sees it: a copy reads its source (`bucket/key`) and writes its destination. */
+function objectCallsOf(command: string, input: ObjectInput): Call[] | undefined {
+  const on = (action: string, bucket: string | undefined, key: string | undefined): Call => ({
+    action,
+    target: bucketOf(bucket),
+    objectKey: key,
+  });
+  switch (command) {
+    case 'CopyObjectCommand': {
+      const [, sourceBucket, sourceKey] = /^\/?([^/]+)\/(.+)$/.exec(input.CopySource ?? '') ?? [];
+      return [on('s3:GetObject', sourceBucket, sourceKey), on('s3:PutObject', input.Bucket, input.Key)];
+    }
+    case 'HeadObjectCommand':
+    case 'GetObjectCommand':
+      return [on('s3:GetObject', input.Bucket, input.Key)];
+    case 'PutObjectCommand':
+      return [on('s3:PutObject', input.Bucket, input.Key)];
+    case 'DeleteObjectCommand':
+      return [on('s3:DeleteObject', input.Bucket, input.Key)];
+    default:
+      return undefined;
+  }
+}
+
+/** The calls IAM checks for one command: one for each, two for an S3 copy. */
+export function callsOf(sent: SentCommand): Call[] {
+  return objectCallsOf(sent.command, sent.input as ObjectInput) ?? [callOf(sent)];
+}
+
 /** Which function sent which commands: each invocation owns the commands sent from its start on. */
 export interface Invocation {
   functionName: string;
@@ -81,11 +125,10 @@ export function undeclaredCalls(
     const owner = invocations.filter((invocation) => invocation.fromCommand <= index).at(-1);
     if (!owner) return;
     const access = accessOf(owner.functionName);
-    const call = callOf(command);
-    if (!access || !allows(access, call)) {
-      refused.push(
-        `${owner.functionName}: ${call.action} on ${call.target}${call.partitionKey ? ` (${call.partitionKey})` : ''}`,
-      );
+    for (const call of callsOf(command)) {
+      if (access && allows(access, call)) continue;
+      const scope = call.partitionKey ?? call.objectKey;
+      refused.push(`${owner.functionName}: ${call.action} on ${call.target}${scope ? ` (${scope})` : ''}`);
     }
   });
   return refused;

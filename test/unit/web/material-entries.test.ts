@@ -31,7 +31,11 @@ function draftForm(materials: MaterialEntry[]): Record<string, unknown> {
   return { ...JSON.parse(readFileSync(path, 'utf8')), materials };
 }
 
-const clean = [entry('articles-of-association', 'up-1', 'clean'), entry('address-proof', 'up-2', 'clean')];
+/** Upload ids as the platform gives them (UPLOAD_ID_PATTERN): the form schema refuses any other. */
+const UP_1 = `up-${'1'.repeat(26)}`;
+const UP_2 = `up-${'2'.repeat(26)}`;
+
+const clean = [entry('articles-of-association', UP_1, 'clean'), entry('address-proof', UP_2, 'clean')];
 
 describe('the materials of a draft', () => {
   it('are sent as only { type, uploadId }, the display info left in the draft', () => {
@@ -40,8 +44,8 @@ describe('the materials of a draft', () => {
     const body = submittedForm(form);
 
     expect(body.materials).toEqual([
-      { type: 'articles-of-association', uploadId: 'up-1' },
-      { type: 'address-proof', uploadId: 'up-2' },
+      { type: 'articles-of-association', uploadId: UP_1 },
+      { type: 'address-proof', uploadId: UP_2 },
     ]);
     expect({ ...body, materials: undefined }).toEqual({ ...form, materials: undefined });
     expect((form.materials as MaterialEntry[])[0]?.upload?.fileName).toBe('articles-of-association.pdf');
@@ -68,11 +72,11 @@ describe('the materials of a draft', () => {
 
     expect(uploadProblems(draftForm(clean))).toEqual([]);
     for (const phase of ['declaring', 'sending', 'checking'] as const)
-      expect(at(phase, phase === 'declaring' ? undefined : 'up-2')).toEqual([
+      expect(at(phase, phase === 'declaring' ? undefined : UP_2)).toEqual([
         { path: 'materials[1]', ...wait },
       ]);
     for (const phase of ['refused', 'rejected', 'infected', 'failed'] as const)
-      expect(at(phase, 'up-2')).toEqual([{ path: 'materials[1]', ...replace }]);
+      expect(at(phase, UP_2)).toEqual([{ path: 'materials[1]', ...replace }]);
   });
 
   it("are checked by the form schema as sent, an upload's own problem standing for the material", () => {
@@ -85,9 +89,7 @@ describe('the materials of a draft', () => {
 
     // A material kept from the case (a correction) has no display info and is not blocked.
     expect(
-      checkForm(
-        draftForm([{ type: 'articles-of-association', uploadId: 'up-1' }, clean[1] as MaterialEntry]),
-      ),
+      checkForm(draftForm([{ type: 'articles-of-association', uploadId: UP_1 }, clean[1] as MaterialEntry])),
     ).toEqual([]);
   });
 });

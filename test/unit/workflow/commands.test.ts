@@ -38,20 +38,25 @@ import {
   caseItem,
   closeTask,
   conditionFailed,
+  copyMaterial,
   DEADLINE,
   ddb,
   departmentTask,
   expectedTaskId,
   FORM,
+  filedFiles,
   getCase,
   getTask,
+  getUpload,
   givenCase,
   givenTask,
+  givenUploads,
   LIVE_ALIAS_ARN,
   putCase,
   resumeWith,
   STATE_MACHINE_ARN,
   SUBMITTED_AT,
+  s3,
   sent,
   sentBy,
   sentToAny,
@@ -59,11 +64,14 @@ import {
   sfn,
   submittedCase,
   TABLE,
+  uploadRecord,
   useWorkflowHarness,
   validApplication,
 } from './helpers';
 
 useWorkflowHarness();
+
+const CJK = /\p{Script=Han}/u;
 
 const sfnError = <E>(type: new (options: { message: string; $metadata: object }) => E, message: string) =>
   new type({ message, $metadata: {} });
@@ -76,10 +84,18 @@ describe('submitApplication', () => {
     `co-${createHash('sha256').update(`${filer}\u0000${key}`).digest('base64url').slice(0, 22)}`;
   const FOUNDER_CASE = idFor('founder-1', 'key-1');
 
-  // No case has the id yet: the submission is new, and counted against its filer's limits.
+  // No case has the id yet: the submission is new, and counted against its filer's limits. Each
+  // material names a clean upload of the founder's.
   beforeEach(() => {
     ddb.on(GetCommand).resolves({});
+    givenUploads(...FORM.materials.map((material) => uploadRecord(material)));
   });
+
+  /** What filing the fixture's materials sends: each upload read, then each copied under the case. */
+  const filing = (id: string) => [
+    ...FORM.materials.map((material) => getUpload(material.uploadId)),
+    ...FORM.materials.map((material) => copyMaterial(id, material.uploadId)),
+  ];
 
   /** The reads and counts a new submission sends before it stores the case. */
   const counting = (id: string, day = '2026-12-01') => [
@@ -144,11 +160,15 @@ describe('submitApplication', () => {
       trips: 0,
       timeline: [{ at: SUBMITTED_AT, type: 'submitted', actor: FOUNDER }],
       applied: [],
+      files: filedFiles(FOUNDER_CASE, SUBMITTED_AT),
     };
     expect(record).toEqual(expected);
     expect(record.requestHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const [readCase, ...counts] = counting(FOUNDER_CASE);
     expect(sentToAny()).toEqual([
-      ...counting(FOUNDER_CASE),
+      readCase,
+      ...filing(FOUNDER_CASE),
+      ...counts,
       {
         command: 'PutCommand',
         input: {
@@ -170,6 +190,9 @@ describe('submitApplication', () => {
   });
 
   test('an agent filing for a founder: the case id comes from the agent’s key, the agent index is set', async () => {
+    // Prepare: the agent uploaded the files.
+    givenUploads(...FORM.materials.map((material) => uploadRecord(material, 'agent-7')));
+
     // Act
     const { record } = await submit(validApplication(), { role: 'agent', sub: 'agent-7' }, 'desk-42');
 
@@ -204,6 +227,7 @@ describe('submitApplication', () => {
     const { record: original } = await submit(validApplication());
     ddb.resetHistory();
     sfn.resetHistory();
+    s3.resetHistory();
     const stored = { ...atVersion(startCase(original, '2026-12-01T02:00:05.000Z'), 1) };
     ddb.on(PutCommand).rejects(conditionFailed());
     ddb
@@ -240,6 +264,7 @@ describe('submitApplication', () => {
   test('a retry of a case filed before the size limit replays it; a new one that size is refused, nothing counted', async () => {
     // Prepare
     const body = withShareholders(largestValidForm(), 50);
+    expect(formBytes(body)).toBeGreaterThan(MAX_FORM_BYTES);
     const stored = {
       ...atVersion(submittedCase(0, parseOrThrow(applicationFormSchema, body)), 3),
       requestHash: requestHashOf(body),
@@ -302,6 +327,7 @@ describe('submitApplication', () => {
     await expect(failure).rejects.toMatchObject({ name: 'StateMachineDoesNotExist' });
     expect(sent(ddb).map((call) => call.command)).toEqual([
       'GetCommand',
+      ...FORM.materials.map(() => 'GetCommand'),
       'UpdateCommand',
       'UpdateCommand',
       'PutCommand',
@@ -313,6 +339,7 @@ describe('submitApplication', () => {
     const { record: original } = await submit(validApplication());
     ddb.resetHistory();
     sfn.resetHistory();
+    s3.resetHistory();
     ddb.on(PutCommand).rejects(conditionFailed());
     ddb
       .on(GetCommand, { Key: { pk: `APP#${FOUNDER_CASE}`, sk: 'CASE' } })
@@ -325,6 +352,38 @@ describe('submitApplication', () => {
     await expect(failure).rejects.toBeInstanceOf(AppError);
     await expect(failure).rejects.toMatchObject({ status: 409, code: 'Conflict' });
     expect(sent(ddb).map((call) => call.command)).toEqual(['GetCommand', 'PutCommand', 'GetCommand']);
+    expect(sent(sfn)).toEqual([]);
+  });
+
+  test("a material naming another account's upload, a pending one or an infected one is a 400 at its uploadId: nothing copied, counted, stored or started", async () => {
+    // Prepare: the first material is clean and the founder's; the others are not fileable.
+    const [own, others, pending, infected] = FORM.materials;
+    if (!own || !others || !pending || !infected) throw new Error('the fixture has four materials');
+    givenUploads(
+      uploadRecord(others, 'founder-2'),
+      uploadRecord(pending, 'founder-1', { status: 'pending', scan: undefined }),
+      uploadRecord(infected, 'founder-1', {
+        status: 'infected',
+        scan: { status: 'THREATS_FOUND', threats: ['EICAR-Test-File'] },
+      }),
+    );
+
+    // Act
+    const failure = submit(validApplication());
+
+    // Assess
+    const error = (await failure.catch((caught: unknown) => caught)) as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ status: 400, code: 'ValidationFailed' });
+    expect(error.fields.map((field) => field.path)).toEqual([
+      'materials.1.uploadId',
+      'materials.2.uploadId',
+      'materials.3.uploadId',
+    ]);
+    expect(error.fields.every((field) => field.message !== '' && CJK.test(field.message_zh))).toBe(true);
+    const [readCase] = counting(FOUNDER_CASE);
+    expect(sent(ddb)).toEqual([readCase, ...FORM.materials.map((material) => getUpload(material.uploadId))]);
+    expect(sent(s3)).toEqual([]);
     expect(sent(sfn)).toEqual([]);
   });
 
@@ -358,6 +417,7 @@ describe('submitApplication', () => {
     await expect(failure).rejects.toMatchObject({ name: 'ThrottlingException' });
     expect(sent(ddb).map((call) => call.command)).toEqual([
       'GetCommand',
+      ...FORM.materials.map(() => 'GetCommand'),
       'UpdateCommand',
       'UpdateCommand',
       'PutCommand',
@@ -599,6 +659,8 @@ describe('answerCorrections', () => {
     });
     expect(updated).toEqual({ ...expected, version: 7 });
     expect(sentToAny()).toEqual([
+      // Read once for the files the case holds (its materials, kept as filed), then by the versioned update.
+      getCase(),
       getCase(),
       putCase(expected, 6),
       resumeWith('token-correction-1', { correctionId: 'registration-1' }),
@@ -657,7 +719,7 @@ describe('answerCorrections', () => {
     await answerCorrections({ applicationId: CASE_ID, by: FOUNDER, form: correctedForm() });
 
     // Assess
-    expect(sent(ddb).map((call) => call.command)).toEqual(['GetCommand', 'PutCommand']);
+    expect(sent(ddb).map((call) => call.command)).toEqual(['GetCommand', 'GetCommand', 'PutCommand']);
     expect(sent(sfn)).toEqual([]);
   });
 
@@ -689,7 +751,7 @@ describe('answerCorrections', () => {
     // Assess
     await expect(failure).rejects.toBeInstanceOf(AppError);
     await expect(failure).rejects.toMatchObject({ status: 409, code: 'Conflict' });
-    expect(sent(ddb)).toEqual([getCase()]);
+    expect(sent(ddb)).toEqual([getCase(), getCase()]);
     expect(sent(sfn)).toEqual([]);
   });
 
@@ -733,7 +795,7 @@ describe('answerCorrections', () => {
         }),
       ],
     });
-    expect(sent(ddb)).toEqual([getCase()]);
+    expect(sent(ddb)).toEqual([getCase(), getCase()]);
     expect(sent(sfn)).toEqual([]);
   });
 
@@ -780,7 +842,7 @@ describe('answerCorrections', () => {
 
     // Assess
     expect(updated.corrections[0]?.answer).toMatchObject({ changedFields: [], note: expect.any(String) });
-    expect(sent(ddb).map((call) => call.command)).toEqual(['GetCommand', 'PutCommand']);
+    expect(sent(ddb).map((call) => call.command)).toEqual(['GetCommand', 'GetCommand', 'PutCommand']);
     expect(sent(sfn)).toEqual([resumeWith('token-seal', { correctionId: 'seal-1' })]);
   });
 
@@ -801,6 +863,7 @@ describe('answerCorrections', () => {
 
     // Assess
     expect(sentToAny()).toEqual([
+      getCase(),
       getCase(),
       resumeWith('token-correction-1', { correctionId: 'registration-1' }),
     ]);

@@ -83,7 +83,7 @@ function routeStart(bundle: string, withOptional: boolean): string {
 const title = (id: string) => id.replace(/(^|-)([a-z])/g, (_, _dash, letter: string) => letter.toUpperCase());
 
 describe('the state machine generated from the catalogue (workflows/company-opening.ts)', () => {
-  test('a company opened without optional items reaches exactly the states of version 1, unchanged', () => {
+  test('a company opened without optional items reaches exactly the states of version 1, and IssueDocuments between Deliver and Close', () => {
     // Arrange
     const today = byName(TODAY);
     const before = byName(mainOf(VERSION_1));
@@ -91,9 +91,17 @@ describe('the state machine generated from the catalogue (workflows/company-open
     // Act
     const route = reachable(today, routeStart('company-opening', false));
 
-    // Assert: the same names, each state (every Task with its function, retries and catches) as it was.
-    expect([...route].sort()).toEqual([...before.keys()].sort());
-    for (const name of route) expect(today.get(name), name).toEqual(before.get(name));
+    // Assert: version 1's names and IssueDocuments; each state (every Task with its function, retries
+    // and catches) as it was, but Deliver now goes on to IssueDocuments, which goes on to Close.
+    expect([...route].sort()).toEqual([...before.keys(), 'IssueDocuments'].sort());
+    for (const name of route) {
+      if (name === 'IssueDocuments') continue;
+      const expected =
+        name === 'Deliver' ? { ...before.get(name), Next: 'IssueDocuments' } : before.get(name);
+      expect(today.get(name), name).toEqual(expected);
+    }
+    expect(before.get('Deliver')?.Next).toBe('Close');
+    expect(today.get('IssueDocuments')).toMatchObject({ Type: 'Task', Next: 'Close' });
     expect(before.has('Bundle')).toBe(false);
     expect(today.get('Bundle')?.Type).toBe('Choice');
   });

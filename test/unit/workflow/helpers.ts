@@ -2,25 +2,30 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { CopyObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { Item } from '../../../shared/case/items';
-import type { CaseRecord, DepartmentTask } from '../../../shared/case/model';
+import type { CaseFile, CaseRecord, DepartmentTask } from '../../../shared/case/model';
 import { newCase, stateOf } from '../../../shared/case/transitions';
 import { useClock } from '../../../shared/clock';
 import { type ApplicationForm, applicationFormSchemaOn } from '../../../shared/form';
 import type { ClosedCase } from '../../../shared/ops/closed-case';
+import { OBJECT_KEYS } from '../../../shared/storage/buckets';
+import type { UploadRecord } from '../../../shared/uploads/model';
 import { type Invocation, type SentCommand, undeclaredCalls } from '../support/aws-calls';
 import { LIVE_ALIAS_ARN, STATE_MACHINE_ARN, TABLE } from './env';
 
 export { LIVE_ALIAS_ARN, STATE_MACHINE_ARN, TABLE };
 
-/** Every DynamoDB document client and every Step Functions client in the process answers from these. */
+/** Every DynamoDB document client, Step Functions client and S3 client in the process answers from these. */
 export const ddb = mockClient(DynamoDBDocumentClient);
 export const sfn = mockClient(SFNClient);
+export const s3 = mockClient(S3Client);
+export const UPLOADS_BUCKET = 'company-opening-uploads-unit';
 
 /** Tuesday 2026-12-01, 10:00 Asia/Shanghai: a working day, so the SLA runs Dec 2, 3 and 4. */
 export const SUBMITTED_AT = '2026-12-01T02:00:00.000Z';
@@ -49,7 +54,73 @@ export function validApplication(): Record<string, unknown> {
 
 export const FORM: ApplicationForm = applicationFormSchemaOn('2026-12-01').parse(validApplication());
 
-/** A case as the API stores it on submission, at the version given. */
+/** A clean upload of one material, in its filer's name, as the uploads table keeps it. */
+export function uploadRecord(
+  material: ApplicationForm['materials'][number],
+  owner = OWNER,
+  overrides: Partial<UploadRecord> = {},
+): UploadRecord {
+  return {
+    id: material.uploadId,
+    owner,
+    fileName: `${material.type}.pdf`,
+    mediaType: 'application/pdf',
+    sizeBytes: 2048,
+    sha256: createHash('sha256').update(material.uploadId).digest('hex'),
+    createdAt: '2026-12-01T01:00:00.000Z',
+    expiresAt: '2026-12-02T01:00:00.000Z',
+    status: 'clean',
+    inspection: { verdict: 'accepted' },
+    scan: { status: 'NO_THREATS_FOUND' },
+    version: 2,
+    ...overrides,
+  };
+}
+
+export const uploadKey = (id: string) => ({ pk: `UPLOAD#${id}`, sk: 'UPLOAD' });
+
+/** The uploads table answers these records, by their ids. */
+export function givenUploads(...records: UploadRecord[]): void {
+  for (const record of records) {
+    ddb
+      .on(GetCommand, { Key: uploadKey(record.id) })
+      .resolves({ Item: { ...uploadKey(record.id), ...record } });
+  }
+}
+
+/** What reading one upload's record sends. */
+export const getUpload = (id: string): SentCommand => ({
+  command: 'GetCommand',
+  input: { TableName: TABLE, Key: uploadKey(id), ConsistentRead: true },
+});
+
+/** What filing one upload under a case sends: a copy from where it arrived. */
+export const copyMaterial = (caseId: string, uploadId: string): SentCommand => ({
+  command: 'CopyObjectCommand',
+  input: {
+    Bucket: UPLOADS_BUCKET,
+    Key: OBJECT_KEYS.material(caseId, uploadId),
+    CopySource: `${UPLOADS_BUCKET}/${OBJECT_KEYS.incoming(uploadId)}`,
+  },
+});
+
+/** The files a case holds once the form's materials were filed at `filedAt`. */
+export function filedFiles(
+  caseId: string,
+  filedAt: string,
+  form: ApplicationForm = FORM,
+  owner = OWNER,
+): Record<string, CaseFile> {
+  return Object.fromEntries(
+    form.materials.map((material) => {
+      const { id, fileName, mediaType, sizeBytes, sha256 } = uploadRecord(material, owner);
+      const key = OBJECT_KEYS.material(caseId, id);
+      return [id, { uploadId: id, fileName, mediaType, sizeBytes, sha256, key, filedAt }];
+    }),
+  );
+}
+
+/** A case as the API stores it on submission, at the version given: its materials filed with it. */
 export function submittedCase(version = 0, form: ApplicationForm = FORM): CaseRecord {
   return {
     ...newCase({
@@ -59,6 +130,7 @@ export function submittedCase(version = 0, form: ApplicationForm = FORM): CaseRe
       idempotencyKey: 'key-1',
       requestHash: 'hash-1',
       form,
+      files: filedFiles(CASE_ID, SUBMITTED_AT, form),
       submittedAt: SUBMITTED_AT,
     }),
     version,
@@ -150,7 +222,8 @@ export function conditionFailed(): ConditionalCheckFailedException {
 
 export type { SentCommand };
 
-type RecordedCall = ReturnType<typeof ddb.calls>[number] | ReturnType<typeof sfn.calls>[number];
+type Client = typeof ddb | typeof sfn | typeof s3;
+type RecordedCall = ReturnType<Client['calls']>[number];
 
 function describeCall(call: RecordedCall): SentCommand {
   const command = call.args[0] as unknown as { constructor: { name: string }; input: unknown };
@@ -158,13 +231,13 @@ function describeCall(call: RecordedCall): SentCommand {
 }
 
 /** Every command a mocked client sent, in order, by class name and input. */
-export function sent(client: typeof ddb | typeof sfn): SentCommand[] {
+export function sent(client: Client): SentCommand[] {
   return client.calls().map(describeCall);
 }
 
-/** Every command sent to DynamoDB and Step Functions, interleaved in the order they were sent. */
+/** Every command sent to DynamoDB, Step Functions and S3, interleaved in the order they were sent. */
 export function sentToAny(): SentCommand[] {
-  const calls: RecordedCall[] = [...ddb.calls(), ...sfn.calls()];
+  const calls: RecordedCall[] = [...ddb.calls(), ...sfn.calls(), ...s3.calls()];
   const order = (call: RecordedCall) => (call as unknown as { callId: number }).callId;
   return calls.sort((a, b) => order(a) - order(b)).map(describeCall);
 }
@@ -272,7 +345,10 @@ export function sentBy(functionName: string): void {
 
 /** A Lambda context as the runtime passes it; what its handler sends must be what it declares. */
 export function lambdaContext(functionName: string): Context {
-  invocations.push({ functionName, fromCommand: ddb.calls().length + sfn.calls().length });
+  invocations.push({
+    functionName,
+    fromCommand: ddb.calls().length + sfn.calls().length + s3.calls().length,
+  });
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName,
@@ -341,15 +417,18 @@ export function setNow(instant: string): void {
 }
 
 /**
- * Per test: fresh mocks (any Put succeeds, any resumption is accepted, a start returns its ARN), the
- * clock at submission, and stdout captured so the EMF lines Powertools prints can be read back.
+ * Per test: fresh mocks (any Put succeeds, any resumption is accepted, a start returns its ARN, any S3
+ * copy succeeds), the clock at submission, and stdout captured so the EMF lines Powertools prints can be
+ * read back.
  */
 export function useWorkflowHarness(): { metrics: () => EmittedMetric[] } {
   const output: string[] = [];
   beforeEach(() => {
     ddb.reset();
     sfn.reset();
+    s3.reset();
     ddb.on(PutCommand).resolves({});
+    s3.on(CopyObjectCommand).resolves({});
     sfn.on(SendTaskSuccessCommand).resolves({});
     sfn
       .on(StartExecutionCommand)
