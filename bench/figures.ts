@@ -4,10 +4,11 @@ import type { EngineBenchResult } from './engine';
 import type { InboxResult } from './inbox';
 import type { LatencyResult } from './latency';
 import { RESTAURANT } from './lib/bundle-scope';
-import { round } from './lib/stats';
+import { median, round } from './lib/stats';
 import type { OpenCasesResult } from './open-cases';
-import { fixed, kib, usd } from './report/units';
+import { fixed, kib, ms, usd } from './report/units';
 import type { ThroughputResult } from './throughput';
+import type { UploadsResult } from './uploads';
 
 /** What the parts of `npm run bench` measured, as latest.json keeps it under `details`. */
 export interface BenchDetails {
@@ -18,6 +19,7 @@ export interface BenchDetails {
   openCases: OpenCasesResult;
   bundles: Awaited<ReturnType<typeof benchBundles>>;
   engine: EngineBenchResult;
+  uploads: UploadsResult;
 }
 
 export interface Figure {
@@ -132,6 +134,19 @@ export function benchFigures(details: BenchDetails, itemBytes: number): Figure[]
       'reading every journal back (one Query each, 16 at a time) without replaying: timed on 1,000, scaled to all',
     note: `restarted process ready in ${openCases.restartStartSeconds.toFixed(1)} s before resuming; a resumed case decided afterwards moved on: ${openCases.resumedCaseMovedOn ? 'yes' : 'NO'}`,
   });
+
+  for (const upload of details.uploads.sizes) {
+    add({
+      id: `uploads.${upload.label.replace(' ', '')}.clean`,
+      group: 'uploads',
+      name: `${upload.label} PDF, upload to clean: createUpload + presigned POST + inspection and ClamAV scan, median (n=${upload.runs})`,
+      value: median(upload.oursMs),
+      unit: 'ms',
+      floor: median(upload.floorMs),
+      floorName: 'plain PutObject of the same bytes to the same local S3, median',
+      note: `slot ${ms(median(upload.slotMs))} ms, POST stored ${ms(median(upload.storedMs))} ms, checks + scan ${ms(median(upload.settledMs))} ms (medians)`,
+    });
+  }
 
   for (const bundle of bundles.bundles) {
     add({

@@ -1,3 +1,4 @@
+import { startRuntime } from '../local/runtime';
 import { startChildServer } from '../test/integration/http/server';
 import { benchBundles } from './bundles';
 import { benchCost } from './cost';
@@ -9,6 +10,7 @@ import { startMeteredPlatform } from './lib/platform';
 import { definitionsWithV1 } from './lib/workflow-versions';
 import { benchOpenCases } from './open-cases';
 import { benchThroughput } from './throughput';
+import { benchUploads } from './uploads';
 
 /**
  * One part of `npm run bench`, in a process of its own (forked by bench/run.ts): memory figures are
@@ -65,6 +67,17 @@ const parts: Record<string, (options: never, progress: Progress) => Promise<unkn
       return { throughput, latency };
     } finally {
       await server.stop();
+    }
+  },
+  uploads: async (options: Parameters<typeof benchUploads>[1]) => {
+    progress(0.01, 'starting the runtime in process (local S3, ClamAV)');
+    const runtime = await startRuntime();
+    try {
+      return await benchUploads(runtime, options, (fraction, detail) =>
+        progress(0.05 + 0.95 * fraction, detail),
+      );
+    } finally {
+      await runtime.close();
     }
   },
   'open-cases': (options: Options<typeof benchOpenCases>) => benchOpenCases(options, progress),

@@ -18,6 +18,7 @@ const progress = new Progress([
   { name: 'engine', weight: 30 },
   { name: 'platform', weight: 95 },
   { name: 'http', weight: 140 },
+  { name: 'uploads', weight: 150 },
   { name: 'open-cases', weight: 170 },
 ]);
 
@@ -39,6 +40,7 @@ const http = await runPart<Pick<BenchDetails, 'throughput' | 'latency'>>(progres
   throughput: { ...SIZES.throughput, writesPerCase, itemBytes },
   latency: SIZES.latency,
 });
+const uploads = await runPart<BenchDetails['uploads']>(progress, 'uploads', SIZES.uploads);
 // The whole run must fit in BENCH_BUDGET_SECONDS (default 560, under the 10 minutes allowed). Open
 // cases come last and cost about 16 ms each on this machine, plus two runtime starts: if what is left
 // cannot fit the named 10,000, the size drops in steps of 1,000 and the results say so.
@@ -64,6 +66,7 @@ const details: BenchDetails = {
   openCases,
   bundles,
   engine,
+  uploads,
 };
 const figures = benchFigures(details, itemBytes);
 const results = benchResults({

@@ -10,6 +10,12 @@ export const SIZES = {
   throughput: { cases: quick ? 20 : 60, concurrency: 16 },
   latency: { levels: [1, 8, 32], readMs: quick ? 300 : 800 },
   openCases: { cases: quick ? 1_000 : 10_000 },
+  uploads: {
+    sizes: [
+      { label: '1 MiB', bytes: 2 ** 20, runs: quick ? 2 : 5 },
+      { label: '20 MiB', bytes: 20 * 2 ** 20, runs: quick ? 1 : 3 },
+    ],
+  },
 };
 
 export type BenchSizes = typeof SIZES;

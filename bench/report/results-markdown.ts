@@ -86,6 +86,7 @@ export function resultsMarkdown(results: BenchResults): string {
   );
 
   section('Department inbox', ['department inbox']);
+  section('Uploads: to clean on the local runtime', ['uploads']);
   section('Open cases: memory and restart', ['open cases']);
 
   lines.push(
