@@ -65,7 +65,7 @@ export interface RuntimeOptions {
    */
   liveVersion?: number;
   /** Fixed ports, so that clients outside this process find a restarted runtime at the same address. */
-  ports?: { dynamo?: number; stepFunctions?: number };
+  ports?: { dynamo?: number; stepFunctions?: number; s3?: number };
   /** Where the list cursors' signing secret is kept across restarts; a new one per run when absent. */
   cursorSecretFile?: string;
 }
@@ -169,6 +169,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     directory: storageDirectory,
     credentials: LOCAL_CREDENTIALS,
     objectCreated: (object) => objectCreated(object),
+    port: options.ports?.s3,
   });
   process.env.AWS_ENDPOINT_URL_S3 = s3.endpoint;
   const storage = new S3Client({ endpoint: s3.endpoint, forcePathStyle: true });

@@ -2,7 +2,7 @@ import type { CaseView, TaskView } from '../../shared/api/responses';
 import type { Item } from '../../shared/case/items';
 import { COMPANY_OPENING } from '../lib/bundle-scope';
 import type { HttpResponse } from '../lib/http';
-import { form } from './founders';
+import { filedForm } from './founders';
 import type { ChaosRun } from './run-state';
 
 /**
@@ -96,9 +96,10 @@ export async function checkExactlyOnce(
   // The same key and body again answer the same case.
   for (const state of cases.filter((_, index) => index % 10 === 3)) {
     stats.resubmissions++;
+    const token = founderTokens[state.founder] as string;
     const again = await call<{ id: string }>('POST', '/api/applications', {
-      token: founderTokens[state.founder] as string,
-      body: form(),
+      token,
+      body: await filedForm(run, token),
       headers: { 'idempotency-key': state.key },
     });
     if (again.body.id === state.id) stats.resubmissionsSameCase++;

@@ -16,7 +16,7 @@ const filedForms = new Map<string, Promise<Form>>();
  * The form with its materials uploaded by this founder, as the web app uploads them, once per founder:
  * every case and every answer of theirs files the same uploads.
  */
-function filedForm(run: ChaosRun, token: string): Promise<Form> {
+export function filedForm(run: ChaosRun, token: string): Promise<Form> {
   let filed = filedForms.get(token);
   if (!filed) {
     filed = withFiledUploads(form(), async (placeholder, type) => {

@@ -167,7 +167,11 @@ export function httpHandler<
       throw asClientError(error);
     });
     if (result.body === undefined)
-      return { statusCode: result.status, headers: { 'cache-control': 'no-store', ...result.headers }, body: '' };
+      return {
+        statusCode: result.status,
+        headers: { 'cache-control': 'no-store', ...result.headers },
+        body: '',
+      };
     return {
       statusCode: result.status,
       headers: { ...JSON_CONTENT, ...result.headers },

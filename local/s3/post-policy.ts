@@ -50,7 +50,7 @@ export function checkPostPolicy(
   }
   if (!policy.expiration || Date.parse(policy.expiration) <= now.getTime()) return denied('Policy expired.');
   const covered = new Set<string>();
-  const valueOf = (name: string) => (name === 'bucket' ? form.bucket : fields.get(name));
+  const fieldValue = (name: string) => (name === 'bucket' ? form.bucket : fields.get(name));
   for (const condition of policy.conditions ?? []) {
     if (Array.isArray(condition) && condition[0] === 'content-length-range') {
       const [, min, max] = condition as [string, number, number];
@@ -75,7 +75,7 @@ export function checkPostPolicy(
       : ['eq', `$${Object.keys(condition)[0]}`, String(Object.values(condition)[0])];
     const name = field.replace(/^\$/, '').toLowerCase();
     covered.add(name);
-    const actual = valueOf(name);
+    const actual = fieldValue(name);
     const holds =
       actual !== undefined && (operator === 'eq' ? actual === expected : actual.startsWith(expected));
     if (!holds) return denied(`Policy Condition failed: ${JSON.stringify(condition)}`);
@@ -116,9 +116,9 @@ function checkSignature(
 }
 
 export function s3ErrorXml(refusal: PolicyRefusal, requestId: string): string {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const extra = Object.entries(refusal.extra ?? {})
-    .map(([name, value]) => `<${name}>${escape(String(value))}</${name}>`)
+    .map(([name, value]) => `<${name}>${escapeXml(String(value))}</${name}>`)
     .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${refusal.code}</Code><Message>${escape(refusal.message)}</Message>${extra}<RequestId>${requestId}</RequestId></Error>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${refusal.code}</Code><Message>${escapeXml(refusal.message)}</Message>${extra}<RequestId>${requestId}</RequestId></Error>`;
 }

@@ -111,7 +111,8 @@ export async function uploadOverHttp(apiUrl: string, token: string, file: Sample
     if (slot.status !== 503) break;
     await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
   }
-  const { id, upload } = (await slot?.json()) as {
+  if (!slot) throw new Error('no upload slot');
+  const { id, upload } = (await slot.json()) as {
     id: string;
     upload: { url: string; fields: Record<string, string> };
   };

@@ -29,13 +29,7 @@ function restaurantWithSocialInsurance() {
   const form = fixture('valid-restaurant');
   form.optionalItems = ['social-insurance'];
   form.employment = { employees: 6 };
-  form.materials.push({
-    type: 'employee-registration-details',
-    fileName: '职工社会保险登记信息.pdf',
-    sha256: 'a'.repeat(64),
-    sizeBytes: 20_480,
-    mediaType: 'application/pdf',
-  });
+  form.materials.push({ type: 'employee-registration-details', uploadId: 'up-fixture7000000000000000001' });
   return form;
 }
 

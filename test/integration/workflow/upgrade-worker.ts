@@ -13,7 +13,12 @@ const today = JSON.parse(localCompanyOpeningAsl(LOCAL_ACCOUNT));
 const invocations = process.env.INVOCATIONS_FILE as string;
 const runtime = await startRuntime({
   dataDirectory: process.env.DATA_DIR,
-  ports: { dynamo: Number(process.env.DYNAMO_PORT), stepFunctions: Number(process.env.SFN_PORT) },
+  storageDirectory: process.env.S3_DIR,
+  ports: {
+    dynamo: Number(process.env.DYNAMO_PORT),
+    stepFunctions: Number(process.env.SFN_PORT),
+    s3: Number(process.env.S3_PORT),
+  },
   definitions: [process.env.WORKFLOW_VARIANT === 'v2' ? upgradedDefinition(today) : today],
   wrapFunction: (name, handler) => async (event, context) => {
     const { applicationId } = event as { applicationId?: string };

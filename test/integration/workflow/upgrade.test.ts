@@ -14,7 +14,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Item } from '../../../shared/case/items';
 import type { CaseRecord, DepartmentTask } from '../../../shared/case/model';
 import { ENVIRONMENT, LOCAL_TABLE_NAME } from '../../../shared/config';
+import { BUCKETS } from '../../../shared/storage/buckets';
 import { freePort } from '../../support/free-port';
+import { declarationOf, postToStorage, samplePdf, withFiledUploads } from '../../support/uploads';
 import { eventually } from '../engine/harness';
 import { validForm } from './platform';
 
@@ -59,6 +61,8 @@ let domain: {
   tasks: typeof import('../../../shared/data/tasks')['tasks'];
   closedCases: typeof import('../../../shared/data/closed-cases')['closedCases'];
   commands: typeof import('../../../shared/case/commands');
+  uploads: typeof import('../../../shared/data/uploads')['uploads'];
+  createUpload: typeof import('../../../shared/uploads/create-upload')['createUpload'];
   parseForm: (form: unknown) => never;
 };
 let sfn: SFNClient;
@@ -69,6 +73,8 @@ beforeAll(async () => {
     DATA_DIR: join(directory, 'dynamo'),
     DYNAMO_PORT: String(await freePort()),
     SFN_PORT: String(await freePort()),
+    S3_PORT: String(await freePort()),
+    S3_DIR: join(directory, 's3'),
     INVOCATIONS_FILE: join(directory, 'invocations.jsonl'),
     INSTANT_APPROVAL: 'off',
   };
@@ -79,6 +85,9 @@ beforeAll(async () => {
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${env.DYNAMO_PORT}`,
     AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${env.SFN_PORT}`,
+    AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${env.S3_PORT}`,
+    [ENVIRONMENT.s3PathStyle]: 'true',
+    ...Object.fromEntries(Object.values(BUCKETS).map((bucket) => [bucket.environment, bucket.localName])),
     [ENVIRONMENT.tableName]: LOCAL_TABLE_NAME,
     [ENVIRONMENT.stateMachineArn]: `${MACHINE}:live`,
     POWERTOOLS_METRICS_DISABLED: 'true',
@@ -91,6 +100,8 @@ beforeAll(async () => {
     tasks: (await import('../../../shared/data/tasks')).tasks,
     closedCases: (await import('../../../shared/data/closed-cases')).closedCases,
     commands: await import('../../../shared/case/commands'),
+    uploads: (await import('../../../shared/data/uploads')).uploads,
+    createUpload: (await import('../../../shared/uploads/create-upload')).createUpload,
     parseForm: (form) => applicationFormSchema.parse(form) as never,
   };
   sfn = new SFNClient({
@@ -107,9 +118,34 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
+/** The fixture's materials, uploaded once through the runtime process's S3 and checked there. */
+let filedForm: Promise<Record<string, unknown>> | undefined;
+function formWithUploads() {
+  filedForm ??= withFiledUploads(validForm(), async (placeholder, type) => {
+    const file = {
+      fileName: `${type}.pdf`,
+      mediaType: 'application/pdf' as const,
+      bytes: await samplePdf(placeholder),
+    };
+    const { record, upload } = await domain.createUpload({
+      owner: 'founder-1',
+      declaration: declarationOf(file),
+      now: new Date(),
+    });
+    expect((await postToStorage(upload, file)).status).toBe(204);
+    for (;;) {
+      const current = await domain.uploads.get(record.id);
+      if (current?.status === 'clean') return record.id;
+      if (current && current.status !== 'pending') throw new Error(`upload ${type}: ${current.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+  return filedForm;
+}
+
 let submissions = 0;
 async function submit(): Promise<string> {
-  const form = validForm();
+  const form = await formWithUploads();
   const { record } = await domain.commands.submitApplication({
     owner: 'founder-1',
     filedBy: { role: 'applicant', sub: 'founder-1' },
