@@ -153,8 +153,16 @@ test('an oversized correction answer is refused and the case keeps its version',
   const submitted = await platform.submit(validForm(), 'founder-2');
   const task = await platform.openTask(submitted.id, 'registration');
   await platform.decide(task, 'correction-requested', askForMailbox);
-  const waiting = await platform.caseWhere(submitted.id, (record) => record.status === 'correction-needed');
   const oversized = await overLimit('founder-2');
+  // Once the workflow waits on the answer, nothing but an answer changes the case.
+  await platform.caseWhere(
+    submitted.id,
+    (record) => record.status === 'correction-needed' && record.corrections[0]?.token !== undefined,
+  );
+  await platform.timerArmed(submitted.id);
+  const waiting = (await platform.cases.get(submitted.id)) as NonNullable<
+    Awaited<ReturnType<typeof platform.cases.get>>
+  >;
 
   // Act
   const refused = await platform.commands
