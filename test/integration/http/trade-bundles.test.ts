@@ -108,7 +108,16 @@ describe('a restaurant opens in one case (开餐馆一件事)', () => {
     expect(detail.body.application.upstream).toEqual([
       expect.objectContaining({ item: 'registration', status: 'approved' }),
     ]);
-    expect(Object.keys(detail.body.application.form).sort()).toEqual(['company', 'contact', 'premises']);
+    expect(Object.keys(detail.body.application.form).sort()).toEqual([
+      'company',
+      'contact',
+      'materials',
+      'premises',
+    ]);
+    // The food licence's officer sees the materials the food licence asks for, and only those.
+    expect(
+      (detail.body.application.form.materials as { type: string }[]).map((material) => material.type).sort(),
+    ).toEqual(['food-business-licence-application', 'food-premises-layout']);
     const fireTask = await taskFor('fire-and-rescue', id, 'fire-safety-inspection');
     expect((await decide('fire-and-rescue', food.id, { outcome: 'approved' })).status).toBe(404);
 

@@ -219,7 +219,7 @@ test('cases parked on v1 finish on v1 after an upgrade to v2 and a SIGKILL durin
   const upgraded = await submit();
 
   await approve(await openTask(atRegistration, 'registration'));
-  const corrected = validForm();
+  const corrected = structuredClone(await formWithUploads()) as ReturnType<typeof validForm>;
   corrected.contact.email = 'office@yunqi.example.com';
   await domain.commands.answerCorrections({
     applicationId: inCorrection,
