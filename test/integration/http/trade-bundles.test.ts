@@ -117,7 +117,7 @@ describe('a restaurant opens in one case (开餐馆一件事)', () => {
     // The food licence's officer sees the materials the food licence asks for, and only those.
     expect(
       (detail.body.application.form.materials as { type: string }[]).map((material) => material.type).sort(),
-    ).toEqual(['food-business-licence-application', 'food-premises-layout']);
+    ).toEqual(['food-business-licence-application', 'food-premises-layout', 'food-safety-management']);
     const fireTask = await taskFor('fire-and-rescue', id, 'fire-safety-inspection');
     expect((await decide('fire-and-rescue', food.id, { outcome: 'approved' })).status).toBe(404);
 
