@@ -85,3 +85,8 @@ export const verificationSchema = z
 export const fileRedirectHeaders = {
   Location: { description: 'A presigned URL of the file, valid for a few minutes', required: true },
 } as const;
+
+export type UploadCreated = z.output<typeof uploadCreatedSchema>;
+export type UploadStatusView = z.output<typeof uploadStatusSchema>;
+export type DocumentView = z.output<typeof documentViewSchema>;
+export type Verification = z.output<typeof verificationSchema>;

@@ -1,10 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
-import type { verificationSchema } from '../api/files';
+import type { Verification } from '../api/files';
 import { documents } from './dynamo';
 import { keys, tableName } from './table';
-
-export type Verification = z.output<typeof verificationSchema>;
 
 /** The public facts of each company the platform registered, by USCC: what the e-licence's QR code opens. */
 export const verifications = {

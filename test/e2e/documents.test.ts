@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateUscc } from '../../shared/ids/uscc';
 import { MESSAGES } from '../../web/src/i18n/messages';
 import { fillApplication, signIn, uploaded } from './support/actors';
 import { ConsoleWatch, launchBrowser, screenshot } from './support/browser';
@@ -160,7 +161,7 @@ describe('materials and results as documents, in the browser', () => {
     expect(new URL(visitor.url()).pathname).toBe(`/verify/${uscc}`);
     await screenshot(visitor, 'documents-06-verify');
     watch.expect({ status: 404, path: /^\/api\/verify\// });
-    await visitor.goto(`${platform.url}/verify/91440111MA5NOTHERE`);
+    await visitor.goto(`${platform.url}/verify/${generateUscc()}`);
     await visitor.getByText(t.verify.notFound, { exact: true }).waitFor();
 
     expect(watch.problems).toEqual([]);

@@ -4,13 +4,18 @@ import { StoredFile } from '../documents/stored-file';
 import { materialLabel } from '../form/display-value';
 import { useLanguage } from '../i18n/language';
 
-/** The task detail as the document routes extend it: the case's materials its item reads. */
-export type TaskWithMaterials = TaskDetail & { materials?: readonly TaskMaterial[] };
+/** The case's materials the task's item reads, each with the file it names (the form view carries them). */
+export function taskMaterials(detail: TaskDetail): TaskMaterial[] {
+  return (detail.application.form.materials ?? []).filter(
+    (material): material is TaskMaterial =>
+      material.fileName !== undefined && material.mediaType !== undefined,
+  );
+}
 
 /** The materials the officer's item reads, each named by its kind and file, to preview or download. */
-export function TaskMaterials(props: { detail: TaskWithMaterials }) {
+export function TaskMaterials(props: { detail: TaskDetail }) {
   const { t, lang } = useLanguage();
-  const materials = props.detail.materials ?? [];
+  const materials = taskMaterials(props.detail);
   const applicationId = props.detail.task.applicationId;
   return (
     <section class="panel" aria-labelledby="task-materials">

@@ -9,7 +9,7 @@ import { FormSummary } from '../form/form-summary';
 import { formatInstant } from '../i18n/format';
 import { useLanguage } from '../i18n/language';
 import { DecisionForm } from '../officer/decision-form';
-import { TaskMaterials, type TaskWithMaterials } from '../officer/task-materials';
+import { TaskMaterials, taskMaterials } from '../officer/task-materials';
 import { UpstreamResults } from '../officer/upstream-results';
 import { Link } from '../router';
 import { Badge } from '../ui/badge';
@@ -112,13 +112,13 @@ function TaskFacts(props: { detail: TaskDetail }) {
   );
 }
 
-function Corrections(props: { detail: TaskWithMaterials }) {
+function Corrections(props: { detail: TaskDetail }) {
   const { t, lang } = useLanguage();
   const { corrections } = props.detail.application;
   if (corrections.length === 0) return null;
   const named: NamedMaterials = {
     application: props.detail.application.form as NamedMaterials['application'],
-    materials: props.detail.materials,
+    materials: taskMaterials(props.detail),
   };
   return (
     <section class="panel" aria-labelledby="task-corrections">

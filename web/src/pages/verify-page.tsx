@@ -10,7 +10,7 @@ import { useResource } from '../ui/resource';
  * reads what the register says of the code.
  */
 export function VerifyPage(props: { uscc: string }) {
-  const { t } = useLanguage();
+  const { t, lang } = useLanguage();
   const resource = useResource(() => verifyCompany(props.uscc), [props.uscc]);
   const company = resource.data;
   const notFound = resource.error instanceof ApiError && resource.error.status === 404;
@@ -38,7 +38,7 @@ export function VerifyPage(props: { uscc: string }) {
           </div>
           <div>
             <dt>{t.verify.issuedBy}</dt>
-            <dd>{company.issuedBy}</dd>
+            <dd>{company.issuedBy[lang]}</dd>
           </div>
         </dl>
       ) : notFound ? (
