@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { withUploadsOverHttp } from '../../support/uploads';
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/applications/valid-baiyun-llc.json');
 
@@ -46,7 +47,8 @@ export async function caseAwaitingCorrection(url: string, founder: string, form:
     ((await call(url, 'POST', '/api/local/token', undefined, { sub, groups })) as { token: string }).token;
   const founderToken = await token(founder, ['applicants']);
   const officerToken = await token(`market-${founder}`, ['officers-market-regulation']);
-  const { id } = await call(url, 'POST', '/api/applications', founderToken, form, {
+  const filed = await withUploadsOverHttp(url, founderToken, form);
+  const { id } = await call(url, 'POST', '/api/applications', founderToken, filed, {
     'idempotency-key': `correction-${founder}`,
   });
   const inbox = await until(
