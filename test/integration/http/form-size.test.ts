@@ -62,7 +62,9 @@ test('an oversized correction answer is a 400 and leaves the case waiting for an
 
   // Assess
   expect(refused.status).toBe(400);
-  expect(refused.body.error.fields.map((field: { path: string }) => field.path)).toContain('application.shareholders');
+  expect(refused.body.error.fields.map((field: { path: string }) => field.path)).toContain(
+    'application.shareholders',
+  );
   const after = await server.request('GET', `/api/applications/${id}`, { token: founder });
   expect(after.body.status).toBe('correction-needed');
   expect(after.body.corrections[0]).toMatchObject({ status: 'open', answerSubmitted: false });
