@@ -5,6 +5,13 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LambdaHandler } from '../local/lambda-context';
 import { startRuntime } from '../local/runtime';
 import { queryPages } from '../shared/data/query-pages';
+import {
+  declarationOf,
+  postToStorage,
+  type SampleFile,
+  samplePdf,
+  withFiledUploads,
+} from '../test/support/uploads';
 
 /**
  * One phase of the open-cases benchmark in a process of its own (bench/open-cases.ts runs it with
@@ -56,12 +63,41 @@ const waitFor = async (condition: () => boolean, what: string) => {
   }
 };
 
+/** Uploads a file as `owner` through the runtime's own slot and storage, and answers its id once clean. */
+async function cleanUpload(owner: string, file: SampleFile): Promise<string> {
+  const { createUpload } = await import('../shared/uploads/create-upload');
+  const { uploads } = await import('../shared/data/uploads');
+  const { record, upload } = await createUpload({
+    owner,
+    declaration: declarationOf(file) as Parameters<typeof createUpload>[0]['declaration'],
+    now: new Date(runtime.clock.now()),
+  });
+  const stored = await postToStorage(upload, file);
+  if (stored.status !== 204) throw new Error(`storage refused ${file.fileName}: ${stored.status}`);
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+    const status = (await uploads.get(record.id))?.status;
+    if (status === 'clean') return record.id;
+    if (status && status !== 'pending') throw new Error(`upload ${file.fileName} is ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`upload ${file.fileName} never settled`);
+}
+
 if (phase === 'template') {
   await runtime.resumed;
+  // The template case's materials are filed before the baseline: what is measured is open cases.
+  const form = await withFiledUploads(
+    JSON.parse(readFileSync('test/fixtures/applications/valid-baiyun-llc.json', 'utf8')),
+    async (placeholder, type) =>
+      cleanUpload('open-template-founder', {
+        fileName: `${type}.pdf`,
+        mediaType: 'application/pdf',
+        bytes: await samplePdf(`${type} ${placeholder}`),
+      }),
+  );
   const baseline = memory();
   const { submitApplication } = await import('../shared/case/commands');
   const { applicationFormSchema } = await import('../shared/form');
-  const form = JSON.parse(readFileSync('test/fixtures/applications/valid-baiyun-llc.json', 'utf8'));
   const { record } = await submitApplication({
     owner: 'open-template-founder',
     filedBy: { role: 'applicant', sub: 'open-template-founder' },

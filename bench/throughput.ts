@@ -3,6 +3,7 @@ import { LOCAL_TABLE_NAME } from '../shared/config';
 import type { ChildServer } from '../test/integration/http/server';
 import { form } from './cost';
 import { COMPANY_OPENING } from './lib/bundle-scope';
+import { filedForms } from './lib/filed-form';
 import { type ApiClient, apiClient, dynamoCall } from './lib/http';
 import { runConcurrently, sleep } from './lib/stats';
 
@@ -85,6 +86,12 @@ export async function benchThroughput(
     options.itemBytes,
   );
 
+  progress(0.05, `${founders} founders file their materials`);
+  const filed = filedForms(server.url, form);
+  const forms = await Promise.all(
+    tokens.founder.map((token, worker) => filed(`tp-founder-${worker}`, token)),
+  );
+
   let apiRequests = 0;
   const call = async (
     method: string,
@@ -109,9 +116,15 @@ export async function benchThroughput(
   const founderWork = runConcurrently(
     founders,
     async (index, worker) => {
-      const response = await call('POST', '/api/applications', tokens.founder[worker] as string, form(), {
-        'idempotency-key': `tp-${index}-${Date.now()}`,
-      });
+      const response = await call(
+        'POST',
+        '/api/applications',
+        tokens.founder[worker] as string,
+        forms[worker],
+        {
+          'idempotency-key': `tp-${index}-${Date.now()}`,
+        },
+      );
       if (response.status !== 201) throw new Error(`submit: ${response.status} ${response.text}`);
       owner.set((response.body as { id: string }).id, worker);
       submitted++;
