@@ -12,6 +12,8 @@ export const handler = httpHandler(ROUTES.getDocument, async ({ caller, params, 
   const document = record?.documents?.find(({ id }) => id === params.documentId);
   if (!record || !document || !maySeeCase(caller, record)) throw notFound('Document', '文书');
   const party = mayActOnCase(caller, record);
+  // The file exists and may be read before the look is recorded.
+  const location = await presignedGet('documents', document.key, document);
   await recordFileView({
     caseId: record.id,
     file: { kind: 'document', id: document.id, fileName: document.fileName },
@@ -25,6 +27,6 @@ export const handler = httpHandler(ROUTES.getDocument, async ({ caller, params, 
   return {
     status: 302,
     body: undefined,
-    headers: { location: await presignedGet('documents', document.key, document) },
+    headers: { location },
   };
 });

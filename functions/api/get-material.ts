@@ -19,6 +19,8 @@ export const handler = httpHandler(ROUTES.getMaterial, async ({ caller, params, 
   const party = mayActOnCase(caller, record);
   const items = itemsReached(caller, record);
   if (!party && !materialTypesOf(items).has(material.type)) throw notFound('Material', '材料');
+  // The file exists and may be read before the look is recorded.
+  const location = await presignedGet('uploads', file.key, file);
   await recordFileView({
     caseId: record.id,
     file: { kind: 'material', id: file.uploadId, fileName: file.fileName },
@@ -30,6 +32,6 @@ export const handler = httpHandler(ROUTES.getMaterial, async ({ caller, params, 
   return {
     status: 302,
     body: undefined,
-    headers: { location: await presignedGet('uploads', file.key, file) },
+    headers: { location },
   };
 });

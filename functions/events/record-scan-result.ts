@@ -6,7 +6,9 @@ import { eventHandler } from './event-handler';
 export const handler = eventHandler(
   z
     .object({
-      s3ObjectDetails: z.object({ bucketName: z.string(), objectKey: z.string() }).loose(),
+      s3ObjectDetails: z
+        .object({ bucketName: z.string(), objectKey: z.string(), eTag: z.string().optional() })
+        .loose(),
       scanResultDetails: z
         .object({
           scanResultStatus: z.enum([
@@ -26,5 +28,6 @@ export const handler = eventHandler(
       key: detail.s3ObjectDetails.objectKey,
       status: detail.scanResultDetails.scanResultStatus,
       threats: detail.scanResultDetails.threats?.map(({ name }) => name),
+      etag: detail.s3ObjectDetails.eTag || undefined,
     }),
 );

@@ -1,5 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { notFound } from '../errors';
 import type { BucketName } from '../storage/buckets';
 import { PRESIGNED_URL_SECONDS } from '../storage/buckets';
 import { bucketName, storage } from '../storage/s3';
@@ -15,7 +16,12 @@ export async function presignedGet(
   file: { fileName: string; mediaType: string },
 ): Promise<string> {
   const encoded = encodeURIComponent(file.fileName);
-  await storage.send(new HeadObjectCommand({ Bucket: bucketName(bucket), Key: key }));
+  try {
+    await storage.send(new HeadObjectCommand({ Bucket: bucketName(bucket), Key: key }));
+  } catch (error) {
+    if ((error as Error).name === 'NotFound') throw notFound('File', '文件');
+    throw error;
+  }
   return getSignedUrl(
     storage,
     new GetObjectCommand({

@@ -6,6 +6,11 @@ import { inspectUpload } from './inspect-upload';
 import type { UploadRecord } from './model';
 import { settled } from './status';
 
+const REPLACED = {
+  en: 'Another file was sent for this upload after it was checked: upload the file again',
+  zh: '该上传在检查后又被发送了其他文件，请重新上传',
+};
+
 /** `incoming/<id>` → the upload id. */
 export const uploadIdOfKey = (key: string): string | undefined =>
   /^incoming\/(up-[0-9a-z]{26})$/.exec(key)?.[1];
@@ -16,10 +21,17 @@ export const uploadIdOfKey = (key: string): string | undefined =>
  * moves it to quarantine when infected, until the lifecycle deletes it. Checking again (a redelivered
  * event) finds the verdict recorded and changes nothing; a file the scan already took away is left so.
  */
-export async function checkUpload(object: { key: string }): Promise<UploadRecord | undefined> {
+export async function checkUpload(object: { key: string; etag?: string }): Promise<UploadRecord | undefined> {
   const id = uploadIdOfKey(object.key);
   const record = id ? await uploads.get(id) : undefined;
-  if (!record || record.inspection) return record;
+  if (!record) return record;
+  if (record.inspection) {
+    if (!object.etag || record.inspection.etag === object.etag) return record;
+    // Another file was posted to the slot after the first was checked: the upload is refused for good.
+    return uploads.update(record.id, (current) =>
+      settled({ ...current, inspection: { verdict: 'rejected', reason: REPLACED, etag: object.etag } }),
+    );
+  }
   let verdict: Awaited<ReturnType<typeof inspectUpload>>;
   try {
     verdict = await inspectUpload({
@@ -35,8 +47,10 @@ export async function checkUpload(object: { key: string }): Promise<UploadRecord
     if (error instanceof NoSuchKey) return record;
     throw error;
   }
-  const inspection =
-    verdict.verdict === 'accepted' ? verdict : { verdict: verdict.verdict, reason: verdict.reason };
+  const inspection = {
+    ...(verdict.verdict === 'accepted' ? verdict : { verdict: verdict.verdict, reason: verdict.reason }),
+    ...(object.etag ? { etag: object.etag } : {}),
+  };
   const updated = await uploads.update(record.id, (current) =>
     current.inspection ? undefined : settled({ ...current, inspection }),
   );

@@ -1,13 +1,15 @@
 import { CopyObjectCommand } from '@aws-sdk/client-s3';
 import type { CaseFile } from '../case/model';
 import { uploads } from '../data/uploads';
-import type { FieldError } from '../errors';
+import { conflict, type FieldError } from '../errors';
 import type { ApplicationForm } from '../form';
 import { OBJECT_KEYS } from '../storage/buckets';
 import { bucketName, storage } from '../storage/s3';
 import { isExpired } from './status';
 
 type Material = ApplicationForm['materials'][number];
+/** A clean upload about to be filed, with the object its checks read. */
+type ResolvedFile = Omit<CaseFile, 'key' | 'filedAt'> & { etag?: string };
 
 const REFUSALS = {
   unknown: {
@@ -38,8 +40,8 @@ export async function resolveMaterials(
   filer: string,
   now: Date,
   kept: Readonly<Record<string, CaseFile>> = {},
-): Promise<{ files: Map<string, Omit<CaseFile, 'key' | 'filedAt'>>; errors: FieldError[] }> {
-  const files = new Map<string, Omit<CaseFile, 'key' | 'filedAt'>>();
+): Promise<{ files: Map<string, ResolvedFile>; errors: FieldError[] }> {
+  const files = new Map<string, ResolvedFile>();
   const errors: FieldError[] = [];
   await Promise.all(
     materials.map(async (material, index) => {
@@ -54,13 +56,20 @@ export async function resolveMaterials(
         errors.push({ path, ...REFUSALS[upload.status] });
         return;
       }
-      const { id, fileName, mediaType, sizeBytes, sha256 } = upload;
-      files.set(id, { uploadId: id, fileName, mediaType, sizeBytes, sha256 });
+      const { id, fileName, mediaType, sizeBytes, sha256, inspection } = upload;
+      const etag = inspection?.etag;
+      files.set(id, { uploadId: id, fileName, mediaType, sizeBytes, sha256, ...(etag ? { etag } : {}) });
     }),
   );
   errors.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
   return { files, errors };
 }
+
+const fileReplaced = (fileName: string) =>
+  conflict(
+    `${fileName} was sent again after it was checked: upload it again`,
+    `${fileName} 在检查后被重新发送，请重新上传`,
+  );
 
 /**
  * Copies each resolved file under the case: the copy is the case's, kept however long the case is,
@@ -68,21 +77,28 @@ export async function resolveMaterials(
  */
 export async function fileMaterials(
   caseId: string,
-  files: ReadonlyMap<string, Omit<CaseFile, 'key' | 'filedAt'>>,
+  files: ReadonlyMap<string, ResolvedFile>,
   now: Date,
 ): Promise<Record<string, CaseFile>> {
   const bucket = bucketName('uploads');
   const filed: Record<string, CaseFile> = {};
   await Promise.all(
-    [...files.values()].map(async (file) => {
+    [...files.values()].map(async ({ etag, ...file }) => {
       const key = OBJECT_KEYS.material(caseId, file.uploadId);
-      await storage.send(
-        new CopyObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          CopySource: `${bucket}/${OBJECT_KEYS.incoming(file.uploadId)}`,
-        }),
-      );
+      try {
+        await storage.send(
+          new CopyObjectCommand({
+            Bucket: bucket,
+            Key: key,
+            CopySource: `${bucket}/${OBJECT_KEYS.incoming(file.uploadId)}`,
+            // Only the object the checks read: not one posted to the slot after them.
+            ...(etag ? { CopySourceIfMatch: `"${etag}"` } : {}),
+          }),
+        );
+      } catch (error) {
+        if ((error as Error).name === 'PreconditionFailed') throw fileReplaced(file.fileName);
+        throw error;
+      }
       filed[file.uploadId] = { ...file, key, filedAt: now.toISOString() };
     }),
   );

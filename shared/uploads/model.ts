@@ -29,9 +29,12 @@ export interface UploadRecord {
   expiresAt: string;
   status: UploadStatus;
   reason?: Reason;
-  /** The platform's own checks: undefined until they ran. */
-  inspection?: { verdict: 'accepted' } | { verdict: 'rejected'; reason: Reason };
-  /** The malware scan's answer: undefined until it came. */
-  scan?: { status: ScanStatus; threats?: string[] };
+  /**
+   * The platform's own checks: undefined until they ran. `etag` names the object they read: the slot
+   * may be posted to again while it lasts, and only the object checked may be filed.
+   */
+  inspection?: ({ verdict: 'accepted' } | { verdict: 'rejected'; reason: Reason }) & { etag?: string };
+  /** The malware scan's answer, and the object it scanned: undefined until it came. */
+  scan?: { status: ScanStatus; threats?: string[]; etag?: string };
   version: number;
 }

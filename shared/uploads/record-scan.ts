@@ -15,12 +15,18 @@ export async function recordScan(result: {
   key: string;
   status: ScanStatus;
   threats?: string[];
+  etag?: string;
 }): Promise<UploadRecord | undefined> {
   const id = uploadIdOfKey(result.key);
   if (!id) return undefined;
-  const scan = { status: result.status, ...(result.threats?.length ? { threats: result.threats } : {}) };
+  const scan = {
+    status: result.status,
+    ...(result.threats?.length ? { threats: result.threats } : {}),
+    ...(result.etag ? { etag: result.etag } : {}),
+  };
+  // The first answer stands, but malware found in any object posted to the slot outranks it.
   const updated = await uploads.update(id, (current) =>
-    current.scan ? undefined : settled({ ...current, scan }),
+    current.scan && result.status !== 'THREATS_FOUND' ? undefined : settled({ ...current, scan }),
   );
   if (result.status === 'THREATS_FOUND') {
     const uploadsBucket = bucketName('uploads');

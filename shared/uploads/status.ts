@@ -26,6 +26,8 @@ export function settledStatus(record: UploadRecord): { status: UploadStatus; rea
   if (!inspection || !scan) return { status: 'pending' };
   if (inspection.verdict === 'rejected') return { status: 'rejected', reason: inspection.reason };
   if (scan.status !== 'NO_THREATS_FOUND') return { status: 'rejected', reason: NOT_SCANNED };
+  // Clean only when the scan and the checks looked at the same object.
+  if (inspection.etag && scan.etag && inspection.etag !== scan.etag) return { status: 'pending' };
   return { status: 'clean' };
 }
 

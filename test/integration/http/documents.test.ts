@@ -340,6 +340,45 @@ describe('uploads: checked and scanned before anyone may file them', () => {
     expect(stored.text).toContain('Policy Condition failed');
   }, 60_000);
 
+  test('another file sent to a slot after its check refuses the upload: only the file checked is ever filed', async () => {
+    // Prepare
+    const { postToStorage } = await import('../../support/uploads');
+    const first = await pdfFile('first-sent');
+    const slot = await server.request('POST', '/api/uploads', {
+      token: tokens.founder,
+      body: {
+        fileName: first.fileName,
+        mediaType: first.mediaType,
+        sizeBytes: first.bytes.byteLength,
+        sha256: sha256Of(first.bytes),
+      },
+    });
+    expect((await postToStorage(slot.body.upload, first)).status).toBe(204);
+    const clean = await server.poll(
+      `/api/uploads/${slot.body.id}`,
+      tokens.founder as string,
+      (body) => body.status !== 'pending',
+    );
+    const swapped = new Uint8Array(first.bytes);
+    swapped[swapped.length - 2] = swapped[swapped.length - 2] === 0x0a ? 0x20 : 0x0a;
+
+    // Act
+    expect((await postToStorage(slot.body.upload, { ...first, bytes: swapped })).status).toBe(204);
+    const after = await server.poll(
+      `/api/uploads/${slot.body.id}`,
+      tokens.founder as string,
+      (body) => body.status !== 'clean',
+    );
+    const filed = await submit(formWith([{ type: 'application-form', uploadId: slot.body.id }]));
+
+    // Assess
+    expect(clean.status).toBe('clean');
+    expect(after.status).toBe('rejected');
+    expect(after.reason.zh).toContain('重新上传');
+    expect(filed.status).toBe(400);
+    expect(filed.body.error.fields[0]).toMatchObject({ path: 'materials.0.uploadId' });
+  }, 60_000);
+
   test("an upload is its owner's alone to see", async () => {
     // Prepare
     const mine = await server.upload(tokens.founder as string, await pdfFile('mine'));

@@ -55,6 +55,18 @@ describe('an upload settles once its checks and its scan have both answered', ()
     });
   });
 
+  test('clean needs the checks and the scan to have read the same object', () => {
+    const accepted = { verdict: 'accepted' as const, etag: 'first' };
+    expect(
+      settledStatus(upload({ inspection: accepted, scan: { status: 'NO_THREATS_FOUND', etag: 'second' } }))
+        .status,
+    ).toBe('pending');
+    expect(
+      settledStatus(upload({ inspection: accepted, scan: { status: 'NO_THREATS_FOUND', etag: 'first' } }))
+        .status,
+    ).toBe('clean');
+  });
+
   test('an upload expires at its expiry instant', () => {
     expect(isExpired(upload(), new Date('2026-12-01T23:59:59.999Z'))).toBe(false);
     expect(isExpired(upload(), new Date('2026-12-02T00:00:00.000Z'))).toBe(true);
