@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { checkUpload } from '../../shared/uploads/check-upload';
-import { eventHandler } from './event-handler';
+import { eventHandler, unquoted } from './event-handler';
 
 /** S3's Object Created notification for an upload: check its bytes against what was declared. */
 export const handler = eventHandler(
@@ -10,5 +10,5 @@ export const handler = eventHandler(
       object: z.object({ key: z.string(), etag: z.string().optional() }).loose(),
     })
     .loose(),
-  (detail) => checkUpload({ key: detail.object.key, etag: detail.object.etag }),
+  (detail) => checkUpload({ key: detail.object.key, etag: unquoted(detail.object.etag) }),
 );

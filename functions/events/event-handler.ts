@@ -21,3 +21,7 @@ export function eventHandler<S extends z.ZodType, R>(detail: S, handle: (detail:
     .use(traceInvocation())
     .use(injectLambdaContext(logger, { resetKeys: true }));
 }
+
+/** An ETag as S3 writes it in headers ("…") or events (bare): compared bare. */
+export const unquoted = (etag: string | undefined): string | undefined =>
+  etag?.replace(/"/g, '') || undefined;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { recordScan } from '../../shared/uploads/record-scan';
-import { eventHandler } from './event-handler';
+import { eventHandler, unquoted } from './event-handler';
 
 /** GuardDuty Malware Protection for S3's verdict on an upload. */
 export const handler = eventHandler(
@@ -28,6 +28,6 @@ export const handler = eventHandler(
       key: detail.s3ObjectDetails.objectKey,
       status: detail.scanResultDetails.scanResultStatus,
       threats: detail.scanResultDetails.threats?.map(({ name }) => name),
-      etag: detail.s3ObjectDetails.eTag || undefined,
+      etag: unquoted(detail.s3ObjectDetails.eTag),
     }),
 );
