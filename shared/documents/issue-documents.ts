@@ -29,7 +29,8 @@ export async function issueDocuments(applicationId: string): Promise<void> {
   const record = await cases.get(applicationId);
   if (!record) throw new TransitionRefused(`Case ${applicationId} does not exist`);
   if (record.documents) return;
-  const issuedAt = now();
+  // Issued when the case was delivered: a rerun renders the very same bytes.
+  const issuedAt = record.delivery?.dispatchedAt ? new Date(record.delivery.dispatchedAt) : now();
   // The step runs just before the case closes: its documents are those of the completed case.
   const completed: CaseRecord = { ...record, status: 'completed' };
   const bucket = bucketName('documents');

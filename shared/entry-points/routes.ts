@@ -243,7 +243,7 @@ export const ROUTES = {
     handler: 'functions/api/get-document.ts',
     summary: 'One issued document, as a PDF',
     tag: 'Files',
-    callers: ['applicants', 'agents', 'officers', 'ops'],
+    callers: ['applicants', 'agents', 'officers'],
     request: { params: documentParamsSchema },
     response: { status: 302, headers: fileRedirectHeaders },
     refusals: [404],

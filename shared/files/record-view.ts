@@ -8,7 +8,7 @@ import { keys, tableName } from '../data/table';
 export interface FileView {
   caseId: string;
   file: { kind: 'material' | 'document'; id: string; fileName: string };
-  viewer: { sub: string; role: 'party' | 'officer' | 'ops'; departments?: string[] };
+  viewer: { sub: string; role: 'party' | 'officer'; departments?: string[] };
   at: string;
 }
 

@@ -469,6 +469,12 @@ describe('documents: the completed case is issued its e-licence and certificates
       establishedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       issuedBy: { zh: expect.stringContaining('市场监督管理局'), en: expect.any(String) },
     });
+    // Ops see that the documents were issued, never the documents, which name people.
+    const ops = await server.token('ops-docs', ['ops']);
+    expect((await server.request('GET', `/api/applications/${id}/documents`, { token: ops })).status).toBe(
+      200,
+    );
+    expect((await download(`/api/applications/${id}/documents/${licence.id}`, ops)).status).toBe(404);
     // Another founder sees neither the list nor the file.
     expect(
       (await server.request('GET', `/api/applications/${id}/documents`, { token: tokens.other })).status,
