@@ -1,10 +1,9 @@
-import { itemsReached, mayActOnCase, officerDepartments } from '../../shared/api/caller';
+import { itemsReached, mayActOnCase } from '../../shared/api/caller';
 import { materialTypesOf } from '../../shared/api/form-view';
 import { cases } from '../../shared/data/cases';
 import { ROUTES } from '../../shared/entry-points/routes';
 import { notFound } from '../../shared/errors';
-import { presignedGet } from '../../shared/files/presigned-get';
-import { recordFileView, viewerIdentity } from '../../shared/files/record-view';
+import { handOutFile } from '../../shared/files/hand-out-file';
 import { httpHandler } from './http-handler';
 
 /**
@@ -19,19 +18,13 @@ export const handler = httpHandler(ROUTES.getMaterial, async ({ caller, params, 
   const party = mayActOnCase(caller, record);
   const items = itemsReached(caller, record);
   if (!party && !materialTypesOf(items).has(material.type)) throw notFound('Material', '材料');
-  // The file exists and may be read before the look is recorded.
-  const location = await presignedGet('uploads', file.key, file);
-  await recordFileView({
+  return handOutFile({
+    caller,
+    party,
     caseId: record.id,
+    bucket: 'uploads',
+    stored: file,
     file: { kind: 'material', id: file.uploadId, fileName: file.fileName },
-    viewer: party
-      ? viewerIdentity(caller, 'party')
-      : viewerIdentity(caller, 'officer', officerDepartments(caller)),
-    at: now.toISOString(),
+    at: now,
   });
-  return {
-    status: 302,
-    body: undefined,
-    headers: { location },
-  };
 });
