@@ -2,8 +2,9 @@ import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS } from '../shared/data/table';
+import { CaseEventBus } from './case-event-bus';
+import { EventFunctions } from './event-functions';
 import { Storage } from './storage';
-import { UploadEvents } from './upload-events';
 
 export interface DataStackProps extends StackProps {
   /** The site's origin, for the buckets' CORS (infra/site-origin.ts). */
@@ -12,12 +13,14 @@ export interface DataStackProps extends StackProps {
 
 /**
  * The single table, from the same key and index definitions the local runtime uses; the buckets
- * (infra/storage.ts) and the functions that take the uploads' events (infra/upload-events.ts).
+ * (infra/storage.ts), the case event bus (infra/case-event-bus.ts) and the functions EventBridge runs on
+ * the uploads' and the cases' events (infra/event-functions.ts).
  */
 export class DataStack extends Stack {
   readonly table: dynamodb.TableV2;
   readonly storage: Storage;
-  readonly uploadEvents: UploadEvents;
+  readonly caseEventBus: CaseEventBus;
+  readonly eventFunctions: EventFunctions;
 
   constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, props);
@@ -40,9 +43,11 @@ export class DataStack extends Stack {
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     this.storage = new Storage(this, { siteOrigin: props.siteOrigin });
-    this.uploadEvents = new UploadEvents(this, {
+    this.caseEventBus = new CaseEventBus(this, 'CaseEvents');
+    this.eventFunctions = new EventFunctions(this, {
       table: this.table,
       storage: this.storage.resources,
+      caseEventBus: this.caseEventBus.bus,
     });
     for (const [name, bucket] of Object.entries(this.storage.buckets)) {
       new CfnOutput(this, `${bucket.node.id}BucketName`, {

@@ -3,6 +3,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { CASE_EVENT_BUS_NAME, ENVIRONMENT } from '../shared/config';
 import { TABLE_INDEXES } from '../shared/data/table';
 import {
   type Access,
@@ -81,6 +82,8 @@ function arnOf(target: Target, permission: Permission, resources: AccessResource
   if (target === 'stateMachine' || target === 'liveAlias')
     return need(resources.stateMachineArn, 'the state machine');
   if (target === 'alarms') return alarmsArn(stack);
+  if (target === 'caseEventBus')
+    return stack.formatArn({ service: 'events', resource: 'event-bus', resourceName: CASE_EVENT_BUS_NAME });
   if (target.startsWith('objects/')) {
     const bucket = need(resources.storage, 'the buckets').buckets[
       target.slice('objects/'.length) as BucketName
@@ -122,15 +125,21 @@ function keyStatement(
   });
 }
 
-/** The environment telling a function each bucket its access names (BUCKETS' `environment`). */
-export function bucketEnvironment(access: Access, resources: AccessResources): Record<string, string> {
+/**
+ * The environment naming what a function's access reaches besides the table: each bucket (BUCKETS'
+ * `environment`) and the case event bus.
+ */
+export function accessEnvironment(access: Access, resources: AccessResources): Record<string, string> {
   const names = [...new Set((access.storage ?? []).map((each) => each.bucket))];
-  return Object.fromEntries(
-    names.map((name) => [
-      BUCKETS[name].environment,
-      need(resources.storage, 'the buckets').buckets[name].bucketName,
-    ]),
-  );
+  return {
+    ...Object.fromEntries(
+      names.map((name) => [
+        BUCKETS[name].environment,
+        need(resources.storage, 'the buckets').buckets[name].bucketName,
+      ]),
+    ),
+    ...(access.events?.length ? { [ENVIRONMENT.caseEventBus]: CASE_EVENT_BUS_NAME } : {}),
+  };
 }
 
 /**

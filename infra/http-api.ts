@@ -12,7 +12,7 @@ import { ENVIRONMENT } from '../shared/config';
 import { isPublic, ROUTE_LIST, takesCursor } from '../shared/entry-points/routes';
 import { aliasArnOf } from '../workflows/live-alias';
 import { GeneratedSecret } from './generated-secret';
-import { type AccessResources, bucketEnvironment, grantAccess, type StorageResources } from './grant-access';
+import { type AccessResources, accessEnvironment, grantAccess, type StorageResources } from './grant-access';
 import { HouseFunction } from './house-function';
 import { acknowledge } from './nag';
 
@@ -110,7 +110,7 @@ export class HttpApi extends Construct {
             ? { [ENVIRONMENT.stateMachineArn]: aliasArnOf(props.stateMachine.stateMachineArn) }
             : {}),
           ...(takesCursor(route) ? { [ENVIRONMENT.cursorSecret]: this.cursorSecret.value } : {}),
-          ...bucketEnvironment(access, resources),
+          ...accessEnvironment(access, resources),
         },
       });
       this.functions[route.name] = fn;

@@ -13,9 +13,9 @@ import type { Construct } from 'constructs';
 import { DEPARTMENTS } from '../shared/case/items';
 import { CATALOGUE } from '../shared/catalogue';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../shared/config';
-import { SCHEDULED_JOBS } from '../shared/entry-points/scheduled-jobs';
+import { SCHEDULED_JOBS, type ScheduledJob } from '../shared/entry-points/scheduled-jobs';
 import { type AlarmContext, type AlarmDefinition, alarmDefinitions } from '../shared/ops/alarms';
-import { alarmsArn, grantAccess } from './grant-access';
+import { accessEnvironment, alarmsArn, grantAccess } from './grant-access';
 import { HouseFunction } from './house-function';
 
 export interface OpsStackProps extends StackProps {
@@ -38,7 +38,8 @@ export class OpsStack extends Stack {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[];
   readonly alarmContext: AlarmContext;
-  readonly overdueTasks: HouseFunction;
+  /** One function per scheduled job, by its key in SCHEDULED_JOBS. */
+  readonly jobs = {} as Record<keyof typeof SCHEDULED_JOBS, HouseFunction>;
   readonly dashboard: cloudwatch.Dashboard;
 
   constructor(scope: Construct, id: string, props: OpsStackProps) {
@@ -99,23 +100,24 @@ export class OpsStack extends Stack {
       return alarm;
     });
 
-    const job = SCHEDULED_JOBS.overdueTasks;
-    this.overdueTasks = new HouseFunction(this, job.name, {
-      entry: job.handler,
-      tableName: props.table.tableName,
-      timeout: Duration.minutes(1),
-    });
-    grantAccess(this.overdueTasks, job.access, { table: props.table });
-    new events.Rule(this, `${job.name}Schedule`, {
-      description: job.description,
-      schedule: events.Schedule.rate(Duration.minutes(job.everyMinutes)),
-      targets: [
-        new targets.LambdaFunction(this.overdueTasks, {
-          retryAttempts: 2,
-          maxEventAge: Duration.minutes(5),
-        }),
-      ],
-    });
+    for (const [key, job] of Object.entries(SCHEDULED_JOBS) as [
+      keyof typeof SCHEDULED_JOBS,
+      ScheduledJob,
+    ][]) {
+      const fn = new HouseFunction(this, job.name, {
+        entry: job.handler,
+        tableName: props.table.tableName,
+        timeout: Duration.minutes(1),
+        environment: accessEnvironment(job.access, { table: props.table }),
+      });
+      grantAccess(fn, job.access, { table: props.table });
+      new events.Rule(this, `${job.name}Schedule`, {
+        description: job.description,
+        schedule: events.Schedule.rate(Duration.minutes(job.everyMinutes)),
+        targets: [new targets.LambdaFunction(fn, { retryAttempts: 2, maxEventAge: Duration.minutes(5) })],
+      });
+      this.jobs[key] = fn;
+    }
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: DASHBOARD_NAME,

@@ -20,7 +20,7 @@ import {
 } from '../shared/entry-points/workflow-functions';
 import { companyOpeningDefinition } from '../workflows/company-opening';
 import { LIVE_ALIAS } from '../workflows/live-alias';
-import { type AccessResources, bucketEnvironment, grantAccess, type StorageResources } from './grant-access';
+import { type AccessResources, accessEnvironment, grantAccess, type StorageResources } from './grant-access';
 import { HouseFunction, type HouseFunctionProps } from './house-function';
 import { acknowledge } from './nag';
 import { SITE_ORIGIN_CONTEXT } from './site-origin';
@@ -73,7 +73,7 @@ export class WorkflowStack extends Stack {
           bundledFiles: fn.bundledFiles,
           ...SIZING[key],
           environment: {
-            ...bucketEnvironment(fn.access, resources),
+            ...accessEnvironment(fn.access, resources),
             ...(key === 'issueDocuments' && props.siteOrigin
               ? { [ENVIRONMENT.publicBaseUrl]: props.siteOrigin }
               : {}),

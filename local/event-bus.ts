@@ -50,8 +50,9 @@ export interface DeliveryPolicy {
 }
 
 /**
- * The default event bus of the local runtime: the stand-ins (S3, the malware scanner) put the events
- * their AWS services emit, rules match them as EventBridge does and deliver each to its target
+ * An event bus of the local runtime: on the default one the stand-ins (S3, the malware scanner) put the
+ * events their AWS services emit, on the case bus the functions put the case events (through
+ * local/eventbridge.ts); rules match them as EventBridge does and deliver each to its target
  * asynchronously, retrying a failed delivery, then giving it to the dead-letter handler.
  */
 export class LocalEventBus {
@@ -68,13 +69,15 @@ export class LocalEventBus {
     this.rules.push({ name, pattern, target });
   }
 
-  put(entry: Pick<BusEvent, 'source' | 'detail-type' | 'detail'> & { resources?: string[] }): BusEvent {
+  put(
+    entry: Pick<BusEvent, 'source' | 'detail-type' | 'detail'> & { resources?: string[]; time?: Date },
+  ): BusEvent {
     const event: BusEvent = {
       version: '0',
       id: randomUUID(),
       account: this.account.accountId,
       region: this.account.region,
-      time: new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      time: (entry.time ?? new Date(this.now())).toISOString().replace(/\.\d{3}Z$/, 'Z'),
       resources: entry.resources ?? [],
       source: entry.source,
       'detail-type': entry['detail-type'],

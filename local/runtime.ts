@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import {
+  CASE_EVENT_BUS_NAME,
   ENVIRONMENT,
   LOCAL_TABLE_NAME,
   METRICS_NAMESPACE,
   SERVICE_NAME,
   STATE_MACHINE_NAME,
 } from '../shared/config';
+import type { EventFunction } from '../shared/entry-points/event-functions';
 import { BUCKETS } from '../shared/storage/buckets';
 import { LIVE_ALIAS } from '../workflows/live-alias';
 import { RuntimeClock } from './clock';
@@ -22,6 +24,7 @@ import type { MachineDefinition } from './engine/asl';
 import { DurableEngine } from './engine/engine';
 import { startStepFunctionsServer } from './engine/http';
 import { type BusEvent, LocalEventBus } from './event-bus';
+import { startEventBridgeServer } from './eventbridge';
 import { protectBucket } from './guardduty';
 import { loadHandler } from './handler-module';
 import { type Authorizations, asFunction, authorizationsSoFar, enforceRolePolicies } from './iam/enforcement';
@@ -87,6 +90,8 @@ export interface LocalRuntime {
   s3Endpoint: string;
   /** The default event bus: S3's and the scanner's events, delivered to the event functions. */
   eventBus: LocalEventBus;
+  /** The case event bus (shared/events/): what the functions publish, delivered to the event functions. */
+  caseEvents: LocalEventBus;
   /** Events no delivery attempt could hand to their function: what the rules' dead-letter queues hold. */
   deadLetters: () => { rule: string; event: BusEvent; error: string }[];
   /** Each function's AWS calls its synthesized role policy allowed and refused (local/iam/). */
@@ -147,23 +152,31 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
   useClock(() => clock.now());
 
   const deadLetters: { rule: string; event: BusEvent; error: string }[] = [];
-  const eventBus = new LocalEventBus(
-    LOCAL_ACCOUNT,
-    {
-      attempts: EVENT_DELIVERY_ATTEMPTS,
-      backoffMs: (retry) => 100 * 2 ** retry,
-      deadLetter: (rule, event, error) => {
-        deadLetters.push({ rule, event, error: String((error as Error)?.message ?? error) });
-        metrics.record({
-          namespace: 'AWS/SQS',
-          name: 'NumberOfMessagesSent',
-          value: 1,
-          dimensions: { QueueName: `${rule}DeadLetters` },
-        });
-      },
+  const busDelivery = {
+    attempts: EVENT_DELIVERY_ATTEMPTS,
+    backoffMs: (retry: number) => 100 * 2 ** retry,
+    deadLetter: (rule: string, event: BusEvent, error: unknown) => {
+      deadLetters.push({ rule, event, error: String((error as Error)?.message ?? error) });
+      metrics.record({
+        namespace: 'AWS/SQS',
+        name: 'NumberOfMessagesSent',
+        value: 1,
+        dimensions: { QueueName: `${rule}DeadLetters` },
+      });
     },
-    () => clock.now(),
+  };
+  const eventBus = new LocalEventBus(LOCAL_ACCOUNT, busDelivery, () => clock.now());
+  const caseEvents = new LocalEventBus(LOCAL_ACCOUNT, busDelivery, () => clock.now());
+  const eventBridge = await startEventBridgeServer(
+    new Map([
+      ['default', eventBus],
+      [CASE_EVENT_BUS_NAME, caseEvents],
+    ]),
   );
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_EVENTBRIDGE: eventBridge.url,
+    [ENVIRONMENT.caseEventBus]: CASE_EVENT_BUS_NAME,
+  });
   let objectCreated = (_object: CreatedObject) => {};
   const s3 = await startLocalS3({
     directory: storageDirectory,
@@ -226,7 +239,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     policies: committedRolePolicies({ ...LOCAL_ACCOUNT, tableName: LOCAL_TABLE_NAME, stateMachineArn }),
   });
   const stopScheduledJobs = await scheduleJobs(clock);
-  await subscribeEventFunctions(eventBus);
+  await subscribeEventFunctions({ default: eventBus, caseEvents });
   const scanUpload = protectBucket({
     bus: eventBus,
     s3: storage,
@@ -255,6 +268,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     stepFunctionsEndpoint: url,
     s3Endpoint: s3.endpoint,
     eventBus,
+    caseEvents,
     deadLetters: () => [...deadLetters],
     authorizations: authorizationsSoFar,
     resumed: engine.resume(),
@@ -262,7 +276,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
       stopScheduledJobs();
       stopLifecycle();
       await eventBus.settled();
+      await caseEvents.settled();
       engine.close();
+      await closeServer(eventBridge.server);
       await closeServer(server);
       await closeServer(cloudWatch.server);
       dynamodb.destroy();
@@ -312,12 +328,12 @@ async function scheduleJobs(clock: RuntimeClock): Promise<() => void> {
   };
 }
 
-/** EventBridge runs the event functions in AWS, by their rules' patterns; here the local bus does. */
-async function subscribeEventFunctions(bus: LocalEventBus): Promise<void> {
+/** EventBridge runs the event functions in AWS, by their rules' patterns; here the local buses do. */
+async function subscribeEventFunctions(buses: Record<EventFunction['bus'], LocalEventBus>): Promise<void> {
   const { EVENT_FUNCTIONS } = await import('../shared/entry-points/event-functions');
-  for (const fn of Object.values(EVENT_FUNCTIONS)) {
+  for (const fn of Object.values(EVENT_FUNCTIONS) as EventFunction[]) {
     const handler = asFunction(fn.name, await loadHandler(fn.handler));
-    bus.addRule(fn.name, fn.pattern({ uploadsBucket: BUCKETS.uploads.localName }), (event) =>
+    buses[fn.bus].addRule(fn.name, fn.pattern({ uploadsBucket: BUCKETS.uploads.localName }), (event) =>
       handler(event, lambdaContext({ functionName: fn.name })),
     );
   }

@@ -28,7 +28,12 @@ export const ENVIRONMENT = {
   publicBaseUrl: 'PUBLIC_BASE_URL',
   /** "true" where S3 is an S3-compatible endpoint (AWS_ENDPOINT_URL_S3) serving buckets as paths. */
   s3PathStyle: 'S3_FORCE_PATH_STYLE',
+  /** The event bus the case events go to (shared/events/); set on the functions that change cases. */
+  caseEventBus: 'CASE_EVENT_BUS_NAME',
 } as const;
+
+/** The EventBridge bus of the case events (docs/events.md), named so that any stack can form its ARN. */
+export const CASE_EVENT_BUS_NAME = 'company-opening-cases';
 
 /** The header CloudFront adds to every request it forwards to the API (functions/api/origin-check.ts). */
 export const ORIGIN_HEADER = 'x-origin-verify';

@@ -12,6 +12,9 @@ const SERVICE_OF_CLIENT: Record<string, string> = {
   SFNClient: 'states',
   CloudWatchClient: 'cloudwatch',
   S3Client: 's3',
+  EventBridgeClient: 'events',
+  SESv2Client: 'ses',
+  SNSClient: 'sns',
 };
 
 /** The S3 object commands by the action IAM authorizes them as (Service Authorization Reference, S3). */
@@ -110,6 +113,17 @@ export function authorizationRequestsOf(
       },
       { action: 's3:PutObject', resource: objectArn(String(input.Bucket), String(input.Key)), context: {} },
     ];
+  }
+  if (clientName === 'EventBridgeClient' && commandName === 'PutEventsCommand') {
+    // Each entry names its bus; EventBridge authorizes events:PutEvents on every bus the call puts to.
+    const buses = new Set(
+      ((input.Entries ?? []) as { EventBusName?: string }[]).map((entry) => entry.EventBusName ?? 'default'),
+    );
+    return [...buses].map((bus) => ({
+      action: 'events:PutEvents',
+      resource: `arn:aws:events:${account.region}:${account.accountId}:event-bus/${bus}`,
+      context: {},
+    }));
   }
   return [authorizationRequestOf(clientName, commandName, input, account)];
 }

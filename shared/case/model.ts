@@ -177,6 +177,11 @@ export interface CaseRecord {
   documents?: IssuedDocument[];
   /** Transitions already applied: each workflow step applies at most once, however often it runs. */
   applied: string[];
+  /**
+   * How many timeline entries have been handed to the event bus as case events (shared/events/):
+   * the ones after it are the case's outbox, written in the same put as the facts they tell.
+   */
+  eventsPublished?: number;
 }
 
 /** A file a case filed: copied under the case when filed, so it outlives the upload slot. */

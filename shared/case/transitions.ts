@@ -10,6 +10,7 @@ import type {
   CaseRecord,
   CorrectionAnswer,
   Delivery,
+  IssuedDocument,
   ItemResult,
   ItemState,
   JointInspection,
@@ -96,6 +97,7 @@ export function newCase(
     trips: 0,
     timeline: [{ at: input.submittedAt, type: 'submitted', actor: input.filedBy }],
     applied: [],
+    eventsPublished: 0,
   };
 }
 
@@ -340,13 +342,37 @@ export function recordSlaPoint(record: CaseRecord, state: 'at-risk' | 'breached'
     draft.sla.state = state;
     if (state === 'at-risk') draft.sla.atRiskAt = at;
     else draft.sla.breachedAt = at;
+    const openItems = Object.entries(draft.items)
+      .filter(([, item]) => !FINAL_ITEM_STATUSES.has(item.status))
+      .map(([item, { department, taskId }]) => ({ item, department, ...(taskId ? { taskId } : {}) }));
     draft.timeline.push({
       at,
       type: `sla-${state}`,
       actor: SYSTEM,
-      details: { deadline: draft.sla.deadline },
+      details: { deadline: draft.sla.deadline, openItems },
     });
   });
+}
+
+/** The documents issued on completion, listed once on the case (shared/documents/issue-documents.ts). */
+export function recordDocuments(record: CaseRecord, documents: IssuedDocument[], at: string): CaseRecord {
+  return once(record, 'documents', (draft) => {
+    draft.documents = documents;
+    draft.timeline.push({
+      at,
+      type: 'documents-issued',
+      actor: SYSTEM,
+      details: {
+        documents: documents.map(({ id, kind, item, fileName }) => ({ id, kind, item, fileName })),
+      },
+    });
+  });
+}
+
+/** The timeline entries before `upTo` are on the event bus (shared/events/publish.ts). */
+export function markEventsPublished(record: CaseRecord, upTo: number): CaseRecord {
+  if ((record.eventsPublished ?? 0) >= upTo) return record;
+  return { ...record, eventsPublished: upTo };
 }
 
 /** Keeps the SLA timer's token, unless the SLA changed since the timer last looked at it. */

@@ -50,6 +50,8 @@ export const TABLE_INDEXES = {
   },
   /** Cases in one SLA state (on-track, at-risk, breached, met, missed; failed), soonest deadline first. */
   bySla: { name: 'bySla', partitionKey: 'slaPk', sortKey: 'deadlineSk', projected: CASE_LISTING_ATTRIBUTES },
+  /** Cases with events not yet on the bus (sparse), oldest first: the publisher's sweep. */
+  byOutbox: { name: 'byOutbox', partitionKey: 'outboxPk', sortKey: 'outboxSk', projected: ['id'] },
 } as const satisfies Record<string, IndexDefinition>;
 
 export const keys = {
@@ -59,6 +61,8 @@ export const keys = {
   agent: (sub: string) => `AGENT#${sub}`,
   department: (department: string, status: string) => `DEPT#${department}#${status}`,
   sla: (state: string) => `SLA#${state}`,
+  /** The one partition of the sparse outbox index: the cases whose events wait for the bus. */
+  outbox: () => 'OUTBOX',
   /** Closed cases' KPI facts, one partition per month (Asia/Shanghai) of closing, in closing order. */
   closedMonth: (month: string) => `CLOSED#${month}`,
   /** A caller's submission counters (shared/data/submission-limits.ts): the open cases, one item per day. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { localDate } from '../calendar/local-date';
 import type { CaseRecord, IssuedDocument } from '../case/model';
-import { TransitionRefused } from '../case/transitions';
+import { recordDocuments, TransitionRefused } from '../case/transitions';
 import { registrationResultSchema } from '../catalogue/results';
 import { now } from '../clock';
 import { ENVIRONMENT } from '../config';
@@ -69,6 +69,6 @@ export async function issueDocuments(applicationId: string): Promise<void> {
     });
   }
   await cases.update(applicationId, (current) =>
-    current.documents ? current : { ...current, documents: issued },
+    current.documents ? current : recordDocuments(current, issued, issuedAt.toISOString()),
   );
 }

@@ -32,6 +32,11 @@ export interface Access {
    * signer's permissions, so a function that hands one out holds what the URL does.
    */
   storage?: readonly ObjectAccess[];
+  /**
+   * On the case event bus (shared/events/): every function that changes a case publishes the events
+   * its change records (shared/data/cases.ts), so each one that writes cases holds this.
+   */
+  events?: readonly 'events:PutEvents'[];
 }
 
 export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject';
@@ -47,6 +52,11 @@ export const READS_ITEMS = { items: ['dynamodb:GetItem'] } as const satisfies Ac
 export const WRITES_ITEMS = {
   items: ['dynamodb:GetItem', 'dynamodb:PutItem'],
 } as const satisfies Access['table'];
+/** What a function that changes cases holds: the case item, and the bus its changes' events go to. */
+export const CHANGES_CASES = {
+  table: WRITES_ITEMS,
+  events: ['events:PutEvents'],
+} as const satisfies Access;
 /** The founders' submission counters: the open cases and the day's (shared/data/submission-limits.ts). */
 export const FOUNDER_COUNTERS = [keys.founderLimits('*')] as const;
 /** Every filer's counters: a founder's, and an agent's day. */
@@ -72,6 +82,7 @@ export type Target =
   | 'stateMachine'
   | 'liveAlias'
   | 'alarms'
+  | 'caseEventBus'
   | `objects/${BucketName}`;
 
 /** One IAM statement's worth: these actions on these targets, under the partition condition if any. */
@@ -87,7 +98,7 @@ export interface Permission {
 /** The permissions an access declaration grants, in the order the policy lists them. */
 export function permissionsOf(access: Access): Permission[] {
   const permissions: Permission[] = [];
-  const { table, stateMachine, alarms, storage } = access;
+  const { table, stateMachine, alarms, storage, events } = access;
   if (table?.items?.length) permissions.push({ actions: table.items, targets: ['table'] });
   if (table?.partitions?.length) {
     permissions.push({ actions: ['dynamodb:Query'], targets: ['table'], leadingKeys: table.partitions });
@@ -104,6 +115,7 @@ export function permissionsOf(access: Access): Permission[] {
   if (starts.length) permissions.push({ actions: starts, targets: ['liveAlias'] });
   if (resumes.length) permissions.push({ actions: resumes, targets: ['stateMachine'] });
   if (alarms?.length) permissions.push({ actions: alarms, targets: ['alarms'] });
+  if (events?.length) permissions.push({ actions: events, targets: ['caseEventBus'] });
   for (const { bucket, actions, keys } of storage ?? []) {
     permissions.push({ actions, targets: [`objects/${bucket}`], objectKeys: keys });
   }

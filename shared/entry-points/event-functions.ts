@@ -6,12 +6,15 @@ export interface PatternResources {
 }
 
 /**
- * A Lambda function an EventBridge rule runs, declared once: CDK makes the rule on the default bus with
- * `pattern` and grants `access`; the local runtime's bus (local/event-bus.ts) matches the same pattern
- * against the events its stand-ins emit (the local S3's Object Created, the local scanner's result).
+ * A Lambda function an EventBridge rule runs, declared once: CDK makes the rule on `bus` with `pattern`
+ * and grants `access`; the local runtime's buses (local/event-bus.ts) match the same pattern against
+ * the events its stand-ins emit (the local S3's Object Created, the local scanner's result) and the case
+ * events the functions put.
  */
 export interface EventFunction {
   name: string;
+  /** The default bus (AWS services' events) or the case event bus (shared/events/). */
+  bus: 'default' | 'caseEvents';
   handler: `functions/events/${string}.ts`;
   description: string;
   pattern: (resources: PatternResources) => Record<string, unknown>;
@@ -21,6 +24,7 @@ export interface EventFunction {
 export const EVENT_FUNCTIONS = {
   checkUpload: {
     name: 'UploadCheck',
+    bus: 'default',
     handler: 'functions/events/check-upload.ts',
     description:
       "Checks an upload's bytes against what was declared: hash, real type, size, pages and pixels",
@@ -37,6 +41,7 @@ export const EVENT_FUNCTIONS = {
   },
   recordScanResult: {
     name: 'UploadScanResult',
+    bus: 'default',
     handler: 'functions/events/record-scan-result.ts',
     description: 'Takes the malware scan of an upload: clean, or infected and moved to quarantine',
     // GuardDuty Malware Protection for S3's result event (docs: "Monitoring S3 object scans with EventBridge").

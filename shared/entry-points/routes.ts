@@ -39,6 +39,7 @@ import {
 import { applicationFormSchema } from '../form';
 import {
   type Access,
+  CHANGES_CASES,
   CLOSED_CASE_PARTITIONS,
   FILES_MATERIALS,
   permissionsOf,
@@ -129,6 +130,7 @@ export const ROUTES = {
     refusals: [403, 409, 429],
     access: {
       table: { ...WRITES_ITEMS, counters: SUBMISSION_COUNTERS },
+      events: CHANGES_CASES.events,
       stateMachine: ['states:StartExecution'],
       storage: FILES_MATERIALS,
     },
@@ -170,7 +172,11 @@ export const ROUTES = {
     request: { params: applicationIdParamsSchema, body: correctionRequestSchema },
     response: { status: 200, body: caseViewSchema },
     refusals: [403, 404, 409],
-    access: { table: WRITES_ITEMS, stateMachine: ['states:SendTaskSuccess'], storage: FILES_MATERIALS },
+    access: {
+      ...CHANGES_CASES,
+      stateMachine: ['states:SendTaskSuccess'],
+      storage: FILES_MATERIALS,
+    },
   }),
   createUpload: route({
     name: 'CreateUpload',

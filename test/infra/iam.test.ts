@@ -524,7 +524,7 @@ describe('every function carries the statements its declaration grants, and noth
       synthesized.workflow.functions[key as WorkflowFunctionKey],
       fn.access,
     ]),
-    [SCHEDULED_JOBS.overdueTasks.name, synthesized.ops.overdueTasks, SCHEDULED_JOBS.overdueTasks.access],
+    [SCHEDULED_JOBS.overdueTasks.name, synthesized.ops.jobs.overdueTasks, SCHEDULED_JOBS.overdueTasks.access],
   ];
 
   test('one statement per declared permission after the logs and trace baseline', () => {
@@ -541,7 +541,7 @@ describe('every function carries the statements its declaration grants, and noth
   test("an event function's, then sending the events it failed on to its own dead-letter queue", () => {
     for (const [key, declaration] of Object.entries(EVENT_FUNCTIONS)) {
       // Prepare
-      const { functions, deadLetterQueues } = synthesized.data.uploadEvents;
+      const { functions, deadLetterQueues } = synthesized.data.eventFunctions;
       const fn = functions[key as keyof typeof EVENT_FUNCTIONS];
       const queue = deadLetterQueues[key as keyof typeof EVENT_FUNCTIONS];
 
@@ -597,7 +597,7 @@ describe('storage: each function reaches the objects its declaration names, unde
 
   test('the scan result may read and delete what arrived, and put an infected file in the quarantine bucket only', () => {
     // Prepare
-    const fn = synthesized.data.uploadEvents.functions.recordScanResult;
+    const fn = synthesized.data.eventFunctions.functions.recordScanResult;
 
     // Act
     const statements = statementsOf(fn);
@@ -644,7 +644,7 @@ describe('storage: each function reaches the objects its declaration names, unde
 describe('the overdue-task count', () => {
   test('may only Query the department index', () => {
     // Prepare
-    const fn = synthesized.ops.overdueTasks;
+    const fn = synthesized.ops.jobs.overdueTasks;
 
     // Act
     const statements = statementsOf(fn);

@@ -196,7 +196,7 @@ describe('the alarm topic', () => {
 describe('the overdue-task count', () => {
   test('runs functions/ops/overdue-tasks.ts every five minutes', () => {
     // Prepare
-    const fn = logicalIdOf(synthesized.ops.overdueTasks);
+    const fn = logicalIdOf(synthesized.ops.jobs.overdueTasks);
     const { ops } = synthesized.templates;
 
     // Act

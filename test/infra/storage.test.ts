@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { DELIVERY_RETRIES, FUNCTION_RETRIES } from '../../infra/event-functions';
 import { ANY_CLOUDFRONT_ORIGIN } from '../../infra/site-origin';
 import { INCOMPLETE_MULTIPART_UPLOAD_DAYS, NONCURRENT_VERSION_DAYS } from '../../infra/storage';
-import { DELIVERY_RETRIES, FUNCTION_RETRIES } from '../../infra/upload-events';
 import { ENVIRONMENT } from '../../shared/config';
 import { EVENT_FUNCTIONS } from '../../shared/entry-points/event-functions';
 import { deadLetterQueueName } from '../../shared/ops/alarms';
@@ -279,9 +279,9 @@ describe('the upload event functions', () => {
     '%s: a rule on the default bus with the declared pattern, naming the real uploads bucket, running its function',
     (key, declared) => {
       // Prepare
-      const { uploadEvents } = synthesized.data;
-      const rule = logicalIdOf(uploadEvents.rules[key as keyof typeof EVENT_FUNCTIONS]);
-      const fn = logicalIdOf(uploadEvents.functions[key as keyof typeof EVENT_FUNCTIONS]);
+      const { eventFunctions } = synthesized.data;
+      const rule = logicalIdOf(eventFunctions.rules[key as keyof typeof EVENT_FUNCTIONS]);
+      const fn = logicalIdOf(eventFunctions.functions[key as keyof typeof EVENT_FUNCTIONS]);
 
       // Act
       const { Properties } = resourcesOf(synthesized.templates.data, 'AWS::Events::Rule')[rule] as Resource;
@@ -300,13 +300,13 @@ describe('the upload event functions', () => {
     "%s: undeliverable events and the function's own failures after its retries go to an encrypted, TLS-only dead-letter queue",
     (key, declared) => {
       // Prepare
-      const { uploadEvents } = synthesized.data;
+      const { eventFunctions } = synthesized.data;
       const k = key as keyof typeof EVENT_FUNCTIONS;
-      const queue = logicalIdOf(uploadEvents.deadLetterQueues[k]);
+      const queue = logicalIdOf(eventFunctions.deadLetterQueues[k]);
       const rule = resourcesOf(synthesized.templates.data, 'AWS::Events::Rule')[
-        logicalIdOf(uploadEvents.rules[k])
+        logicalIdOf(eventFunctions.rules[k])
       ];
-      const fnId = logicalIdOf(uploadEvents.functions[k]);
+      const fnId = logicalIdOf(eventFunctions.functions[k]);
 
       // Act
       const target = rule?.Properties.Targets[0];
@@ -342,7 +342,7 @@ describe('the upload event functions', () => {
           Effect: 'Allow',
           Principal: { Service: 'events.amazonaws.com' },
           Condition: {
-            ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [logicalIdOf(uploadEvents.rules[k]), 'Arn'] } },
+            ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [logicalIdOf(eventFunctions.rules[k]), 'Arn'] } },
           },
         }),
       );
@@ -366,7 +366,7 @@ describe('the upload event functions', () => {
   test('each gets the names of the buckets its access names, and the table', () => {
     const fns = resourcesOf(synthesized.templates.data, 'AWS::Lambda::Function');
     const variablesOf = (key: keyof typeof EVENT_FUNCTIONS) =>
-      fns[logicalIdOf(synthesized.data.uploadEvents.functions[key])]?.Properties.Environment.Variables;
+      fns[logicalIdOf(synthesized.data.eventFunctions.functions[key])]?.Properties.Environment.Variables;
 
     expect(variablesOf('checkUpload')).toMatchObject({
       [BUCKETS.uploads.environment]: { Ref: bucket(synthesized, 'uploads').id },

@@ -7,15 +7,17 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_FUNCTIONS, type EventFunction } from '../shared/entry-points/event-functions';
 import { deadLetterQueueName } from '../shared/ops/alarms';
-import { type AccessResources, bucketEnvironment, grantAccess, type StorageResources } from './grant-access';
+import { type AccessResources, accessEnvironment, grantAccess, type StorageResources } from './grant-access';
 import { HouseFunction } from './house-function';
 import { acknowledge } from './nag';
 
 export type EventFunctionKey = keyof typeof EVENT_FUNCTIONS;
 
-export interface UploadEventsProps {
+export interface EventFunctionsProps {
   table: dynamodb.ITableV2;
   storage: StorageResources;
+  /** The bus of the case events (infra/case-event-bus.ts); the others' rules are on the default bus. */
+  caseEventBus: events.IEventBus;
 }
 
 /** How often EventBridge retries a failed delivery, and for how long, before it dead-letters the event. */
@@ -27,18 +29,19 @@ export const DEAD_LETTER_RETENTION = Duration.days(14);
 
 /**
  * One function per declared event function (shared/entry-points/event-functions.ts), each run by a rule
- * on the default bus with the declared pattern. An event that cannot be delivered, or that the function
- * still fails on after Lambda's retries, lands in the function's dead-letter queue, which alarms
- * (shared/ops/alarms.ts): an upload whose event is lost would otherwise stay pending for good.
+ * with the declared pattern on the bus it declares. An event that cannot be delivered, or that the
+ * function still fails on after Lambda's retries, lands in the function's dead-letter queue, which alarms
+ * (shared/ops/alarms.ts): an upload whose event is lost would otherwise stay pending for good, a notice
+ * would never be sent.
  *
  * Not a construct, as the workflow stack's functions are made: each function's id is its declared name.
  */
-export class UploadEvents {
+export class EventFunctions {
   readonly functions = {} as Record<EventFunctionKey, HouseFunction>;
   readonly rules = {} as Record<EventFunctionKey, events.Rule>;
   readonly deadLetterQueues = {} as Record<EventFunctionKey, sqs.Queue>;
 
-  constructor(scope: Construct, props: UploadEventsProps) {
+  constructor(scope: Construct, props: EventFunctionsProps) {
     const resources: AccessResources = { table: props.table, storage: props.storage };
     for (const [key, declared] of Object.entries(EVENT_FUNCTIONS) as [EventFunctionKey, EventFunction][]) {
       const deadLetters = new sqs.Queue(scope, `${declared.name}DeadLetters`, {
@@ -56,7 +59,7 @@ export class UploadEvents {
       const fn = new HouseFunction(scope, declared.name, {
         entry: declared.handler,
         tableName: declared.access.table ? props.table.tableName : undefined,
-        environment: bucketEnvironment(declared.access, resources),
+        environment: accessEnvironment(declared.access, resources),
       });
       grantAccess(fn, declared.access, resources);
       fn.configureAsyncInvoke({
@@ -66,6 +69,7 @@ export class UploadEvents {
       const pattern = declared.pattern({ uploadsBucket: props.storage.buckets.uploads.bucketName });
       this.rules[key] = new events.Rule(scope, `${declared.name}Rule`, {
         description: declared.description,
+        eventBus: declared.bus === 'caseEvents' ? props.caseEventBus : undefined,
         eventPattern: eventPatternOf(pattern),
         targets: [new targets.LambdaFunction(fn, { deadLetterQueue: deadLetters, ...DELIVERY_RETRIES })],
       });
