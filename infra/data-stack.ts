@@ -5,6 +5,7 @@ import { TABLE_INDEXES, TABLE_KEYS } from '../shared/data/table';
 import { CaseEventBus } from './case-event-bus';
 import { EventFunctions } from './event-functions';
 import { Storage } from './storage';
+import { StreamFunctions } from './stream-functions';
 
 export interface DataStackProps extends StackProps {
   /** The site's origin, for the buckets' CORS (infra/site-origin.ts). */
@@ -13,14 +14,16 @@ export interface DataStackProps extends StackProps {
 
 /**
  * The single table, from the same key and index definitions the local runtime uses; the buckets
- * (infra/storage.ts), the case event bus (infra/case-event-bus.ts) and the functions EventBridge runs on
- * the uploads' and the cases' events (infra/event-functions.ts).
+ * (infra/storage.ts), the case event bus (infra/case-event-bus.ts), the functions EventBridge runs on
+ * the uploads' and the cases' events (infra/event-functions.ts) and those the table's stream runs
+ * (infra/stream-functions.ts).
  */
 export class DataStack extends Stack {
   readonly table: dynamodb.TableV2;
   readonly storage: Storage;
   readonly caseEventBus: CaseEventBus;
   readonly eventFunctions: EventFunctions;
+  readonly streamFunctions: StreamFunctions;
 
   constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, props);
@@ -33,6 +36,8 @@ export class DataStack extends Stack {
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // The case outbox's publisher reads it (infra/stream-functions.ts).
+      dynamoStream: dynamodb.StreamViewType.NEW_IMAGE,
       globalSecondaryIndexes: Object.values(TABLE_INDEXES).map((index) => ({
         indexName: index.name,
         partitionKey: string(index.partitionKey),
@@ -49,6 +54,7 @@ export class DataStack extends Stack {
       storage: this.storage.resources,
       caseEventBus: this.caseEventBus.bus,
     });
+    this.streamFunctions = new StreamFunctions(this, { table: this.table });
     for (const [name, bucket] of Object.entries(this.storage.buckets)) {
       new CfnOutput(this, `${bucket.node.id}BucketName`, {
         value: bucket.bucketName,

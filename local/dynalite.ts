@@ -34,7 +34,13 @@ const THROTTLED_OPERATIONS = new Set([
  * requests with the throttling error DynamoDB sends, before dynalite sees them, so nothing is written.
  */
 export async function startDynalite(
-  options: { path?: string; port?: number; faultRate?: number } = {},
+  options: {
+    path?: string;
+    port?: number;
+    faultRate?: number;
+    /** Told of every item a PutItem stored, once dynalite answered it: what a table stream records. */
+    stored?: (tableName: string, item: Record<string, unknown>) => void;
+  } = {},
 ): Promise<LocalDynamo> {
   const server: Server = dynalite({
     path: options.path,
@@ -56,6 +62,22 @@ export async function startDynalite(
       injected++;
       request.resume();
       request.once('end', () => throttle(response));
+    });
+  }
+  const stored = options.stored;
+  if (stored) {
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      if (request.headers['x-amz-target'] !== 'DynamoDB_20120810.PutItem') return;
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.once('finish', () => {
+        if (response.statusCode !== 200) return;
+        const { TableName, Item } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          TableName: string;
+          Item: Record<string, unknown>;
+        };
+        stored(TableName, Item);
+      });
     });
   }
   let requests = 0;

@@ -18,7 +18,8 @@ interface PutEventsEntry {
  */
 export async function startEventBridgeServer(
   buses: ReadonlyMap<string, LocalEventBus>,
-): Promise<{ server: Server; url: string }> {
+): Promise<{ server: Server; url: string; failNext: (calls: number) => void }> {
+  let failing = 0;
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -29,6 +30,13 @@ export async function startEventBridgeServer(
     const target = String(request.headers['x-amz-target'] ?? '');
     if (target !== 'AWSEvents.PutEvents')
       return reply(400, { __type: 'UnknownOperationException', message: `Only PutEvents is served locally` });
+    if (failing > 0) {
+      failing--;
+      return reply(500, {
+        __type: 'InternalException',
+        message: 'EventBridge is unavailable (injected fault)',
+      });
+    }
     const { Entries = [] } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
       Entries?: PutEventsEntry[];
     };
@@ -58,7 +66,14 @@ export async function startEventBridgeServer(
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return {
+    server,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    // For tests and chaos runs: EventBridge answering InternalException, as in an outage.
+    failNext: (calls) => {
+      failing = calls;
+    },
+  };
 }
 
 function parseDetail(detail: string | undefined): Record<string, unknown> | undefined {

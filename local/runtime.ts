@@ -4,8 +4,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue as DynamoAttributeValue,
+  DynamoDBClient,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import {
   CASE_EVENT_BUS_NAME,
   ENVIRONMENT,
@@ -15,6 +20,7 @@ import {
   STATE_MACHINE_NAME,
 } from '../shared/config';
 import type { EventFunction } from '../shared/entry-points/event-functions';
+import type { StreamFunction } from '../shared/entry-points/stream-functions';
 import { BUCKETS } from '../shared/storage/buckets';
 import { LIVE_ALIAS } from '../workflows/live-alias';
 import { RuntimeClock } from './clock';
@@ -34,6 +40,7 @@ import { MetricsCapture } from './metrics-capture';
 import { privateDirectory } from './private-directory';
 import { LocalLifecycle } from './s3/lifecycle';
 import { type CreatedObject, startLocalS3 } from './s3/server';
+import { LocalTableStream } from './table-stream';
 
 export const LOCAL_ACCOUNT = { region: 'us-east-1', accountId: '000000000000' } as const;
 /**
@@ -92,6 +99,12 @@ export interface LocalRuntime {
   eventBus: LocalEventBus;
   /** The case event bus (shared/events/): what the functions publish, delivered to the event functions. */
   caseEvents: LocalEventBus;
+  /** EventBridge answers the next `calls` PutEvents with InternalException, as in an outage. */
+  failPutEvents: (calls: number) => void;
+  /** The table's stream of new images, read by the stream functions (local/table-stream.ts). */
+  tableStream: LocalTableStream;
+  /** Stream records a stream function failed on every attempt: what its on-failure queue holds. */
+  streamFailures: () => { function: string; record: DynamoDBRecord; error: string }[];
   /** Events no delivery attempt could hand to their function: what the rules' dead-letter queues hold. */
   deadLetters: () => { rule: string; event: BusEvent; error: string }[];
   /** Each function's AWS calls its synthesized role policy allowed and refused (local/iam/). */
@@ -111,10 +124,14 @@ export interface LocalRuntime {
  */
 export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalRuntime> {
   if (options.dataDirectory) await privateDirectory(options.dataDirectory);
+  let stored = (_item: Record<string, unknown>) => {};
   const dynamo = await startDynalite({
     path: options.dataDirectory,
     port: options.ports?.dynamo,
     faultRate: Number(process.env.LOCAL_DYNAMODB_FAULT_RATE ?? 0) || 0,
+    stored: (tableName, item) => {
+      if (tableName === LOCAL_TABLE_NAME) stored(item);
+    },
   });
   const storageDirectory = options.storageDirectory ?? (await mkdtemp(join(tmpdir(), 'company-opening-s3-')));
   if (options.storageDirectory) await privateDirectory(options.storageDirectory);
@@ -152,6 +169,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
   useClock(() => clock.now());
 
   const deadLetters: { rule: string; event: BusEvent; error: string }[] = [];
+  const streamFailures: { function: string; record: DynamoDBRecord; error: string }[] = [];
   const busDelivery = {
     attempts: EVENT_DELIVERY_ATTEMPTS,
     backoffMs: (retry: number) => 100 * 2 ** retry,
@@ -166,6 +184,26 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     },
   };
   const eventBus = new LocalEventBus(LOCAL_ACCOUNT, busDelivery, () => clock.now());
+  const tableStream = new LocalTableStream(
+    {
+      tableArn: `arn:aws:dynamodb:${LOCAL_ACCOUNT.region}:${LOCAL_ACCOUNT.accountId}:table/${LOCAL_TABLE_NAME}`,
+      region: LOCAL_ACCOUNT.region,
+    },
+    {
+      attempts: EVENT_DELIVERY_ATTEMPTS,
+      backoffMs: busDelivery.backoffMs,
+      gaveUp: (name, record, error) => {
+        streamFailures.push({ function: name, record, error: String((error as Error)?.message ?? error) });
+        metrics.record({
+          namespace: 'AWS/SQS',
+          name: 'NumberOfMessagesSent',
+          value: 1,
+          dimensions: { QueueName: `${name}DeadLetters` },
+        });
+      },
+    },
+  );
+  stored = (item) => tableStream.written(item as Record<string, AttributeValue>);
   const caseEvents = new LocalEventBus(LOCAL_ACCOUNT, busDelivery, () => clock.now());
   const eventBridge = await startEventBridgeServer(
     new Map([
@@ -240,6 +278,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
   });
   const stopScheduledJobs = await scheduleJobs(clock);
   await subscribeEventFunctions({ default: eventBus, caseEvents });
+  await subscribeStreamFunctions(tableStream);
+  tableStream.replay(await outboxItems(dynamodb));
   const scanUpload = protectBucket({
     bus: eventBus,
     s3: storage,
@@ -269,13 +309,17 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     s3Endpoint: s3.endpoint,
     eventBus,
     caseEvents,
+    failPutEvents: eventBridge.failNext,
+    tableStream,
     deadLetters: () => [...deadLetters],
+    streamFailures: () => [...streamFailures],
     authorizations: authorizationsSoFar,
     resumed: engine.resume(),
     close: async () => {
       stopScheduledJobs();
       stopLifecycle();
       await eventBus.settled();
+      await tableStream.settled();
       await caseEvents.settled();
       engine.close();
       await closeServer(eventBridge.server);
@@ -337,6 +381,39 @@ async function subscribeEventFunctions(buses: Record<EventFunction['bus'], Local
       handler(event, lambdaContext({ functionName: fn.name })),
     );
   }
+}
+
+/** Lambda reads the table's stream for the stream functions in AWS; here the local stream does. */
+async function subscribeStreamFunctions(stream: LocalTableStream): Promise<void> {
+  const { STREAM_FUNCTIONS } = await import('../shared/entry-points/stream-functions');
+  for (const fn of Object.values(STREAM_FUNCTIONS) as StreamFunction[]) {
+    const handler = asFunction(fn.name, await loadHandler(fn.handler));
+    stream.subscribe(fn.name, fn.filter, (event) => handler(event, lambdaContext({ functionName: fn.name })));
+  }
+}
+
+/**
+ * The case items a stream would still be holding records of after a restart: the cases whose events
+ * wait for the bus, found by the sparse index those records were about.
+ */
+async function outboxItems(dynamodb: DynamoDBClient): Promise<Record<string, AttributeValue>[]> {
+  const { TABLE_INDEXES, keys } = await import('../shared/data/table');
+  const items: Record<string, AttributeValue>[] = [];
+  let start: Record<string, DynamoAttributeValue> | undefined;
+  do {
+    const page = await dynamodb.send(
+      new QueryCommand({
+        TableName: LOCAL_TABLE_NAME,
+        IndexName: TABLE_INDEXES.byOutbox.name,
+        KeyConditionExpression: 'outboxPk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: keys.outbox() } },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((page.Items ?? []) as Record<string, AttributeValue>[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
 }
 
 /** S3's EventBridge notification of a new object ("Amazon S3 Event Notifications", EventBridge message structure). */

@@ -1,12 +1,26 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { now } from '../../shared/clock';
-import { publishWaitingEvents } from '../../shared/events/publish-waiting';
-import { emitMetric, logger, MetricUnit } from '../../shared/observability';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { caseIdOfKey } from '../../shared/data/table';
+import { publishCaseEvents } from '../../shared/events/publish';
+import { logger, traceInvocation } from '../../shared/observability';
+import { UnexpectedEvent } from './event-handler';
 
-/** Every minute (EventBridge in AWS, the runtime clock locally): publishes the case events left waiting. */
-export const handler = middy(async () => {
-  const swept = await publishWaitingEvents(now());
-  emitMetric('CaseEventsSwept', swept, MetricUnit.Count);
-  return { swept };
-}).use(injectLambdaContext(logger, { resetKeys: true }));
+const processor = new BatchProcessor(EventType.DynamoDBStreams);
+
+async function publishOf(record: DynamoDBRecord): Promise<void> {
+  const caseId = caseIdOfKey(record.dynamodb?.Keys?.pk?.S);
+  if (!caseId) throw new UnexpectedEvent(`A stream record that is not a case: ${record.eventID}`);
+  await publishCaseEvents(caseId);
+}
+
+/**
+ * The table stream's records of case writes that left events waiting (the declared filter): each case's
+ * events go to the bus. A record that fails is reported alone, so Lambda retries it and what follows it.
+ */
+export const handler = middy((event: DynamoDBStreamEvent, context: Context) =>
+  processPartialResponse(event, publishOf, processor, { context }),
+)
+  .use(traceInvocation())
+  .use(injectLambdaContext(logger, { resetKeys: true }));

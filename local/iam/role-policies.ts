@@ -117,9 +117,9 @@ function reference(id: string, attribute: string, template: Template, local: Loc
   if (attribute === 'Ref' && pseudo[id]) return pseudo[id];
   const type = template.Resources?.[id]?.Type;
   if (type === 'AWS::DynamoDB::GlobalTable' || type === 'AWS::DynamoDB::Table') {
-    return attribute === 'Ref'
-      ? local.tableName
-      : `arn:aws:dynamodb:${local.region}:${local.accountId}:table/${local.tableName}`;
+    const tableArn = `arn:aws:dynamodb:${local.region}:${local.accountId}:table/${local.tableName}`;
+    if (attribute === 'StreamArn') return `${tableArn}/stream/local`;
+    return attribute === 'Ref' ? local.tableName : tableArn;
   }
   if (type === 'AWS::StepFunctions::StateMachine' && (attribute === 'Ref' || attribute === 'Arn')) {
     return local.stateMachineArn;

@@ -1,9 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord } from '../case/model';
-import { markEventsPublished } from '../case/transitions';
-import { isTransient, putCaseEvents } from '../events/event-bus';
 import { unpublishedEvents } from '../events/timeline-events';
-import { emitMetric, logger, MetricUnit } from '../observability';
 import { documents, queryAll } from './dynamo';
 import { isConditionFailure, VersionConflict } from './errors';
 import { CASE_LISTING_ATTRIBUTES, type CaseListing, caseListing, pick } from './listings';
@@ -80,13 +77,13 @@ export const cases = {
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
+      return { created: true, record };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const existing = await cases.get(record.id);
       if (!existing) throw error;
-      return { created: false, record: await handOverEvents(existing) };
+      return { created: false, record: existing };
     }
-    return { created: true, record: await handOverEvents(record) };
   },
 
   /** One conditional, versioned write: it lands only on the version the change was made from. */
@@ -117,11 +114,7 @@ export const cases = {
     return (await cases.change(id, change)).record;
   },
 
-  /**
-   * As `update`, also telling whether this call wrote: what a step reports happened once. Either way the
-   * case's unpublished events then go to the bus, so a step run again after a crash publishes what the
-   * crash left behind.
-   */
+  /** As `update`, also telling whether this call wrote: what a step reports happened once. */
   async change(
     id: string,
     change: (record: CaseRecord) => CaseRecord,
@@ -130,10 +123,12 @@ export const cases = {
       const current = await cases.get(id);
       if (!current) throw new Error(`Case ${id} does not exist`);
       const next = change(current);
-      if (next === current) return { record: await handOverEvents(current), changed: false };
+      if (next === current) return { record: current, changed: false };
       try {
-        const saved = await cases.save(countingEventsFrom(next, current), current.version);
-        return { record: await handOverEvents(saved), changed: true };
+        return {
+          record: await cases.save(countingEventsFrom(next, current), current.version),
+          changed: true,
+        };
       } catch (error) {
         if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
       }
@@ -192,27 +187,6 @@ export const cases = {
 /** A case stored before events existed starts counting them at its first change since. */
 const countingEventsFrom = (next: CaseRecord, current: CaseRecord): CaseRecord =>
   next.eventsPublished === undefined ? { ...next, eventsPublished: current.timeline.length } : next;
-
-/**
- * The transactional outbox's second half: the case's unpublished events go to the bus, then the case
- * records them as published. A crash between the two publishes them again with the same ids, which
- * consumers keep once; EventBridge delivers at least once anyway. A transient failure leaves them for
- * the next change or the sweep (functions/events/publish-case-events.ts).
- */
-async function handOverEvents(record: CaseRecord): Promise<CaseRecord> {
-  const { upTo, events } = unpublishedEvents(record);
-  if (events.length === 0) return record;
-  try {
-    await putCaseEvents(events);
-  } catch (error) {
-    if (!isTransient(error)) throw error;
-    logger.warn('Case events left for the sweep', { caseId: record.id, error: String(error) });
-    emitMetric('CaseEventsDeferred', events.length, MetricUnit.Count);
-    return record;
-  }
-  emitMetric('CaseEventsPublished', events.length, MetricUnit.Count);
-  return (await cases.change(record.id, (current) => markEventsPublished(current, upTo))).record;
-}
 
 async function listNewestFirst(
   indexName: string,

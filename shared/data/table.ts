@@ -54,8 +54,15 @@ export const TABLE_INDEXES = {
   byOutbox: { name: 'byOutbox', partitionKey: 'outboxPk', sortKey: 'outboxSk', projected: ['id'] },
 } as const satisfies Record<string, IndexDefinition>;
 
+/** A case's partition: the case item, and the views of its files. */
+const CASE_PARTITION = 'APP#';
+
+/** The case id of a case item's partition key, as a stream record names it. */
+export const caseIdOfKey = (pk: string | undefined): string | undefined =>
+  pk?.startsWith(CASE_PARTITION) ? pk.slice(CASE_PARTITION.length) : undefined;
+
 export const keys = {
-  case: (id: string) => ({ pk: `APP#${id}`, sk: 'CASE' }),
+  case: (id: string) => ({ pk: `${CASE_PARTITION}${id}`, sk: 'CASE' }),
   task: (id: string) => ({ pk: `TASK#${id}`, sk: 'TASK' }),
   owner: (sub: string) => `OWNER#${sub}`,
   agent: (sub: string) => `AGENT#${sub}`,
@@ -71,7 +78,10 @@ export const keys = {
   /** An upload slot and what its checks found (shared/uploads/model.ts). */
   upload: (id: string) => ({ pk: `UPLOAD#${id}`, sk: 'UPLOAD' }),
   /** Who viewed or downloaded which file of a case, one item per view, in time order. */
-  fileView: (caseId: string, at: string, id: string) => ({ pk: `APP#${caseId}`, sk: `VIEW#${at}#${id}` }),
+  fileView: (caseId: string, at: string, id: string) => ({
+    pk: `${CASE_PARTITION}${caseId}`,
+    sk: `VIEW#${at}#${id}`,
+  }),
   /** What anyone may check of a registered company, by its USCC (GET /api/verify/{uscc}). */
   verification: (uscc: string) => ({ pk: `USCC#${uscc}`, sk: 'COMPANY' }),
   /** Sorts by time, then id, so equal instants still give a stable order. */

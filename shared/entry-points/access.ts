@@ -32,10 +32,7 @@ export interface Access {
    * signer's permissions, so a function that hands one out holds what the URL does.
    */
   storage?: readonly ObjectAccess[];
-  /**
-   * On the case event bus (shared/events/): every function that changes a case publishes the events
-   * its change records (shared/data/cases.ts), so each one that writes cases holds this.
-   */
+  /** On the case event bus (shared/events/): the case outbox's publisher. */
   events?: readonly 'events:PutEvents'[];
 }
 
@@ -52,8 +49,8 @@ export const READS_ITEMS = { items: ['dynamodb:GetItem'] } as const satisfies Ac
 export const WRITES_ITEMS = {
   items: ['dynamodb:GetItem', 'dynamodb:PutItem'],
 } as const satisfies Access['table'];
-/** What a function that changes cases holds: the case item, and the bus its changes' events go to. */
-export const CHANGES_CASES = {
+/** The case outbox's publisher: reads a case, puts its events on the bus, writes it back marked. */
+export const PUBLISHES_CASE_EVENTS = {
   table: WRITES_ITEMS,
   events: ['events:PutEvents'],
 } as const satisfies Access;

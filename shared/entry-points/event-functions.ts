@@ -17,6 +17,8 @@ export interface EventFunction {
   bus: 'default' | 'caseEvents';
   handler: `functions/events/${string}.ts`;
   description: string;
+  /** What an event left in its dead-letter queue means for people, in its alarm's description. */
+  deadLetterMeaning: string;
   pattern: (resources: PatternResources) => Record<string, unknown>;
   access: Access;
 }
@@ -28,6 +30,7 @@ export const EVENT_FUNCTIONS = {
     handler: 'functions/events/check-upload.ts',
     description:
       "Checks an upload's bytes against what was declared: hash, real type, size, pages and pixels",
+    deadLetterMeaning: 'their uploads stay pending until replayed',
     // S3's EventBridge notifications (docs: "Using EventBridge", Object Created).
     pattern: ({ uploadsBucket }) => ({
       source: ['aws.s3'],
@@ -44,6 +47,7 @@ export const EVENT_FUNCTIONS = {
     bus: 'default',
     handler: 'functions/events/record-scan-result.ts',
     description: 'Takes the malware scan of an upload: clean, or infected and moved to quarantine',
+    deadLetterMeaning: 'their uploads stay pending until replayed',
     // GuardDuty Malware Protection for S3's result event (docs: "Monitoring S3 object scans with EventBridge").
     pattern: ({ uploadsBucket }) => ({
       source: ['aws.guardduty'],

@@ -39,7 +39,6 @@ import {
 import { applicationFormSchema } from '../form';
 import {
   type Access,
-  CHANGES_CASES,
   CLOSED_CASE_PARTITIONS,
   FILES_MATERIALS,
   permissionsOf,
@@ -130,7 +129,6 @@ export const ROUTES = {
     refusals: [403, 409, 429],
     access: {
       table: { ...WRITES_ITEMS, counters: SUBMISSION_COUNTERS },
-      events: CHANGES_CASES.events,
       stateMachine: ['states:StartExecution'],
       storage: FILES_MATERIALS,
     },
@@ -172,11 +170,7 @@ export const ROUTES = {
     request: { params: applicationIdParamsSchema, body: correctionRequestSchema },
     response: { status: 200, body: caseViewSchema },
     refusals: [403, 404, 409],
-    access: {
-      ...CHANGES_CASES,
-      stateMachine: ['states:SendTaskSuccess'],
-      storage: FILES_MATERIALS,
-    },
+    access: { table: WRITES_ITEMS, stateMachine: ['states:SendTaskSuccess'], storage: FILES_MATERIALS },
   }),
   createUpload: route({
     name: 'CreateUpload',

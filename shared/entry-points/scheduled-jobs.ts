@@ -1,4 +1,4 @@
-import { type Access, CHANGES_CASES } from './access';
+import { type Access, PUBLISHES_CASE_EVENTS } from './access';
 
 /**
  * A function that runs on a schedule, declared once: EventBridge runs it in AWS, the runtime clock
@@ -20,11 +20,12 @@ export const SCHEDULED_JOBS = {
     description: 'Counts department tasks open past their SLA deadline (OverdueTasks alarms)',
     access: { table: { indexes: ['byDepartment'] } },
   },
-  publishCaseEvents: {
-    name: 'PublishCaseEvents',
-    handler: 'functions/events/publish-case-events.ts',
+  sweepCaseEvents: {
+    name: 'SweepCaseEvents',
+    handler: 'functions/events/sweep-case-events.ts',
     everyMinutes: 1,
-    description: 'Publishes the case events their writer left unpublished (a crash, EventBridge throttling)',
-    access: { ...CHANGES_CASES, table: { ...CHANGES_CASES.table, indexes: ['byOutbox'] } },
+    description:
+      'Publishes the case events the stream publisher left waiting (it gave up, EventBridge refused)',
+    access: { ...PUBLISHES_CASE_EVENTS, table: { ...PUBLISHES_CASE_EVENTS.table, indexes: ['byOutbox'] } },
   },
 } as const satisfies Record<string, ScheduledJob>;

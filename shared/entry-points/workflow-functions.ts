@@ -1,5 +1,5 @@
 import { DOCUMENT_FONT_FILES } from '../documents/font-files';
-import { type Access, CHANGES_CASES, FOUNDER_COUNTERS } from './access';
+import { type Access, FOUNDER_COUNTERS, WRITES_ITEMS } from './access';
 
 /**
  * A Lambda function the CompanyOpening workflow calls, declared once: CDK bundles `handler` and grants
@@ -20,20 +20,17 @@ export interface WorkflowFunction {
 /** Where a bundle finds its `bundledFiles`, next to its index.mjs. */
 export const BUNDLED_FILES_DIRECTORY = 'fonts';
 
-/**
- * Every step reads the case (and its tasks) by key, writes it back with one conditional put and
- * publishes the events the change recorded.
- */
-const STEP: Access = CHANGES_CASES;
+/** Every step reads the case (and its tasks) by key and writes it back with one conditional put. */
+const STEP: Access = { table: WRITES_ITEMS };
 /** Steps that wake the SLA timer, or resume a founder's answer, send a task token back to the machine. */
-const RESUMES: Access = { ...CHANGES_CASES, stateMachine: ['states:SendTaskSuccess'] };
+const RESUMES: Access = { table: WRITES_ITEMS, stateMachine: ['states:SendTaskSuccess'] };
 /** Stores the documents it renders under the case; reads the case, writes it back with them listed. */
 const ISSUES_DOCUMENTS: Access = {
-  ...CHANGES_CASES,
+  table: WRITES_ITEMS,
   storage: [{ bucket: 'documents', actions: ['s3:PutObject'], keys: 'cases/*' }],
 };
 /** Steps that close a case also take it off its founder's open cases (shared/case/submission-limits.ts). */
-const CLOSES: Access = { ...RESUMES, table: { ...CHANGES_CASES.table, counters: FOUNDER_COUNTERS } };
+const CLOSES: Access = { ...RESUMES, table: { ...WRITES_ITEMS, counters: FOUNDER_COUNTERS } };
 
 export const WORKFLOW_FUNCTIONS = {
   intake: { name: 'CaseIntake', handler: 'functions/workflow/intake.ts', access: STEP },

@@ -42,16 +42,3 @@ export async function putCaseEvents(events: readonly CaseEvent[]): Promise<void>
     }
   }
 }
-
-/**
- * Whether a failed publication is worth leaving to the next attempt (EventBridge throttled or down, the
- * network): anything else — a refused permission, a malformed entry — is a defect and is thrown.
- */
-export function isTransient(error: unknown): boolean {
-  const failure = error as { $fault?: string; $retryable?: unknown; $metadata?: unknown; name?: string };
-  if (error instanceof CaseEventsNotPublished) return true;
-  if (failure.$metadata === undefined) return true;
-  return (
-    failure.$fault === 'server' || failure.$retryable !== undefined || failure.name === 'ThrottlingException'
-  );
-}

@@ -1,6 +1,7 @@
 import { CATALOGUE } from '../catalogue';
 import { METRICS_NAMESPACE } from '../config';
 import { EVENT_FUNCTIONS } from '../entry-points/event-functions';
+import { STREAM_FUNCTIONS } from '../entry-points/stream-functions';
 
 /**
  * The alarms ops watch, defined once: CDK deploys them as CloudWatch alarms, the local runtime
@@ -88,10 +89,10 @@ export function alarmDefinitions(context: AlarmContext): AlarmDefinition[] {
     dimensions: { StateMachineArn: context.stateMachineArn },
     ...fiveMinutes,
   });
-  const deadLetters = Object.values(EVENT_FUNCTIONS).map(
-    ({ name }): AlarmDefinition => ({
+  const deadLetters = [...Object.values(EVENT_FUNCTIONS), ...Object.values(STREAM_FUNCTIONS)].map(
+    ({ name, deadLetterMeaning }): AlarmDefinition => ({
       name: `${name}DeadLetters`,
-      description: `Events ${name} could not handle wait in its dead-letter queue: their uploads stay pending until replayed`,
+      description: `Events ${name} could not handle wait in its dead-letter queue: ${deadLetterMeaning}`,
       namespace: 'AWS/SQS',
       metricName: 'ApproximateNumberOfMessagesVisible',
       dimensions: { QueueName: deadLetterQueueName(name) },

@@ -3,6 +3,8 @@ import { BUNDLING } from '../../infra/bundling';
 import { SERVICE_NAME } from '../../shared/config';
 import { EVENT_FUNCTIONS } from '../../shared/entry-points/event-functions';
 import { ROUTE_LIST } from '../../shared/entry-points/routes';
+import { SCHEDULED_JOBS } from '../../shared/entry-points/scheduled-jobs';
+import { STREAM_FUNCTIONS } from '../../shared/entry-points/stream-functions';
 import { WORKFLOW_FUNCTIONS } from '../../shared/entry-points/workflow-functions';
 import { type Resource, resourcesOf, type SynthesizedApp, synthesize } from './synth';
 
@@ -18,10 +20,14 @@ beforeAll(() => {
 });
 
 describe('every Lambda function is a house function', () => {
-  test('one per workflow step, one per route, one per event function, one for the overdue-task count, and no other', () => {
+  test('one per workflow step, route, event function, stream function and scheduled job, and no other', () => {
     // Prepare
     const expected =
-      Object.keys(WORKFLOW_FUNCTIONS).length + ROUTE_LIST.length + Object.keys(EVENT_FUNCTIONS).length + 1;
+      Object.keys(WORKFLOW_FUNCTIONS).length +
+      ROUTE_LIST.length +
+      Object.keys(EVENT_FUNCTIONS).length +
+      Object.keys(STREAM_FUNCTIONS).length +
+      Object.keys(SCHEDULED_JOBS).length;
 
     // Act / Assess
     expect(functions).toHaveLength(expected);

@@ -15,6 +15,7 @@ import {
 import { EVENT_FUNCTIONS } from '../../shared/entry-points/event-functions';
 import { ROUTE_LIST } from '../../shared/entry-points/routes';
 import { SCHEDULED_JOBS } from '../../shared/entry-points/scheduled-jobs';
+import { STREAM_FUNCTIONS } from '../../shared/entry-points/stream-functions';
 import { WORKFLOW_FUNCTIONS, type WorkflowFunctionKey } from '../../shared/entry-points/workflow-functions';
 import type { BucketName } from '../../shared/storage/buckets';
 import { type Json, logicalIdOf, resourcesOf, type SynthesizedApp, synthesize } from './synth';
@@ -36,6 +37,9 @@ beforeAll(() => {
 });
 
 const actionsOf = (statement: Statement) => [statement.Action].flat();
+/** What CDK's grantStreamRead grants a stream function, all on the table's stream. */
+const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
+const LIST_STREAMS = 'dynamodb:ListStreams';
 
 /** Every statement of every identity policy (roles' inline policies, AWS::IAM::Policy, managed policies). */
 function identityStatements(): [string, Statement][] {
@@ -226,7 +230,12 @@ describe('no wildcard actions', () => {
 
   test('DynamoDB: only GetItem, PutItem and Query are granted anywhere, and UpdateItem only on the submission counters; never Scan, Delete or batches', () => {
     // Prepare / Act
-    const statements = identityStatements().map(([, statement]) => statement);
+    const statements = identityStatements()
+      .map(([, statement]) => statement)
+      .filter(
+        (statement) =>
+          !actionsOf(statement).some((action) => [...STREAM_READ, LIST_STREAMS].includes(action)),
+      );
     const dynamo = new Set(statements.flatMap(actionsOf).filter((action) => action.startsWith('dynamodb:')));
     const updates = statements.filter((statement) => actionsOf(statement).includes('dynamodb:UpdateItem'));
 
@@ -246,6 +255,21 @@ describe('no wildcard actions', () => {
       expect(leadingKeys?.length).toBeGreaterThan(0);
       for (const key of leadingKeys ?? []) expect(key).toMatch(/^LIMIT#(FOUNDER|AGENT)#\*$/);
     }
+  });
+
+  test("the table stream is read only by the stream functions, on the stream's ARN alone", () => {
+    // Prepare / Act
+    const readers = identityStatements().filter(([, statement]) =>
+      actionsOf(statement).some((action) => [...STREAM_READ, LIST_STREAMS].includes(action)),
+    );
+
+    // Assess
+    const roles = new Set(readers.map(([policy]) => policy));
+    expect(roles.size).toBe(Object.keys(STREAM_FUNCTIONS).length);
+    expect(new Set(readers.flatMap(([, statement]) => actionsOf(statement)))).toEqual(
+      new Set([...STREAM_READ, LIST_STREAMS]),
+    );
+    for (const [, statement] of readers) expect(JSON.stringify(statement.Resource)).toMatch(/StreamArn/);
   });
 
   test('those four cover every DynamoDB command the repositories in shared/data send', () => {

@@ -6,6 +6,7 @@ import { synthesizeRoleTemplates } from '../../local/iam/role-templates';
 import { ENTRY_POINTS } from '../../shared/entry-points/all';
 import { EVENT_FUNCTIONS } from '../../shared/entry-points/event-functions';
 import { ROUTES } from '../../shared/entry-points/routes';
+import { STREAM_FUNCTIONS } from '../../shared/entry-points/stream-functions';
 import { WORKFLOW_FUNCTIONS } from '../../shared/entry-points/workflow-functions';
 import { BUCKETS } from '../../shared/storage/buckets';
 
@@ -85,7 +86,7 @@ test('only the log groups, the storage key and the dead-letter queues, which hav
   for (const statement of logs)
     expect(statement.Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
   expect(keys.length).toBeGreaterThan(0);
-  expect(queues).toHaveLength(Object.keys(EVENT_FUNCTIONS).length);
+  expect(queues).toHaveLength(Object.keys(EVENT_FUNCTIONS).length + Object.keys(STREAM_FUNCTIONS).length);
   expect(logs.length + keys.length + queues.length).toBe(unresolved.length);
 });
 

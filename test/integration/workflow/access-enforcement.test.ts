@@ -30,6 +30,7 @@ beforeAll(async () => {
   });
   const { documents } = await import('../../../shared/data/dynamo');
   const { startCaseWorkflow } = await import('../../../shared/workflow-client');
+  const { putCaseEvents } = await import('../../../shared/events/event-bus');
   const addToCounter = (pk: string) => () =>
     documents.send(
       new UpdateCommand({
@@ -41,6 +42,8 @@ beforeAll(async () => {
     );
   probes.set('CaseIntake', {
     undeclaredStart: () => startCaseWorkflow('undeclared-start'),
+    // Only the outbox's publisher may put case events: a step that tried would be refused in AWS.
+    undeclaredPutEvents: () => putCaseEvents([PROBE_EVENT]),
     undeclaredUpdate: addToCounter('LIMIT#FOUNDER#intake-probe'),
     declaredGet: () =>
       documents.send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: { pk: 'X', sk: 'Y' } })),
@@ -59,6 +62,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.close();
 });
+
+const PROBE_EVENT = {
+  schemaVersion: 1,
+  id: 'probe.0',
+  type: 'case.completed',
+  occurredAt: '2026-12-01T02:00:00.000Z',
+  caseId: 'probe',
+  companyName: 'probe',
+  bundle: 'company-opening',
+  slaState: 'met',
+} as const;
 
 const counterItem = async (pk: string) => {
   const { documents } = await import('../../../shared/data/dynamo');
@@ -100,6 +114,24 @@ test('an undeclared UpdateItem is refused and writes nothing, while the same fun
   );
   expect(declared).toMatchObject({ $metadata: { httpStatusCode: 200 } });
   expect(await counterItem('LIMIT#FOUNDER#intake-probe')).toBeUndefined();
+});
+
+test('an undeclared PutEvents on the case bus is refused: only the publisher holds events:PutEvents', async () => {
+  // Act
+  const refused = answers.get('undeclaredPutEvents') as Error;
+
+  // Assess
+  expect(refused).toMatchObject({
+    name: 'AccessDeniedException',
+    $fault: 'client',
+    $metadata: { attempts: 1 },
+  });
+  expect(refused.message).toContain(
+    'CaseIntake is not authorized to perform: events:PutEvents on resource: ' +
+      'arn:aws:events:us-east-1:000000000000:event-bus/company-opening-cases',
+  );
+  expect(platform.runtime.authorizations().PublishCaseEvents).toMatchObject({ denied: 0 });
+  expect(platform.runtime.authorizations().PublishCaseEvents?.allowed).toBeGreaterThan(0);
 });
 
 test('dynamodb:LeadingKeys: a closing step updates a founder counter, and no partition outside the counters', async () => {

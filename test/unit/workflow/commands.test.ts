@@ -160,6 +160,7 @@ describe('submitApplication', () => {
       trips: 0,
       timeline: [{ at: SUBMITTED_AT, type: 'submitted', actor: FOUNDER }],
       applied: [],
+      eventsPublished: 0,
       files: filedFiles(FOUNDER_CASE, SUBMITTED_AT),
     };
     expect(record).toEqual(expected);

@@ -12,6 +12,7 @@ import type { Item } from '../../../shared/case/items';
 import type { CaseFile, CaseRecord, DepartmentTask } from '../../../shared/case/model';
 import { newCase, stateOf } from '../../../shared/case/transitions';
 import { useClock } from '../../../shared/clock';
+import { unpublishedEvents } from '../../../shared/events/timeline-events';
 import { type ApplicationForm, applicationFormSchemaOn } from '../../../shared/form';
 import type { ClosedCase } from '../../../shared/ops/closed-case';
 import { OBJECT_KEYS } from '../../../shared/storage/buckets';
@@ -144,6 +145,7 @@ export function atVersion(record: CaseRecord, version: number): CaseRecord {
 
 /** The stored shape of a case: its keys and GSI attributes beside the record (shared/data/table.ts). */
 export function caseItem(record: CaseRecord): Record<string, unknown> {
+  const [waiting] = unpublishedEvents(record).events;
   return {
     pk: `APP#${record.id}`,
     sk: 'CASE',
@@ -152,6 +154,8 @@ export function caseItem(record: CaseRecord): Record<string, unknown> {
     submittedSk: `${record.submittedAt}#${record.id}`,
     slaPk: `SLA#${record.failure ? 'failed' : record.sla.state}`,
     deadlineSk: `${record.sla.deadline}#${record.id}`,
+    // The outbox index holds the case while it has events not yet on the bus.
+    ...(waiting ? { outboxPk: 'OUTBOX', outboxSk: `${waiting.occurredAt}#${record.id}` } : {}),
     ...structuredClone(record),
     // The list summary the case indexes project (shared/data/listings.ts).
     companyName: record.form.company.name.full,

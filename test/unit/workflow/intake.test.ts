@@ -68,6 +68,9 @@ describe('intake', () => {
             submittedSk: `${SUBMITTED_AT}#${CASE_ID}`,
             slaPk: 'SLA#on-track',
             deadlineSk: `2026-12-04T15:59:59.999Z#${CASE_ID}`,
+            // Its submission is not on the bus yet: the case is in the outbox index.
+            outboxPk: 'OUTBOX',
+            outboxSk: `${SUBMITTED_AT}#${CASE_ID}`,
             ...submittedCase(),
             version: 4,
             status: 'in-review',

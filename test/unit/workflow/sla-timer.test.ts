@@ -16,6 +16,7 @@ import {
   recordSlaPoint,
   startCase,
   startItemReview,
+  stateOf,
   submitCorrection,
 } from '../../../shared/case/transitions';
 import {
@@ -104,6 +105,13 @@ function givenReviewTasks(): void {
 /** What keeping the open tasks' deadlines current reads when they already are. */
 const readsReviewTasks = () => [getTask(reviewTask('invoice').id), getTask(reviewTask('seal').id)];
 
+/** What an SLA point records of the items still open: the two in review, with their tasks. */
+const openItems = (record: CaseRecord) =>
+  (['invoice', 'seal'] as const).map((item) => {
+    const { department, taskId } = stateOf(record, item);
+    return { item, department, ...(taskId ? { taskId } : {}) };
+  });
+
 describe('checkSla', () => {
   const invoke = (event: unknown) => checkSlaHandler(event, lambdaContext('CaseCheckSla'));
 
@@ -171,7 +179,7 @@ describe('checkSla', () => {
       at: FRIDAY_MORNING,
       type: 'sla-at-risk',
       actor: SYSTEM,
-      details: { deadline: DEADLINE },
+      details: { deadline: DEADLINE, openItems: openItems(current) },
     });
     expected.applied.push('sla:at-risk');
     expect(sent(ddb)).toEqual([getCase(), getCase(), putCase(expected, 8), ...readsReviewTasks()]);
@@ -199,8 +207,18 @@ describe('checkSla', () => {
     const expected = structuredClone(current);
     expected.sla = { ...expected.sla, state: 'breached', atRiskAt: SATURDAY, breachedAt: SATURDAY };
     expected.timeline.push(
-      { at: SATURDAY, type: 'sla-at-risk', actor: SYSTEM, details: { deadline: DEADLINE } },
-      { at: SATURDAY, type: 'sla-breached', actor: SYSTEM, details: { deadline: DEADLINE } },
+      {
+        at: SATURDAY,
+        type: 'sla-at-risk',
+        actor: SYSTEM,
+        details: { deadline: DEADLINE, openItems: openItems(current) },
+      },
+      {
+        at: SATURDAY,
+        type: 'sla-breached',
+        actor: SYSTEM,
+        details: { deadline: DEADLINE, openItems: openItems(current) },
+      },
     );
     expected.applied.push('sla:at-risk', 'sla:breached');
     expect(sent(ddb)).toEqual([getCase(), getCase(), putCase(expected, 8), ...readsReviewTasks()]);
