@@ -18,6 +18,7 @@ Object.assign(process.env, {
   UPLOADS_BUCKET: 'company-opening-uploads-unit',
   QUARANTINE_BUCKET: 'company-opening-quarantine-unit',
   DOCUMENTS_BUCKET: 'company-opening-documents-unit',
+  CASE_EVENT_BUS_NAME: 'company-opening-cases',
   POWERTOOLS_SERVICE_NAME: 'company-opening',
   POWERTOOLS_TRACE_ENABLED: 'false',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
