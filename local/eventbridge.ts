@@ -14,7 +14,9 @@ interface PutEventsEntry {
 /**
  * EventBridge's PutEvents over the JSON protocol the SDK speaks (AWS_ENDPOINT_URL_EVENTBRIDGE), onto the
  * runtime's buses by name. As EventBridge does, an entry for a bus that does not exist, or without a
- * source, detail type or JSON detail, is refused in its own place of the answer, not the whole call.
+ * source, detail type or JSON detail, is refused in its own place of the answer, not the whole call. An
+ * entry is answered with its event id only once the bus has kept the event (local/event-bus.ts); one
+ * the bus could not keep is answered InternalFailure, EventBridge's code for an entry to send again.
  */
 export async function startEventBridgeServer(
   buses: ReadonlyMap<string, LocalEventBus>,
@@ -42,24 +44,33 @@ export async function startEventBridgeServer(
     };
     if (Entries.length === 0 || Entries.length > 10)
       return reply(400, { __type: 'ValidationException', message: 'PutEvents takes 1 to 10 entries' });
-    const answered = Entries.map((entry) => {
-      const bus = buses.get(entry.EventBusName ?? 'default');
-      if (!bus) return { ErrorCode: 'NotAuthorizedForSourceException', ErrorMessage: 'No such event bus' };
-      const detail = parseDetail(entry.Detail);
-      if (!entry.Source || !entry.DetailType || !detail)
-        return {
-          ErrorCode: 'MalformedDetail',
-          ErrorMessage: 'Source, DetailType and a JSON object Detail are required',
-        };
-      const event = bus.put({
-        source: entry.Source,
-        'detail-type': entry.DetailType,
-        detail,
-        resources: entry.Resources ?? [],
-        ...(entry.Time === undefined ? {} : { time: new Date(entry.Time * 1000) }),
-      });
-      return { EventId: event.id };
-    });
+    const answered = await Promise.all(
+      Entries.map(async (entry) => {
+        const bus = buses.get(entry.EventBusName ?? 'default');
+        if (!bus) return { ErrorCode: 'NotAuthorizedForSourceException', ErrorMessage: 'No such event bus' };
+        const detail = parseDetail(entry.Detail);
+        if (!entry.Source || !entry.DetailType || !detail)
+          return {
+            ErrorCode: 'MalformedDetail',
+            ErrorMessage: 'Source, DetailType and a JSON object Detail are required',
+          };
+        try {
+          const event = await bus.put({
+            source: entry.Source,
+            'detail-type': entry.DetailType,
+            detail,
+            resources: entry.Resources ?? [],
+            ...(entry.Time === undefined ? {} : { time: new Date(entry.Time * 1000) }),
+          });
+          return { EventId: event.id };
+        } catch (error) {
+          return {
+            ErrorCode: 'InternalFailure',
+            ErrorMessage: `The event was not kept: ${(error as Error).message}`,
+          };
+        }
+      }),
+    );
     reply(200, {
       FailedEntryCount: answered.filter((entry) => 'ErrorCode' in entry).length,
       Entries: answered,

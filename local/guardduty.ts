@@ -21,17 +21,21 @@ export function protectBucket(options: {
   const scan = options.scan ?? ((path: string) => scanFile(path));
   return (object) => {
     if (object.bucket !== options.bucket || !object.key.startsWith(options.prefix)) return;
-    void scanObject(options.s3, object, scan).then((result) =>
-      options.bus.put({
-        source: SCAN_RESULT_EVENT.source,
-        'detail-type': SCAN_RESULT_EVENT.detailType,
-        resources: [`arn:aws:s3:::${object.bucket}`],
-        detail: scanResultEventDetail(
-          { bucketName: object.bucket, objectKey: object.key, eTag: object.etag ?? '' },
-          result,
-        ) as unknown as Record<string, unknown>,
-      }),
-    );
+    void scanObject(options.s3, object, scan)
+      .then((result) =>
+        options.bus.put({
+          source: SCAN_RESULT_EVENT.source,
+          'detail-type': SCAN_RESULT_EVENT.detailType,
+          resources: [`arn:aws:s3:::${object.bucket}`],
+          detail: scanResultEventDetail(
+            { bucketName: object.bucket, objectKey: object.key, eTag: object.etag ?? '' },
+            result,
+          ) as unknown as Record<string, unknown>,
+        }),
+      )
+      .catch((error: Error) =>
+        process.stderr.write(`The scan result of ${object.key} was not put on the bus: ${error.message}\n`),
+      );
   };
 }
 

@@ -30,6 +30,7 @@ import type { MachineDefinition } from './engine/asl';
 import { DurableEngine } from './engine/engine';
 import { startStepFunctionsServer } from './engine/http';
 import { type BusEvent, LocalEventBus } from './event-bus';
+import { type DeadLetter, EventDeliveries } from './event-deliveries';
 import { startEventBridgeServer } from './eventbridge';
 import { protectBucket } from './guardduty';
 import { loadHandler } from './handler-module';
@@ -51,6 +52,8 @@ const ENGINE_DYNAMODB_ATTEMPTS = 10;
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 /** EventBridge retries a failed delivery for a day; locally a few quick tries, then the dead-letter queue. */
 const EVENT_DELIVERY_ATTEMPTS = 3;
+/** The buses' accepted events and dead letters (local/event-deliveries.ts), beside the engine's journal. */
+const EVENT_DELIVERIES_TABLE = 'local-event-deliveries';
 const LIFECYCLE_SWEEP_MS = 10 * 60_000;
 
 export interface RuntimeOptions {
@@ -105,7 +108,10 @@ export interface LocalRuntime {
   tableStream: LocalTableStream;
   /** Stream records a stream function failed on every attempt: what its on-failure queue holds. */
   streamFailures: () => { function: string; record: DynamoDBRecord; error: string }[];
-  /** Events no delivery attempt could hand to their function: what the rules' dead-letter queues hold. */
+  /**
+   * Events no delivery attempt could hand to their function: what the rules' dead-letter queues hold,
+   * kept in the data folder across restarts.
+   */
   deadLetters: () => { rule: string; event: BusEvent; error: string }[];
   /** Each function's AWS calls its synthesized role policy allowed and refused (local/iam/). */
   authorizations: () => Authorizations;
@@ -168,22 +174,27 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
   const { useClock } = await import('../shared/clock');
   useClock(() => clock.now());
 
-  const deadLetters: { rule: string; event: BusEvent; error: string }[] = [];
+  const deliveries = new EventDeliveries(dynamodb, EVENT_DELIVERIES_TABLE);
+  await deliveries.ensureTable();
+  const deadLetters = await deliveries.deadLetters();
   const streamFailures: { function: string; record: DynamoDBRecord; error: string }[] = [];
   const busDelivery = {
     attempts: EVENT_DELIVERY_ATTEMPTS,
     backoffMs: (retry: number) => 100 * 2 ** retry,
-    deadLetter: (rule: string, event: BusEvent, error: unknown) => {
-      deadLetters.push({ rule, event, error: String((error as Error)?.message ?? error) });
+    deadLetter: (letter: DeadLetter) => {
+      deadLetters.push(letter);
       metrics.record({
         namespace: 'AWS/SQS',
         name: 'NumberOfMessagesSent',
         value: 1,
-        dimensions: { QueueName: `${rule}DeadLetters` },
+        dimensions: { QueueName: `${letter.rule}DeadLetters` },
       });
     },
   };
-  const eventBus = new LocalEventBus(LOCAL_ACCOUNT, busDelivery, () => clock.now());
+  const eventBus = new LocalEventBus('default', LOCAL_ACCOUNT, deliveries, busDelivery, () => clock.now());
+  const caseEvents = new LocalEventBus(CASE_EVENT_BUS_NAME, LOCAL_ACCOUNT, deliveries, busDelivery, () =>
+    clock.now(),
+  );
   const tableStream = new LocalTableStream(
     {
       tableArn: `arn:aws:dynamodb:${LOCAL_ACCOUNT.region}:${LOCAL_ACCOUNT.accountId}:table/${LOCAL_TABLE_NAME}`,
@@ -204,12 +215,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     },
   );
   stored = (item) => tableStream.written(item as Record<string, AttributeValue>);
-  const caseEvents = new LocalEventBus(LOCAL_ACCOUNT, busDelivery, () => clock.now());
   const eventBridge = await startEventBridgeServer(
-    new Map([
-      ['default', eventBus],
-      [CASE_EVENT_BUS_NAME, caseEvents],
-    ]),
+    new Map([eventBus, caseEvents].map((bus) => [bus.name, bus])),
   );
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_EVENTBRIDGE: eventBridge.url,
@@ -279,6 +286,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
   const stopScheduledJobs = await scheduleJobs(clock);
   await subscribeEventFunctions({ default: eventBus, caseEvents });
   await subscribeStreamFunctions(tableStream);
+  await eventBus.resume();
+  await caseEvents.resume();
   tableStream.replay(await outboxItems(dynamodb));
   const scanUpload = protectBucket({
     bus: eventBus,
@@ -289,7 +298,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
   const lifecycle = new LocalLifecycle(storage, () => clock.now());
   objectCreated = (object) => {
     lifecycle.objectWritten(object.bucket, object.key);
-    eventBus.put(objectCreatedEvent(object));
+    void eventBus
+      .put(objectCreatedEvent(object))
+      .catch((error: Error) =>
+        process.stderr.write(
+          `The Object Created event of ${object.key} was not put on the bus: ${error.message}\n`,
+        ),
+      );
     scanUpload(object);
   };
   const stopLifecycle = clock.every(LIFECYCLE_SWEEP_MS, () => {
@@ -311,7 +326,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<LocalR
     caseEvents,
     failPutEvents: eventBridge.failNext,
     tableStream,
-    deadLetters: () => [...deadLetters],
+    deadLetters: () => deadLetters.map(({ rule, event, error }) => ({ rule, event, error })),
     streamFailures: () => [...streamFailures],
     authorizations: authorizationsSoFar,
     resumed: engine.resume(),
