@@ -27,3 +27,39 @@ export interface TaskMaterial {
 }
 
 export type DocumentKind = 'e-licence' | 'seal-filing-certificate' | 'invoice-approval-notice';
+
+/** A notice to the caller, as GET /api/notifications lists it (until h/notices declares its schema). */
+export interface Notice {
+  id: string;
+  event: string;
+  channel: 'app' | 'email' | 'sms';
+  language: 'zh-CN' | 'en';
+  subject: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+  caseId: string;
+  link: string;
+  status: 'queued' | 'sent' | 'delivered' | 'bounced' | 'failed';
+}
+
+export interface NoticePage {
+  items: Notice[];
+  nextCursor: string | null;
+  unread: number;
+}
+
+export interface Account {
+  sub: string;
+  language: 'zh-CN' | 'en';
+  channels: ('sms' | 'email')[];
+  email: string | null;
+  mobile: string | null;
+}
+
+export interface AccountChoice {
+  language: Account['language'];
+  channels: Account['channels'];
+  email?: string;
+  mobile?: string;
+}
