@@ -1,3 +1,11 @@
+import type * as z from 'zod';
+import type {
+  accountRequestSchema,
+  accountViewSchema,
+  noticeListSchema,
+  noticeViewSchema,
+} from '../../../shared/api/notices';
+
 /** The JSON the API answers, typed by the schemas that declare it on the server. */
 
 export type {
@@ -28,38 +36,8 @@ export interface TaskMaterial {
 
 export type DocumentKind = 'e-licence' | 'seal-filing-certificate' | 'invoice-approval-notice';
 
-/** A notice to the caller, as GET /api/notifications lists it (until h/notices declares its schema). */
-export interface Notice {
-  id: string;
-  event: string;
-  channel: 'app' | 'email' | 'sms';
-  language: 'zh-CN' | 'en';
-  subject: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-  caseId: string;
-  link: string;
-  status: 'queued' | 'sent' | 'delivered' | 'bounced' | 'failed';
-}
-
-export interface NoticePage {
-  items: Notice[];
-  nextCursor: string | null;
-  unread: number;
-}
-
-export interface Account {
-  sub: string;
-  language: 'zh-CN' | 'en';
-  channels: ('sms' | 'email')[];
-  email: string | null;
-  mobile: string | null;
-}
-
-export interface AccountChoice {
-  language: Account['language'];
-  channels: Account['channels'];
-  email?: string;
-  mobile?: string;
-}
+/** The notices routes' answers and the account the app saves, typed by shared/api/notices.ts. */
+export type Notice = z.infer<typeof noticeViewSchema>;
+export type NoticePage = z.infer<typeof noticeListSchema>;
+export type Account = z.infer<typeof accountViewSchema>;
+export type AccountChoice = z.input<typeof accountRequestSchema>;
