@@ -14,6 +14,7 @@ const TONES: Record<string, Tone> = {
   'on-track': 'success',
   OK: 'success',
   open: 'info',
+  unread: 'info',
   closed: 'neutral',
   'at-risk': 'warning',
   INSUFFICIENT_DATA: 'neutral',
