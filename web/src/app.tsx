@@ -5,15 +5,12 @@ import { departmentLabel } from './catalogue/names';
 import type { RuntimeConfig } from './config';
 import { toggleLanguage, useLanguage } from './i18n/language';
 import type { Messages } from './i18n/messages';
-import { useAccountSync } from './notices/account-sync';
-import { useUnreadCount, useUnreadPolling } from './notices/unread';
 import { CasePage } from './pages/case-page';
 import { CorrectionPage } from './pages/correction';
 import { InboxPage } from './pages/inbox';
 import { MyCasesPage } from './pages/my-cases';
 import { NewApplicationPage } from './pages/new-application';
 import { NotFoundPage } from './pages/not-found';
-import { NotificationsPage } from './pages/notifications';
 import { OpsDashboardPage } from './pages/ops-dashboard';
 import { homeOf, SignInPage } from './pages/sign-in';
 import { TaskPage } from './pages/task-page';
@@ -30,8 +27,6 @@ export function App(props: { config: RuntimeConfig }) {
   const route = parseRoute(location.pathname);
   const role = session ? roleOf(session) : undefined;
   const mustSignIn = !session && !PUBLIC_ROUTES.has(route.name);
-  useUnreadPolling(session?.token);
-  useAccountSync(session?.token, lang);
 
   useEffect(() => {
     if (mustSignIn) {
@@ -110,7 +105,6 @@ function MainNav(props: { role: Role; route: Route; t: Messages }) {
       : role.kind === 'officer'
         ? [{ href: '/inbox', label: t.nav.inbox, active: route.name === 'inbox' || route.name === 'task' }]
         : [{ href: '/ops', label: t.nav.ops, active: route.name === 'ops' }];
-  const unread = useUnreadCount();
   return (
     <nav class="main-nav" aria-label={t.app.mainNav}>
       <ul>
@@ -121,17 +115,6 @@ function MainNav(props: { role: Role; route: Route; t: Messages }) {
             </Link>
           </li>
         ))}
-        <li>
-          <Link href="/notifications" aria-current={route.name === 'notifications' ? 'page' : undefined}>
-            {t.notices.nav}
-            {unread ? (
-              <span class="count-badge">
-                <span aria-hidden="true">{String(unread)}</span>
-                <span class="visually-hidden">{t.notices.unread(unread)}</span>
-              </span>
-            ) : null}
-          </Link>
-        </li>
       </ul>
     </nav>
   );
@@ -169,8 +152,6 @@ function page(route: Route, session: Session | undefined, role: Role | undefined
       );
     case 'ops':
       return role?.kind === 'ops' ? <OpsDashboardPage /> : <NotFoundPage />;
-    case 'notifications':
-      return <NotificationsPage founder={files} />;
     default:
       return <NotFoundPage />;
   }

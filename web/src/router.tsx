@@ -15,7 +15,6 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'task'; taskId: string }
   | { name: 'ops' }
-  | { name: 'notifications' }
   | { name: 'verify'; uscc: string }
   | { name: 'not-found' };
 
@@ -39,8 +38,6 @@ export function parseRoute(pathname: string): Route {
       return second ? { name: 'task', taskId: second } : { name: 'not-found' };
     case 'ops':
       return { name: 'ops' };
-    case 'notifications':
-      return { name: 'notifications' };
     case 'verify':
       return second && third === undefined ? { name: 'verify', uscc: second } : { name: 'not-found' };
     default:

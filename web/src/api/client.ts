@@ -22,11 +22,7 @@ interface RequestOptions {
   anonymous?: boolean;
 }
 
-export async function api<T>(
-  method: 'GET' | 'POST' | 'PUT',
-  path: string,
-  options: RequestOptions = {},
-): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   const token = options.anonymous ? undefined : session.get()?.token;
   if (token) headers.authorization = `Bearer ${token}`;

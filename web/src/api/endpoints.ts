@@ -2,13 +2,9 @@ import type { Department } from '../../../shared/case/items';
 import type { UploadDeclaration } from '../../../shared/uploads/declaration';
 import { api } from './client';
 import type {
-  Account,
-  AccountChoice,
   CaseSummary,
   CaseView,
   IssuedDocument,
-  Notice,
-  NoticePage,
   Outcome,
   Page,
   SlaReport,
@@ -75,17 +71,3 @@ export const documentPath = (id: string, documentId: string) =>
 /** Public: sent without the session's token, so it reads the same signed in or not. */
 export const verifyCompany = (uscc: string) =>
   api<VerifiedCompany>('GET', `/api/verify/${encodeURIComponent(uscc)}`, { anonymous: true });
-
-export const listNotifications = (options: { channel?: 'app'; limit?: number; cursor?: string } = {}) => {
-  const extra: Record<string, string> = {};
-  if (options.channel) extra.channel = options.channel;
-  if (options.limit) extra.limit = String(options.limit);
-  return api<NoticePage>('GET', `/api/notifications${cursorQuery(options.cursor, extra)}`);
-};
-
-export const markNoticeRead = (id: string) =>
-  api<Notice>('POST', `/api/notifications/${encodeURIComponent(id)}/read`);
-
-export const getAccount = () => api<Account>('GET', '/api/account');
-
-export const saveAccount = (choice: AccountChoice) => api<Account>('PUT', '/api/account', { body: choice });

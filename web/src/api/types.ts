@@ -1,11 +1,3 @@
-import type * as z from 'zod';
-import type {
-  accountRequestSchema,
-  accountViewSchema,
-  noticeListSchema,
-  noticeViewSchema,
-} from '../../../shared/api/notices';
-
 /** The JSON the API answers, typed by the schemas that declare it on the server. */
 
 export type {
@@ -35,9 +27,3 @@ export interface TaskMaterial {
 }
 
 export type DocumentKind = 'e-licence' | 'seal-filing-certificate' | 'invoice-approval-notice';
-
-/** The notices routes' answers and the account the app saves, typed by shared/api/notices.ts. */
-export type Notice = z.infer<typeof noticeViewSchema>;
-export type NoticePage = z.infer<typeof noticeListSchema>;
-export type Account = z.infer<typeof accountViewSchema>;
-export type AccountChoice = z.input<typeof accountRequestSchema>;

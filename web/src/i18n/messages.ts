@@ -575,27 +575,6 @@ const zh = {
     workingDays: (days: string) => `${days} 个工作日`,
     beijingTime: '（北京时间）',
   },
-  notices: {
-    nav: '消息',
-    unread: (count: number) => `${count} 条未读通知`,
-    title: '消息中心',
-    intro: '平台发给您的通知，最新的在前。打开一条通知即标记为已读，并前往它所说的页面。',
-    list: '通知',
-    empty: '暂无通知。',
-    unreadMark: '未读',
-    receivedAt: (at: string) => `${at}（北京时间）`,
-    preferences: '通知方式',
-    preferencesIntro: '每条通知都会出现在消息中心；您还可以选择通过短信、电子邮件或两者接收。',
-    channels: '接收方式（至少选一种）',
-    channel: { sms: '短信', email: '电子邮件' },
-    channelsRequired: '请至少选择一种接收方式。',
-    email: '电子邮箱（可选）',
-    mobile: '手机号码（可选）',
-    addressHint: '申请人留空时，通知发送到申请表中联系人的手机号码和电子邮箱。',
-    save: '保存通知方式',
-    saving: '正在保存…',
-    saved: '通知方式已保存。',
-  },
 };
 
 export type Messages = typeof zh;
@@ -1180,30 +1159,6 @@ const en: Messages = {
       `${days} working ${days === 1 ? 'day' : 'days'} ${hours} ${hours === 1 ? 'hour' : 'hours'}`,
     workingDays: (days) => `${days} working days`,
     beijingTime: ' (Beijing time)',
-  },
-  notices: {
-    nav: 'Messages',
-    unread: (count) => `${count} unread ${count === 1 ? 'notice' : 'notices'}`,
-    title: 'Message centre',
-    intro:
-      'The notices the platform sent you, newest first. Opening one marks it read and takes you to the page it is about.',
-    list: 'Notices',
-    empty: 'No notices yet.',
-    unreadMark: 'Unread',
-    receivedAt: (at) => `${at} (Beijing time)`,
-    preferences: 'How you are notified',
-    preferencesIntro:
-      'Every notice appears in the message centre; you can also receive them by text message, e-mail or both.',
-    channels: 'Send notices by (at least one)',
-    channel: { sms: 'Text message (SMS)', email: 'E-mail' },
-    channelsRequired: 'Choose at least one way to receive notices.',
-    email: 'E-mail address (optional)',
-    mobile: 'Mobile number (optional)',
-    addressHint:
-      "Left empty, a founder's notices go to the contact's mobile number and e-mail in the application form.",
-    save: 'Save notification settings',
-    saving: 'Saving…',
-    saved: 'Notification settings saved.',
   },
 };
 

@@ -14,7 +14,6 @@ const TONES: Record<string, Tone> = {
   'on-track': 'success',
   OK: 'success',
   open: 'info',
-  unread: 'info',
   closed: 'neutral',
   'at-risk': 'warning',
   INSUFFICIENT_DATA: 'neutral',
