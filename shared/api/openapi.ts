@@ -213,7 +213,6 @@ function operationOf(route: Route, refOf: (schema: z.ZodType) => { $ref: string 
 const TAGS = [
   { name: 'Applications', description: 'Founders and agents file one form and follow the case' },
   { name: 'Tasks', description: "Each department's inbox and its officers' decisions" },
-  { name: 'Notifications', description: 'What each person is told, and how they choose to be told' },
   { name: 'Ops', description: 'SLA, the reform’s KPIs and alarms' },
   { name: 'Platform', description: 'Liveness and this document' },
 ];

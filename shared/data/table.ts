@@ -84,15 +84,6 @@ export const keys = {
   }),
   /** What anyone may check of a registered company, by its USCC (GET /api/verify/{uscc}). */
   verification: (uscc: string) => ({ pk: `USCC#${uscc}`, sk: 'COMPANY' }),
-  /** A person's notices (shared/notices/), newest first by their time-led ids, and their unread set. */
-  notices: (sub: string) => `NOTICE#${sub}`,
-  notice: (sub: string, id: string) => ({ pk: `NOTICE#${sub}`, sk: `N#${id}` }),
-  unreadNotices: (sub: string) => ({ pk: `NOTICE#${sub}`, sk: 'UNREAD' }),
-  /** A person's language and channels, and the groups they were in when they saved them. */
-  account: (sub: string) => ({ pk: `ACCOUNT#${sub}`, sk: 'ACCOUNT' }),
-  /** Who saved an account while in a group (the department's officers, ops): the notifier's directory. */
-  groupMembers: (group: string) => `GROUP#${group}`,
-  groupMember: (group: string, sub: string) => ({ pk: `GROUP#${group}`, sk: `MEMBER#${sub}` }),
   /** Sorts by time, then id, so equal instants still give a stable order. */
   timeSorted: (instant: string, id: string) => `${instant}#${id}`,
 };

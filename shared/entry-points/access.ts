@@ -66,10 +66,6 @@ export const FILES_MATERIALS = [
   { bucket: 'uploads', actions: ['s3:GetObject'], keys: 'incoming/*' },
   { bucket: 'uploads', actions: ['s3:PutObject'], keys: 'cases/*' },
 ] as const satisfies readonly ObjectAccess[];
-/** People's notices and their unread sets, one partition per person (shared/data/notices.ts). */
-export const NOTICE_PARTITIONS = [keys.notices('*')] as const;
-/** The directory of officers and ops, one partition per group (shared/data/accounts.ts). */
-export const GROUP_PARTITIONS = [keys.groupMembers('*')] as const;
 /** The ops report reads the closed cases' KPI facts, one partition per month (shared/data/closed-cases.ts). */
 export const CLOSED_CASE_PARTITIONS = [keys.closedMonth('*')] as const;
 

@@ -12,14 +12,6 @@ import {
   verificationSchema,
 } from '../api/files';
 import {
-  accountRequestSchema,
-  accountViewSchema,
-  noticeListQuerySchema,
-  noticeListSchema,
-  noticeParamsSchema,
-  noticeViewSchema,
-} from '../api/notices';
-import {
   applicationIdParamsSchema,
   bundleParamsSchema,
   checklistQuerySchema,
@@ -49,7 +41,6 @@ import {
   type Access,
   CLOSED_CASE_PARTITIONS,
   FILES_MATERIALS,
-  NOTICE_PARTITIONS,
   permissionsOf,
   READS_ITEMS,
   SUBMISSION_COUNTERS,
@@ -85,11 +76,11 @@ export interface Route<
   H extends z.ZodType = z.ZodType,
 > {
   name: string;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST';
   path: `/api/${string}`;
   handler: `functions/api/${string}.ts`;
   summary: string;
-  tag: 'Applications' | 'Files' | 'Tasks' | 'Notifications' | 'Ops' | 'Platform';
+  tag: 'Applications' | 'Files' | 'Tasks' | 'Ops' | 'Platform';
   /** Who gets past authorization; the handler decides object by object (404 for what one may not see). */
   callers: readonly CallerRole[] | 'anyone';
   request: RouteRequest<B, Q, P, H>;
@@ -315,58 +306,6 @@ export const ROUTES = {
     response: { status: 200, body: decisionResultSchema },
     refusals: [404, 409],
     access: { table: WRITES_ITEMS, stateMachine: ['states:SendTaskSuccess'] },
-  }),
-  listNotifications: route({
-    name: 'ListNotifications',
-    method: 'GET',
-    path: '/api/notifications',
-    handler: 'functions/api/list-notifications.ts',
-    summary: "The caller's notices, newest first, with their unread count",
-    tag: 'Notifications',
-    callers: ['applicants', 'agents', 'officers', 'ops'],
-    request: { query: noticeListQuerySchema },
-    response: { status: 200, body: noticeListSchema },
-    refusals: [],
-    access: { table: { items: ['dynamodb:GetItem'], partitions: NOTICE_PARTITIONS } },
-  }),
-  readNotification: route({
-    name: 'ReadNotification',
-    method: 'POST',
-    path: '/api/notifications/{id}/read',
-    handler: 'functions/api/read-notification.ts',
-    summary: 'Marks one of the caller’s notices read; reading it again keeps the first time',
-    tag: 'Notifications',
-    callers: ['applicants', 'agents', 'officers', 'ops'],
-    request: { params: noticeParamsSchema },
-    response: { status: 200, body: noticeViewSchema },
-    refusals: [404],
-    access: { table: { ...WRITES_ITEMS, counters: NOTICE_PARTITIONS } },
-  }),
-  getAccount: route({
-    name: 'GetAccount',
-    method: 'GET',
-    path: '/api/account',
-    handler: 'functions/api/get-account.ts',
-    summary: "The caller's notice language and channels",
-    tag: 'Notifications',
-    callers: ['applicants', 'agents', 'officers', 'ops'],
-    request: {},
-    response: { status: 200, body: accountViewSchema },
-    refusals: [],
-    access: { table: READS_ITEMS },
-  }),
-  putAccount: route({
-    name: 'PutAccount',
-    method: 'PUT',
-    path: '/api/account',
-    handler: 'functions/api/put-account.ts',
-    summary: 'Chooses the notice language and channels (SMS, e-mail or both) and where they go',
-    tag: 'Notifications',
-    callers: ['applicants', 'agents', 'officers', 'ops'],
-    request: { body: accountRequestSchema },
-    response: { status: 200, body: accountViewSchema },
-    refusals: [],
-    access: { table: WRITES_ITEMS },
   }),
   opsSla: route({
     name: 'OpsSla',
