@@ -232,7 +232,6 @@ describe('the HTTP API', () => {
     expect(ROUTE_LIST.filter(takesCursor).map((route) => route.name)).toEqual([
       'ListApplications',
       'ListDepartmentTasks',
-      'ListNotifications',
     ]);
   });
 });

@@ -228,7 +228,7 @@ describe('no wildcard actions', () => {
     }
   });
 
-  test('DynamoDB: only GetItem, PutItem and Query are granted anywhere, and UpdateItem only on the submission counters and the unread notices; never Scan, Delete or batches', () => {
+  test('DynamoDB: only GetItem, PutItem and Query are granted anywhere, and UpdateItem only on the submission counters; never Scan, Delete or batches', () => {
     // Prepare / Act
     const statements = identityStatements()
       .map(([, statement]) => statement)
@@ -246,14 +246,14 @@ describe('no wildcard actions', () => {
       'dynamodb:Query',
       'dynamodb:UpdateItem',
     ]);
-    expect(updates).toHaveLength(4);
+    expect(updates).toHaveLength(3);
     for (const statement of updates) {
       expect(actionsOf(statement)).toEqual(['dynamodb:UpdateItem']);
       const leadingKeys = (statement.Condition as Record<string, Record<string, string[]>> | undefined)?.[
         'ForAllValues:StringLike'
       ]?.['dynamodb:LeadingKeys'];
       expect(leadingKeys?.length).toBeGreaterThan(0);
-      for (const key of leadingKeys ?? []) expect(key).toMatch(/^(LIMIT#(FOUNDER|AGENT)|NOTICE)#\*$/);
+      for (const key of leadingKeys ?? []) expect(key).toMatch(/^LIMIT#(FOUNDER|AGENT)#\*$/);
     }
   });
 
@@ -310,7 +310,7 @@ describe('each API function gets what its route needs', () => {
     );
 
     // Assess: a view of a material or a document is recorded on the case (one conditional put).
-    expect(reads.length).toBe(16);
+    expect(reads.length).toBe(14);
     expect(writes.sort()).toEqual(['GetDocument: dynamodb:PutItem', 'GetMaterial: dynamodb:PutItem']);
   });
 
