@@ -53,12 +53,10 @@ test('EventBridge refusing an entry leaves the case waiting, unmarked', async ()
   ddb
     .on(GetCommand, { Key: { pk: `APP#${CASE_ID}`, sk: 'CASE' } })
     .resolves({ Item: caseItem(submittedCase(2)) });
-  eventBridge
-    .on(PutEventsCommand)
-    .resolves({
-      FailedEntryCount: 1,
-      Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try again' }],
-    });
+  eventBridge.on(PutEventsCommand).resolves({
+    FailedEntryCount: 1,
+    Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try again' }],
+  });
 
   // Act / Assess
   await expect(publishWaitingEvents(new Date('2026-12-01T02:05:00.000Z'))).rejects.toThrow(
