@@ -28,7 +28,7 @@ export const ENVIRONMENT = {
   publicBaseUrl: 'PUBLIC_BASE_URL',
   /** "true" where S3 is an S3-compatible endpoint (AWS_ENDPOINT_URL_S3) serving buckets as paths. */
   s3PathStyle: 'S3_FORCE_PATH_STYLE',
-  /** The event bus the case events go to (shared/events/); set on the functions that change cases. */
+  /** The event bus the case events go to (shared/events/); set on the functions that put them. */
   caseEventBus: 'CASE_EVENT_BUS_NAME',
 } as const;
 

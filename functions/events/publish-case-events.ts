@@ -17,10 +17,12 @@ async function publishOf(record: DynamoDBRecord): Promise<void> {
 
 /**
  * The table stream's records of case writes that left events waiting (the declared filter): each case's
- * events go to the bus. A record that fails is reported alone, so Lambda retries it and what follows it.
+ * events go to the bus. One record after another: several records of one case in a batch would
+ * otherwise publish its events in parallel, each time. A record that fails is reported, so Lambda
+ * retries from it.
  */
 export const handler = middy((event: DynamoDBStreamEvent, context: Context) =>
-  processPartialResponse(event, publishOf, processor, { context }),
+  processPartialResponse(event, publishOf, processor, { context, processInParallel: false }),
 )
   .use(traceInvocation())
   .use(injectLambdaContext(logger, { resetKeys: true }));

@@ -13,8 +13,6 @@ const SERVICE_OF_CLIENT: Record<string, string> = {
   CloudWatchClient: 'cloudwatch',
   S3Client: 's3',
   EventBridgeClient: 'events',
-  SESv2Client: 'ses',
-  SNSClient: 'sns',
 };
 
 /** The S3 object commands by the action IAM authorizes them as (Service Authorization Reference, S3). */
