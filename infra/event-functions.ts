@@ -3,13 +3,12 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_FUNCTIONS, type EventFunction } from '../shared/entry-points/event-functions';
-import { deadLetterQueueName } from '../shared/ops/alarms';
+import { deadLetterQueue } from './dead-letter-queue';
 import { type AccessResources, accessEnvironment, grantAccess, type StorageResources } from './grant-access';
 import { HouseFunction } from './house-function';
-import { acknowledge } from './nag';
 
 export type EventFunctionKey = keyof typeof EVENT_FUNCTIONS;
 
@@ -24,8 +23,6 @@ export interface EventFunctionsProps {
 export const DELIVERY_RETRIES = { retryAttempts: 8, maxEventAge: Duration.hours(2) } as const;
 /** Lambda's own retries of a function that threw on an event, before it sends the event to the queue. */
 export const FUNCTION_RETRIES = 2;
-/** A dead letter waits this long to be looked at and replayed (SQS's longest retention). */
-export const DEAD_LETTER_RETENTION = Duration.days(14);
 
 /**
  * One function per declared event function (shared/entry-points/event-functions.ts), each run by a rule
@@ -44,17 +41,10 @@ export class EventFunctions {
   constructor(scope: Construct, props: EventFunctionsProps) {
     const resources: AccessResources = { table: props.table, storage: props.storage };
     for (const [key, declared] of Object.entries(EVENT_FUNCTIONS) as [EventFunctionKey, EventFunction][]) {
-      const deadLetters = new sqs.Queue(scope, `${declared.name}DeadLetters`, {
-        queueName: deadLetterQueueName(declared.name),
-        encryption: sqs.QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        retentionPeriod: DEAD_LETTER_RETENTION,
-      });
-      acknowledge(
-        deadLetters,
-        'AwsSolutions-SQS3',
-        `This queue is itself the dead-letter queue of ${declared.name}: its rule target and the function's ` +
-          'failed asynchronous invocations send to it, which cdk-nag does not see as a redrive policy.',
+      const deadLetters = deadLetterQueue(
+        scope,
+        declared.name,
+        "its rule target and the function's failed asynchronous invocations send to it",
       );
       const fn = new HouseFunction(scope, declared.name, {
         entry: declared.handler,

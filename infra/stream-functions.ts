@@ -2,14 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { STREAM_FUNCTIONS, type StreamFunction } from '../shared/entry-points/stream-functions';
-import { deadLetterQueueName } from '../shared/ops/alarms';
-import { DEAD_LETTER_RETENTION } from './event-functions';
+import { deadLetterQueue } from './dead-letter-queue';
 import { accessEnvironment, grantAccess } from './grant-access';
 import { HouseFunction } from './house-function';
-import { acknowledge } from './nag';
 
 export type StreamFunctionKey = keyof typeof STREAM_FUNCTIONS;
 
@@ -34,17 +32,10 @@ export class StreamFunctions {
     const streamArn = props.table.tableStreamArn;
     if (!streamArn) throw new Error('The table has no stream for the stream functions to read');
     for (const [key, declared] of Object.entries(STREAM_FUNCTIONS) as [StreamFunctionKey, StreamFunction][]) {
-      const failures = new sqs.Queue(scope, `${declared.name}DeadLetters`, {
-        queueName: deadLetterQueueName(declared.name),
-        encryption: sqs.QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        retentionPeriod: DEAD_LETTER_RETENTION,
-      });
-      acknowledge(
-        failures,
-        'AwsSolutions-SQS3',
-        `This queue is itself the on-failure destination of ${declared.name}'s stream mapping: it receives ` +
-          'the records the mapping gave up on, which cdk-nag does not see as a redrive policy.',
+      const failures = deadLetterQueue(
+        scope,
+        declared.name,
+        'its stream mapping sends it the records it gave up on',
       );
       const fn = new HouseFunction(scope, declared.name, {
         entry: declared.handler,
