@@ -1,13 +1,9 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  type DynamoDBClient,
-  ResourceNotFoundException,
-} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../shared/data/errors';
 import { queryPages } from '../shared/data/query-pages';
 import type { BusEvent } from './event-bus';
+import { ensureOwnTable } from './own-table';
 
 /** An accepted event and the rules that have still to deliver it. */
 export interface PendingEvent {
@@ -48,26 +44,18 @@ export class EventDeliveries {
   }
 
   async ensureTable(): Promise<void> {
-    try {
-      await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
-      return;
-    } catch (error) {
-      if (!(error instanceof ResourceNotFoundException)) throw error;
-    }
-    await this.client.send(
-      new CreateTableCommand({
-        TableName: this.tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: ['pk', 'sk'].map((name) => ({
-          AttributeName: name,
-          AttributeType: 'S' as const,
-        })),
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-      }),
-    );
+    await ensureOwnTable(this.client, {
+      TableName: this.tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: ['pk', 'sk'].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S' as const,
+      })),
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    });
   }
 
   /** Records an event the bus accepted, with the rules it matched (at least one). */

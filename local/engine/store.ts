@@ -1,10 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  type DynamoDBClient,
-  ResourceNotFoundException,
-} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -14,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure } from '../../shared/data/errors';
 import { queryPages } from '../../shared/data/query-pages';
+import { ensureOwnTable } from '../own-table';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -115,12 +111,6 @@ export class ExecutionStore {
   }
 
   async ensureTable(): Promise<void> {
-    try {
-      await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
-      return;
-    } catch (error) {
-      if (!(error instanceof ResourceNotFoundException)) throw error;
-    }
     const index = (name: string, pk: string, sk: string) => ({
       IndexName: name,
       KeySchema: [
@@ -129,24 +119,22 @@ export class ExecutionStore {
       ],
       Projection: { ProjectionType: 'ALL' as const },
     });
-    await this.client.send(
-      new CreateTableCommand({
-        TableName: this.tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: ['pk', 'sk', 'machinePk', 'machineStatusPk', 'startedSk'].map((name) => ({
-          AttributeName: name,
-          AttributeType: 'S' as const,
-        })),
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: [
-          index('byMachine', 'machinePk', 'startedSk'),
-          index('byMachineAndStatus', 'machineStatusPk', 'startedSk'),
-        ],
-      }),
-    );
+    await ensureOwnTable(this.client, {
+      TableName: this.tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: ['pk', 'sk', 'machinePk', 'machineStatusPk', 'startedSk'].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S' as const,
+      })),
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        index('byMachine', 'machinePk', 'startedSk'),
+        index('byMachineAndStatus', 'machineStatusPk', 'startedSk'),
+      ],
+    });
   }
 
   /** The secret task tokens are signed with; made once, on the first start. */
